@@ -1,0 +1,174 @@
+/**
+ * Parses the draft's markdown (one file per section) into numbered
+ * paragraphs with stable ids, and renders it to HTML with marked.
+ */
+import { Marked, Lexer, type Token, type Tokens } from "marked";
+import { ContentError } from "./content-error.ts";
+import { assignedParagraphId, isWellFormedParagraphId, paragraphNumber, GENERAL } from "./paragraph-id.ts";
+
+export interface SourceFile {
+  /** The path shown to authors in error messages, such as "content/draft/03-rough-sleeping.md". */
+  file: string;
+  text: string;
+}
+
+export interface DraftParagraph {
+  id: string;
+  /** The number people see, such as "3.2". */
+  number: string;
+  sectionNumber: number;
+  /** The paragraph's markdown, without any explicit id. */
+  markdown: string;
+  /** Whether the author gave the id in the markdown. */
+  explicitId: boolean;
+}
+
+export interface DraftSection {
+  number: number;
+  slug: string;
+  title: string;
+  file: string;
+  paragraphs: DraftParagraph[];
+  /** The section's body as marked tokens, for rendering. */
+  tokens: Token[];
+}
+
+export interface Draft {
+  sections: DraftSection[];
+  paragraphs: Map<string, DraftParagraph>;
+}
+
+const SECTION_FILE = /(?:^|\/)(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
+const EXPLICIT_ID = /\s*\{#([^}\s]*)\}\s*$/;
+
+/** Marks which top-level tokens are commentable paragraphs, for the renderer. */
+const paragraphOfToken = new WeakMap<Token, DraftParagraph>();
+
+function parseSection(source: SourceFile): DraftSection {
+  const problems: string[] = [];
+  const name = SECTION_FILE.exec(source.file);
+  if (!name) {
+    throw new ContentError(source.file, ['the file name must look like "03-rough-sleeping.md": a two-digit section number and a slug']);
+  }
+  const number = Number(name[1]);
+  const slug = name[2]!;
+  const tokens = new Lexer().lex(source.text.replace(/\r\n?/g, "\n"));
+  const body = tokens.filter((token) => token.type !== "space");
+  const heading = body.shift();
+  if (heading?.type !== "heading" || (heading as Tokens.Heading).depth !== 1) {
+    throw new ContentError(source.file, ['the first line must be the section title as a level-1 heading, such as "# Ending rough sleeping"']);
+  }
+
+  const paragraphs: DraftParagraph[] = [];
+  for (const token of body) {
+    if (token.type === "heading" && (token as Tokens.Heading).depth === 1) {
+      problems.push(`only the first line may be a level-1 heading; "${(token as Tokens.Heading).text}" is a second one`);
+    }
+    if (token.type !== "paragraph") continue;
+    const paragraph = token as Tokens.Paragraph;
+    const position = paragraphs.length + 1;
+    const explicit = EXPLICIT_ID.exec(paragraph.text);
+    let id = assignedParagraphId(slug, position);
+    if (explicit) {
+      id = explicit[1]!;
+      if (!isWellFormedParagraphId(id)) {
+        problems.push(
+          `paragraph ${paragraphNumber(number, position)} has the id "${id}", but an id must be 2 to 64 lowercase letters, digits and single hyphens, and not "${GENERAL}"`,
+        );
+      }
+      paragraph.text = paragraph.text.replace(EXPLICIT_ID, "");
+      paragraph.tokens = new Lexer().inlineTokens(paragraph.text);
+    }
+    const draftParagraph: DraftParagraph = {
+      id,
+      number: paragraphNumber(number, position),
+      sectionNumber: number,
+      markdown: paragraph.text.trim(),
+      explicitId: Boolean(explicit),
+    };
+    paragraphOfToken.set(token, draftParagraph);
+    paragraphs.push(draftParagraph);
+  }
+  if (paragraphs.length === 0) problems.push("the section has no paragraphs");
+  if (problems.length > 0) throw new ContentError(source.file, problems);
+  return { number, slug, title: (heading as Tokens.Heading).text.trim(), file: source.file, paragraphs, tokens: body };
+}
+
+/** Parses every section file; a problem in any of them throws a ContentError naming the file. */
+export function parseDraft(sources: SourceFile[]): Draft {
+  if (sources.length === 0) throw new ContentError("content/draft", ["there are no section files"]);
+  const sections = [...sources].sort((a, b) => a.file.localeCompare(b.file)).map(parseSection);
+  const paragraphs = new Map<string, DraftParagraph>();
+  const seenNumbers = new Map<number, string>();
+  for (const section of sections) {
+    const clash = seenNumbers.get(section.number);
+    if (clash) throw new ContentError(section.file, [`section number ${section.number} is also used by ${clash}`]);
+    seenNumbers.set(section.number, section.file);
+    for (const paragraph of section.paragraphs) {
+      const twin = paragraphs.get(paragraph.id);
+      if (twin) {
+        throw new ContentError(section.file, [
+          `paragraph ${paragraph.number} has the id "${paragraph.id}", which paragraph ${twin.number} already uses: give one of them another id with {#new-id}`,
+        ]);
+      }
+      paragraphs.set(paragraph.id, paragraph);
+    }
+  }
+  return { sections, paragraphs };
+}
+
+export interface RenderLabels {
+  /** The link from a paragraph to its comment form. */
+  commentLink(paragraph: DraftParagraph): { href: string; text: string };
+  /** The accessible name of a paragraph's number, such as "Paragraph 3.2". */
+  paragraphLabel(paragraph: DraftParagraph): string;
+}
+
+const escapeAttribute = (value: string) =>
+  value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/**
+ * Renders a section's body. Each commentable paragraph carries its id,
+ * `data-paragraph`, its visible number and a link to comment on it.
+ */
+export function renderSection(section: DraftSection, labels: RenderLabels): string {
+  const marked = new Marked({
+    renderer: {
+      paragraph(token) {
+        const paragraph = paragraphOfToken.get(token);
+        const inner = this.parser.parseInline(token.tokens);
+        if (!paragraph) return `<p>${inner}</p>\n`;
+        const id = escapeAttribute(paragraph.id);
+        const link = labels.commentLink(paragraph);
+        return (
+          `<div class="paragraph" id="${id}" data-paragraph="${id}">` +
+          `<a class="paragraph-number" href="#${id}" aria-label="${escapeAttribute(labels.paragraphLabel(paragraph))}">${paragraph.number}</a>` +
+          `<p>${inner}</p>` +
+          `<p class="paragraph-comment"><a href="${escapeAttribute(link.href)}">${link.text}</a></p>` +
+          `</div>\n`
+        );
+      },
+      html() {
+        // Raw HTML in the draft is not rendered: the content is text, not markup.
+        return "";
+      },
+    },
+  });
+  return marked.parser(section.tokens) as string;
+}
+
+/** Renders a paragraph's own words as inline HTML, for showing it above a comment box. */
+export function renderParagraphInline(paragraph: DraftParagraph): string {
+  return new Marked({ renderer: { html: () => "" } }).parseInline(paragraph.markdown) as string;
+}
+
+/** Renders a whole markdown page (such as the privacy notice) below the page's own h1. */
+export function renderPage(source: SourceFile): { title: string; html: string } {
+  const tokens = new Lexer().lex(source.text.replace(/\r\n?/g, "\n")).filter((token) => token.type !== "space");
+  const heading = tokens.shift();
+  if (heading?.type !== "heading" || (heading as Tokens.Heading).depth !== 1) {
+    throw new ContentError(source.file, ["the first line must be the page title as a level-1 heading"]);
+  }
+  const html = new Marked({ renderer: { html: () => "" } }).parser(tokens) as string;
+  return { title: (heading as Tokens.Heading).text.trim(), html };
+}

@@ -1,0 +1,94 @@
+/**
+ * The one rule for when the consultation takes comments. Pages and the API
+ * both ask `consultationStatus`; nothing else compares dates.
+ */
+import { londonInstant } from "./london-time.ts";
+
+export type ConsultationStatus = "not_open" | "open" | "closed";
+
+export interface ConsultationPeriod {
+  /** The first instant comments are accepted. */
+  opensAt: Date;
+  /** The last second in which comments are accepted (inclusive). */
+  closesAt: Date;
+}
+
+/** Overrides for the content's dates, from the Worker's variables. */
+export interface PeriodOverrides {
+  OPENS_AT?: string;
+  CLOSES_AT?: string;
+}
+
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Reads a date as the content gives it, in London time: a date alone
+ * ("2026-12-18") means the start of that day when opening and its last
+ * second when closing; a date and time ("2026-12-18T17:00") means that
+ * minute. Returns undefined for anything else, including impossible dates.
+ */
+export function parseLondonDate(value: string, edge: "start" | "end"): Date | undefined {
+  const date = LOCAL_DATE.exec(value);
+  const dateTime = LOCAL_DATE_TIME.exec(value);
+  const fields = (date ?? dateTime)?.slice(1).map((n) => (n === undefined ? 0 : Number(n)));
+  if (!fields) return undefined;
+  const [year, month, day] = fields as [number, number, number];
+  const wholeDay = Boolean(date);
+  const clock = {
+    year,
+    month,
+    day,
+    hour: wholeDay ? (edge === "end" ? 23 : 0) : fields[3]!,
+    minute: wholeDay ? (edge === "end" ? 59 : 0) : fields[4]!,
+    second: wholeDay ? (edge === "end" ? 59 : 0) : (fields[5] ?? 0),
+  };
+  const check = new Date(Date.UTC(year, month - 1, day, clock.hour, clock.minute, clock.second));
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day ||
+    check.getUTCHours() !== clock.hour ||
+    check.getUTCMinutes() !== clock.minute ||
+    check.getUTCSeconds() !== clock.second
+  ) {
+    return undefined;
+  }
+  return londonInstant(clock);
+}
+
+/** Reads an ISO 8601 instant that carries its offset ("2026-12-18T23:59:59Z"). */
+export function parseInstant(value: string): Date | undefined {
+  if (!INSTANT_WITH_OFFSET.test(value)) return undefined;
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? undefined : instant;
+}
+
+export class PeriodOverrideError extends Error {}
+
+/** Applies OPENS_AT/CLOSES_AT to the content's period; a malformed override is an error, not ignored. */
+export function applyOverrides(period: ConsultationPeriod, overrides: PeriodOverrides): ConsultationPeriod {
+  const read = (name: keyof PeriodOverrides, fallback: Date): Date => {
+    const raw = overrides[name]?.trim();
+    if (!raw) return fallback;
+    const instant = parseInstant(raw);
+    if (!instant) {
+      throw new PeriodOverrideError(`${name} must be an ISO 8601 instant with an offset, such as 2026-12-18T23:59:59+00:00; got "${raw}"`);
+    }
+    return instant;
+  };
+  const result = { opensAt: read("OPENS_AT", period.opensAt), closesAt: read("CLOSES_AT", period.closesAt) };
+  if (result.closesAt.getTime() <= result.opensAt.getTime()) {
+    throw new PeriodOverrideError("The closing time must be after the opening time");
+  }
+  return result;
+}
+
+export function consultationStatus(period: ConsultationPeriod, now: Date = new Date()): ConsultationStatus {
+  const time = now.getTime();
+  if (time < period.opensAt.getTime()) return "not_open";
+  // closesAt names the last second that still counts, so all of it is open.
+  if (time < Math.floor(period.closesAt.getTime() / 1000) * 1000 + 1000) return "open";
+  return "closed";
+}
