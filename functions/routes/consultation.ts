@@ -1,0 +1,19 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../env.ts";
+import { settings } from "../consultation/index.ts";
+import { consultationStatus } from "../consultation/period.ts";
+import { TIMEZONE } from "../consultation/london-time.ts";
+import { currentPeriod } from "../period.ts";
+
+export const consultation = new Hono<AppEnv>();
+
+consultation.get("/", (c) => {
+  const period = currentPeriod(c.env);
+  return c.json({
+    title: settings.title,
+    opensAt: period.opensAt.toISOString(),
+    closesAt: period.closesAt.toISOString(),
+    timezone: TIMEZONE,
+    status: consultationStatus(period),
+  });
+});
