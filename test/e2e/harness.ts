@@ -1,0 +1,70 @@
+/**
+ * The end-to-end harness: the built site served by wrangler dev on a fresh
+ * local D1, and a real Chromium driven by playwright-core.
+ */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+import { migrateLocalDatabase, startLocalServer, SETTING_NAMES, type LocalServer } from "../../scripts/local-server.ts";
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+/** CHROME_PATH, then a system Chromium or Chrome, then the Chromium shipped in @sparticuz/chromium. */
+async function chromiumPath(): Promise<string> {
+  const candidates = [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+  const found = candidates.find((path) => path && existsSync(path));
+  if (found) return found;
+  const { default: packaged } = await import("@sparticuz/chromium");
+  return packaged.executablePath();
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface Site extends LocalServer {
+  stateDirectory: string;
+}
+
+/**
+ * Serves dist/ on a free port with its own, freshly migrated D1. Every
+ * setting is given explicitly, so a developer's .dev.vars changes nothing.
+ */
+export async function startSite(vars: Partial<Record<(typeof SETTING_NAMES)[number], string>> = {}): Promise<Site> {
+  if (!existsSync("dist/server/wrangler.json")) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
+  const stateDirectory = mkdtempSync(join(".wrangler", "e2e-"));
+  migrateLocalDatabase(stateDirectory);
+  const defaults = Object.fromEntries(SETTING_NAMES.map((name) => [name, ""]));
+  const server = await startLocalServer({ persistTo: stateDirectory, vars: { ...defaults, ...vars } });
+  return {
+    ...server,
+    stateDirectory,
+    stop: async () => {
+      await server.stop();
+      rmSync(stateDirectory, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext(options);
+  return context.newPage();
+}
+
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** The accessibility violations axe finds on the page as it is now, in a readable form. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`,
+  );
+}

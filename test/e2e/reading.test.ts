@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { pageWeight, SECTION_BUDGET_GZIP } from "../../bench/page-weight.ts";
+import { axeViolations, launchBrowser, newPage, startSite, type Site } from "./harness.ts";
+
+let site: Site;
+let browser: Browser;
+let sectionPaths: string[];
+
+beforeAll(async () => {
+  // 18 December 2099 is a Friday, like the content's closing date.
+  site = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2099-12-18T23:59:59+00:00" });
+  browser = await launchBrowser();
+  const page = await newPage(browser);
+  await page.goto(`${site.url}/draft/`);
+  sectionPaths = await page.locator("ol.contents a").evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  await page.context().close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+describe("every page type passes axe with zero violations", () => {
+  const pageTypes = {
+    home: "/",
+    contents: "/draft/",
+    section: "/draft/rough-sleeping/",
+    "comment on a paragraph": "/comment/rough-sleeping-2",
+    "comment on the whole strategy": "/comment/general",
+    "accessibility statement": "/accessibility/",
+    "privacy notice": "/privacy/",
+    "page not found": "/no-such-page/",
+  };
+  for (const [name, path] of Object.entries(pageTypes)) {
+    it(`${name} (${path})`, async ({ expect }) => {
+      const page = await newPage(browser);
+      await page.goto(`${site.url}${path}`);
+      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+      expect(await page.locator("h1").count()).toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.context().close();
+    });
+  }
+});
+
+describe("reading the draft", () => {
+  it("lists every section on the contents page", async ({ expect }) => {
+    expect(sectionPaths.length).toBeGreaterThanOrEqual(6);
+    expect(sectionPaths).toContain("/draft/rough-sleeping/");
+  });
+
+  it("works with JavaScript disabled, with a number and a comment link beside every paragraph", async ({ expect }) => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    let paragraphs = 0;
+    for (const path of sectionPaths) {
+      await page.goto(`${site.url}${path}`);
+      const blocks = page.locator("[data-paragraph]");
+      const count = await blocks.count();
+      expect(count, path).toBeGreaterThan(0);
+      for (let index = 0; index < count; index++) {
+        const block = blocks.nth(index);
+        const id = await block.getAttribute("data-paragraph");
+        expect(await block.getAttribute("id")).toBe(id);
+        const number = (await block.locator(".paragraph-number").innerText()).trim();
+        expect(number).toMatch(/^\d+\.\d+$/);
+        await expect(block.getByRole("link", { name: `Comment on paragraph ${number}` }).isVisible()).resolves.toBe(true);
+      }
+      paragraphs += count;
+    }
+    expect(paragraphs).toBeGreaterThanOrEqual(40);
+    await page.context().close();
+  });
+
+  it("gives every paragraph a unique id across the whole draft", async ({ expect }) => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    const ids: string[] = [];
+    for (const path of sectionPaths) {
+      await page.goto(`${site.url}${path}`);
+      ids.push(...(await page.locator("[data-paragraph]").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-paragraph")!))));
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    await page.context().close();
+  });
+
+  it("links straight to a paragraph with a fragment, and from it to commenting on it", async ({ expect }) => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${site.url}/draft/rough-sleeping/`);
+    const second = page.locator("[data-paragraph]").nth(1);
+    const id = await second.getAttribute("data-paragraph");
+    const text = (await second.locator("p").first().innerText()).trim();
+    await page.goto(`${site.url}/draft/rough-sleeping/#${id}`);
+    expect(await page.evaluate(() => document.querySelector(":target")?.getAttribute("data-paragraph"))).toBe(id);
+    await page.getByRole("link", { name: "Comment on paragraph 3.2" }).click();
+    expect(new URL(page.url()).pathname).toBe(`/comment/${id}`);
+    expect(await page.locator("h1").innerText()).toBe("Comment on paragraph 3.2");
+    expect(await page.locator("blockquote").innerText()).toContain(text.slice(0, 60));
+    await page.context().close();
+  });
+
+  it("loads no script, no web font and nothing from another origin on reading pages", async ({ expect }) => {
+    const page = await newPage(browser);
+    const requests: { url: string; type: string }[] = [];
+    page.on("request", (request) => requests.push({ url: request.url(), type: request.resourceType() }));
+    for (const path of ["/", "/draft/", ...sectionPaths]) await page.goto(`${site.url}${path}`);
+    expect(requests.filter((r) => !r.url.startsWith(site.url) && !r.url.startsWith("data:"))).toEqual([]);
+    expect(requests.filter((r) => r.type === "font" || r.type === "script")).toEqual([]);
+    await page.context().close();
+  });
+
+  it("keeps each section page within 30 KB gzipped, CSS and any script included", async ({ expect }) => {
+    for (const path of sectionPaths) {
+      const weight = await pageWeight(site.url, path);
+      expect(weight.css.bytes, `${path} has its stylesheet`).toBeGreaterThan(0);
+      expect(weight.total.gzip, path).toBeLessThanOrEqual(SECTION_BUDGET_GZIP);
+    }
+  });
+});
+
+describe("the home page", () => {
+  it("says what is consulted on, by whom, until when, and the ways to take part", async ({ expect }) => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${site.url}/`);
+    const main = page.locator("main");
+    expect(await main.locator("h1").innerText()).toContain("Homelessness and Rough Sleeping Strategy 2027-2032");
+    expect(await main.innerText()).toContain("London Borough of Eastbrook");
+    expect(await main.innerText()).toContain("Closes at 11:59pm on Friday 18 December 2099.");
+    const ways = await page.locator("#ways-to-take-part + ul li").allInnerTexts();
+    expect(ways.map((w) => w.split(":")[0])).toEqual(["Online", "At a kiosk", "On paper"]);
+    await page.context().close();
+  });
+
+  it("says when the consultation closed once it has", async ({ expect }) => {
+    const closed = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2026-02-06T17:00:00+00:00" });
+    try {
+      const page = await newPage(browser, { javaScriptEnabled: false });
+      await page.goto(`${closed.url}/`);
+      expect(await page.locator("main").innerText()).toContain("This consultation closed at 5:00pm on Friday 6 February 2026.");
+      await page.context().close();
+    } finally {
+      await closed.stop();
+    }
+  });
+});
+
+describe("keyboard", () => {
+  it("offers the skip link first and it moves focus to the main content", async ({ expect }) => {
+    const page = await newPage(browser);
+    await page.goto(`${site.url}/draft/rough-sleeping/`);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to main content");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main-content");
+    await page.context().close();
+  });
+});

@@ -1,0 +1,162 @@
+import { describe, it } from "vitest";
+import { loadContent, type ContentSources } from "../../functions/consultation/content.ts";
+import { ContentError } from "../../functions/consultation/content-error.ts";
+import { parseDraft, renderSection } from "../../functions/consultation/draft.ts";
+import { paragraphHash, updateLock } from "../../functions/consultation/lock.ts";
+import { content } from "../../functions/consultation/index.ts";
+
+const settings = {
+  title: "Test strategy",
+  slug: "test-strategy",
+  organisation: "Test Council",
+  language: "en",
+  opensAt: "2026-10-05T09:00",
+  closesAt: "2026-12-18",
+  contact: { email: "consult@council.example", phone: "020 7946 0000", address: "Town Hall" },
+};
+
+const sections = [
+  { file: "content/draft/01-first.md", text: "# First\n\nOne one.\n\nOne two. {#kept-id}\n" },
+  { file: "content/draft/02-second.md", text: "# Second\n\n## A heading\n\nTwo one.\n" },
+];
+
+/** Sources whose lock matches the draft, with any part replaced. */
+function sources(overrides: Partial<{ settings: unknown; draft: typeof sections; lock: unknown }> = {}): ContentSources {
+  const draft = overrides.draft ?? sections;
+  const lock = overrides.lock ?? updateLock(parseDraft(draft), { paragraphs: {}, replacedBy: {} }, { revise: [], replace: {} }).lock;
+  return {
+    settings: { file: "content/consultation.json", text: JSON.stringify(overrides.settings ?? settings) },
+    draft,
+    lock: { file: "content/paragraphs.lock.json", text: JSON.stringify(lock) },
+  };
+}
+
+function problemWith(sourcesToLoad: ContentSources): ContentError {
+  try {
+    loadContent(sourcesToLoad);
+  } catch (error) {
+    if (error instanceof ContentError) return error;
+    throw error;
+  }
+  throw new Error("expected the content to be refused");
+}
+
+describe("the draft's paragraphs", () => {
+  it("numbers paragraphs by section and position, keeping explicit ids", ({ expect }) => {
+    const { draft } = loadContent(sources());
+    expect([...draft.paragraphs.values()].map((p) => [p.id, p.number])).toEqual([
+      ["first-1", "1.1"],
+      ["kept-id", "1.2"],
+      ["second-1", "2.1"],
+    ]);
+    expect(draft.paragraphs.get("kept-id")?.markdown).toBe("One two.");
+  });
+
+  it("renders each paragraph with its id, data-paragraph, number and comment link", ({ expect }) => {
+    const { draft } = loadContent(sources());
+    const html = renderSection(draft.sections[0]!, {
+      commentLink: (p) => ({ href: `/comment/${p.id}`, text: `Comment on paragraph ${p.number}` }),
+      paragraphLabel: (p) => `Paragraph ${p.number}`,
+    });
+    expect(html).toContain('<div class="paragraph" id="kept-id" data-paragraph="kept-id">');
+    expect(html).toContain('aria-label="Paragraph 1.2">1.2</a><p>One two.</p>');
+    expect(html).toContain('<a href="/comment/kept-id">Comment on paragraph 1.2</a>');
+    expect(html).not.toContain("{#");
+  });
+
+  it("does not render raw HTML written in the draft", ({ expect }) => {
+    const draft = [{ file: "content/draft/01-first.md", text: "# First\n\nHello <script>alert(1)</script> there.\n" }];
+    const loaded = loadContent(sources({ draft }));
+    const html = renderSection(loaded.draft.sections[0]!, {
+      commentLink: () => ({ href: "#", text: "c" }),
+      paragraphLabel: () => "p",
+    });
+    expect(html).not.toContain("<script");
+  });
+
+  it("bundles the real draft with at least 6 sections and 40 paragraphs", ({ expect }) => {
+    expect(content.draft.sections.length).toBeGreaterThanOrEqual(6);
+    expect(content.draft.paragraphs.size).toBeGreaterThanOrEqual(40);
+  });
+});
+
+describe("invalid content is refused, naming the file and the problem", () => {
+  it("a missing setting", ({ expect }) => {
+    const { closesAt: _, ...withoutClosing } = settings;
+    const error = problemWith(sources({ settings: withoutClosing }));
+    expect(error.file).toBe("content/consultation.json");
+    expect(error.message).toMatch(/closesAt/);
+  });
+
+  it("a date that does not exist", ({ expect }) => {
+    const error = problemWith(sources({ settings: { ...settings, closesAt: "2026-02-30" } }));
+    expect(error.file).toBe("content/consultation.json");
+    expect(error.message).toMatch(/closesAt: must be a London date/);
+  });
+
+  it("a closing date before the opening date", ({ expect }) => {
+    expect(problemWith(sources({ settings: { ...settings, closesAt: "2026-01-01" } })).message).toMatch(/after opensAt/);
+  });
+
+  it("a duplicate paragraph id", ({ expect }) => {
+    const draft = [sections[0]!, { file: "content/draft/02-second.md", text: "# Second\n\nAgain. {#kept-id}\n" }];
+    const error = problemWith(sources({ draft, lock: { paragraphs: {}, replacedBy: {} } }));
+    expect(error.file).toBe("content/draft/02-second.md");
+    expect(error.message).toMatch(/"kept-id", which paragraph 1.2 already uses/);
+  });
+
+  it("a malformed explicit id", ({ expect }) => {
+    const draft = [{ file: "content/draft/01-first.md", text: "# First\n\nText. {#Not_OK}\n" }];
+    expect(problemWith(sources({ draft, lock: { paragraphs: {}, replacedBy: {} } })).file).toBe("content/draft/01-first.md");
+  });
+
+  it("a section file without its title", ({ expect }) => {
+    const draft = [{ file: "content/draft/01-first.md", text: "Just text.\n" }];
+    expect(problemWith(sources({ draft, lock: { paragraphs: {}, replacedBy: {} } })).message).toMatch(/level-1 heading/);
+  });
+});
+
+describe("the paragraph lock keeps published ids meaning what they meant", () => {
+  const published = () => JSON.parse(sources().lock.text);
+
+  it("refuses a published paragraph whose text changed silently", ({ expect }) => {
+    const draft = [{ ...sections[0]!, text: sections[0]!.text.replace("One two.", "One two, reworded.") }, sections[1]!];
+    const error = problemWith(sources({ draft, lock: published() }));
+    expect(error.file).toBe("content/paragraphs.lock.json");
+    expect(error.message).toMatch(/text of "kept-id" \(1.2\) differs/);
+  });
+
+  it("accepts the change once it is recorded as a new revision", ({ expect }) => {
+    const draft = [{ ...sections[0]!, text: sections[0]!.text.replace("One two.", "One two, reworded.") }, sections[1]!];
+    const { lock, problems } = updateLock(parseDraft(draft), published(), { revise: ["kept-id"], replace: {} });
+    expect(problems).toEqual([]);
+    expect(lock.paragraphs["kept-id"]!.revisions.map((r) => r.text)).toEqual(["One two.", "One two, reworded."]);
+    expect(loadContent(sources({ draft, lock })).lock.paragraphs["kept-id"]!.revisions).toHaveLength(2);
+  });
+
+  it("does not record a changed paragraph unless told to", ({ expect }) => {
+    const draft = [{ ...sections[0]!, text: sections[0]!.text.replace("One one.", "Changed.") }, sections[1]!];
+    const { lock, problems } = updateLock(parseDraft(draft), published(), { revise: [], replace: {} });
+    expect(problems.join()).toMatch(/first-1/);
+    expect(lock.paragraphs["first-1"]!.revisions).toEqual([{ hash: paragraphHash("One one."), text: "One one." }]);
+  });
+
+  it("refuses a dropped published id, and accepts it once mapped to its replacement", ({ expect }) => {
+    const draft = [{ ...sections[0]!, text: "# First\n\nOne one.\n\nA new paragraph. {#new-id}\n" }, sections[1]!];
+    expect(problemWith(sources({ draft, lock: published() })).message).toMatch(/"kept-id" was published but is no longer in the draft/);
+    const { lock, problems } = updateLock(parseDraft(draft), published(), { revise: [], replace: { "kept-id": "new-id" } });
+    expect(problems).toEqual([]);
+    expect(lock.replacedBy).toEqual({ "kept-id": "new-id" });
+  });
+
+  it("refuses a new paragraph that is not yet recorded", ({ expect }) => {
+    const draft = [sections[0]!, { ...sections[1]!, text: `${sections[1]!.text}\nTwo two.\n` }];
+    expect(problemWith(sources({ draft, lock: published() })).message).toMatch(/"second-2" \(2.2\) is new/);
+  });
+
+  it("matches the committed lock file for the real draft", ({ expect }) => {
+    for (const paragraph of content.draft.paragraphs.values()) {
+      expect(content.lock.paragraphs[paragraph.id]?.revisions.at(-1)?.hash).toBe(paragraphHash(paragraph.markdown));
+    }
+  });
+});
