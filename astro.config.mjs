@@ -20,6 +20,8 @@ function validateContent() {
 }
 
 export default defineConfig({
+  // A second checkout of the build (for example while another build is being tested) can live beside dist/.
+  outDir: process.env.PORTAL_OUT_DIR ?? "dist",
   output: "static",
   adapter: cloudflare({ imageService: "passthrough" }),
   integrations: [validateContent()],

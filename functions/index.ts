@@ -17,6 +17,7 @@ app.use(async (c, next) => {
 
 app.route("/health", health);
 app.route("/consultation", consultation);
+// Officers' routes (/api/admin/…) are mounted here.
 
 app.notFound((c) => errorResponse(c, new ApiError(404, "not_found", "error.not_found")));
 app.onError((error, c) => errorResponse(c, error));

@@ -6,7 +6,19 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 
 /** The variables a local run takes from the environment, overriding .dev.vars. */
-export const SETTING_NAMES = ["OPENS_AT", "CLOSES_AT", "ADMIN_TOKEN", "RATE_LIMITS", "TURNSTILE_SECRET", "TURNSTILE_SITE_KEY"] as const;
+export const SETTING_NAMES = [
+  "OPENS_AT",
+  "CLOSES_AT",
+  "ADMIN_TOKEN",
+  "ACCESS_TEAM_DOMAIN",
+  "ACCESS_AUD",
+  "RATE_LIMITS",
+  "TURNSTILE_SECRET",
+  "TURNSTILE_SITE_KEY",
+] as const;
+
+/** Where the build lives: dist/ unless PORTAL_OUT_DIR says otherwise. */
+export const OUT_DIR = process.env.PORTAL_OUT_DIR ?? "dist";
 
 export interface LocalServerOptions {
   port?: number;
@@ -65,7 +77,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const port = options.port ?? (await freePort());
   const inspectorPort = await freePort();
   const persistTo = options.persistTo ?? ".wrangler/state";
-  const args = ["dev", "-c", "dist/server/wrangler.json", "--persist-to", persistTo, "--port", String(port)];
+  const args = ["dev", "-c", `${OUT_DIR}/server/wrangler.json`, "--persist-to", persistTo, "--port", String(port)];
   args.push("--ip", "127.0.0.1", "--inspector-port", String(inspectorPort), "--show-interactive-dev-session=false");
   for (const [name, value] of Object.entries(options.vars ?? {})) args.push("--var", `${name}:${value}`);
 

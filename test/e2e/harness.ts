@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
-import { migrateLocalDatabase, startLocalServer, SETTING_NAMES, type LocalServer } from "../../scripts/local-server.ts";
+import { migrateLocalDatabase, startLocalServer, OUT_DIR, SETTING_NAMES, type LocalServer } from "../../scripts/local-server.ts";
 
 const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -39,7 +39,7 @@ export interface Site extends LocalServer {
  * setting is given explicitly, so a developer's .dev.vars changes nothing.
  */
 export async function startSite(vars: Partial<Record<(typeof SETTING_NAMES)[number], string>> = {}): Promise<Site> {
-  if (!existsSync("dist/server/wrangler.json")) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
+  if (!existsSync(`${OUT_DIR}/server/wrangler.json`)) throw new Error(`${OUT_DIR}/ is missing: run \`npm run build\` first (npm test does)`);
   const stateDirectory = mkdtempSync(join(".wrangler", "e2e-"));
   migrateLocalDatabase(stateDirectory);
   const defaults = Object.fromEntries(SETTING_NAMES.map((name) => [name, ""]));

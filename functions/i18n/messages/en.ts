@@ -70,5 +70,7 @@ export default {
     "error.internal": "Something went wrong on our side. Your request was not saved. Please try again in a few minutes.",
     "error.unavailable": "The service is not available right now. Please try again in a few minutes.",
     "error.misconfigured": "The consultation dates are set up wrongly. Please tell the council.",
+
+    // Officers' area (admin.*) below this line.
   },
 } as const;
