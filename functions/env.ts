@@ -5,7 +5,18 @@ export interface Env {
   OPENS_AT?: string;
   CLOSES_AT?: string;
   ADMIN_TOKEN?: string;
+  /** Cloudflare Access in front of /admin: the team domain (such as "eastbrook.cloudflareaccess.com") and the application's audience tag. */
+  ACCESS_TEAM_DOMAIN?: string;
+  ACCESS_AUD?: string;
+  /** "off" turns per-client rate limiting off (local load tests only). */
   RATE_LIMITS?: string;
+  SUBMIT_LIMITER: RateLimit;
+  LOOKUP_LIMITER: RateLimit;
+  /** Salt for the client fingerprints used as rate-limit keys; set a secret one in production. */
+  RATE_LIMIT_SALT?: string;
+  /** With both set, forms show a Turnstile challenge and the API checks its token. */
+  TURNSTILE_SECRET?: string;
+  TURNSTILE_SITE_KEY?: string;
 }
 
 export type AppEnv = { Bindings: Env; Variables: { language: string } };

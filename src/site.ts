@@ -13,6 +13,9 @@ export const paths = {
   paragraph: (slug: string, paragraphId: string) => `/draft/${slug}/#${paragraphId}`,
   comment: (paragraphId: string) => `/comment/${paragraphId}`,
   generalComment: `/comment/${GENERAL}`,
+  confirmation: (reference: string) => `/confirmation/${reference}`,
+  track: "/track",
+  trackReference: (reference: string) => `/track?reference=${encodeURIComponent(reference)}`,
   accessibility: "/accessibility/",
   privacy: "/privacy/",
 };

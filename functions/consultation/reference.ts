@@ -1,0 +1,43 @@
+/**
+ * The reference a person is given to track their response, such as
+ * "K7M4Q-2XD9P": nine random Crockford base32 characters (45 bits) and a
+ * check character, in two groups of five. Input is case-insensitive and
+ * forgiving about the characters people confuse on paper.
+ */
+const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const RANDOM_LENGTH = 9;
+export const REFERENCE_LENGTH = RANDOM_LENGTH + 1;
+
+/** Weighted sum modulo a prime: catches any single mistyped character and any swap of neighbours. */
+function checkCharacter(body: string): string {
+  let sum = 0;
+  for (let index = 0; index < body.length; index++) sum += ALPHABET.indexOf(body[index]!) * (index + 1);
+  return ALPHABET[sum % 31]!;
+}
+
+export function newReference(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(RANDOM_LENGTH));
+  // 256 is a multiple of 32, so taking the low five bits keeps every character equally likely.
+  const body = Array.from(bytes, (byte) => ALPHABET[byte & 31]).join("");
+  return body + checkCharacter(body);
+}
+
+/**
+ * The stored form of a typed reference (ten characters, no hyphen), or
+ * undefined when it cannot be one of ours.
+ */
+export function normaliseReference(input: string): string | undefined {
+  const compact = input
+    .toUpperCase()
+    .replace(/[\s-]/g, "")
+    .replace(/O/g, "0")
+    .replace(/[IL]/g, "1");
+  if (compact.length !== REFERENCE_LENGTH || [...compact].some((c) => !ALPHABET.includes(c))) return undefined;
+  const body = compact.slice(0, RANDOM_LENGTH);
+  return checkCharacter(body) === compact[RANDOM_LENGTH] ? compact : undefined;
+}
+
+/** The reference as people see and write it: "K7M4Q-2XD9P". */
+export function formatReference(stored: string): string {
+  return `${stored.slice(0, 5)}-${stored.slice(5)}`;
+}

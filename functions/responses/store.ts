@@ -1,0 +1,138 @@
+/**
+ * Responses in D1. A response and its comments are written in one batch,
+ * which D1 runs as a transaction: never a response without its comments.
+ */
+import { lock } from "../consultation/index.ts";
+import { currentRevision } from "../consultation/lock.ts";
+import { GENERAL } from "../consultation/paragraph-id.ts";
+import { newReference } from "../consultation/reference.ts";
+import type { ValidResponse } from "../consultation/response-schema.ts";
+
+export type Channel = "online" | "kiosk" | "paper";
+
+/** What the person is told when their response is stored (and told again on a retry). */
+export interface Receipt {
+  reference: string;
+  receivedAt: string;
+  comments: { id: number; paragraph: string }[];
+}
+
+export interface TrackedResponse {
+  reference: string;
+  receivedAt: string;
+  channel: Channel;
+  comments: { paragraph: string; text: string; status: string }[];
+}
+
+export type CreateResult = { kind: "created"; receipt: Receipt } | { kind: "replayed"; receipt: Receipt } | { kind: "key_reused" };
+
+// ---------------------------------------------------------------------------
+// Reading
+
+async function receiptByKey(db: D1Database, idempotencyKeyHash: string): Promise<{ contentHash: string; receipt: Receipt } | null> {
+  const { results } = await db
+    .prepare(
+      `SELECT r.reference, r.received_at, r.content_hash, c.id, c.paragraph_id
+       FROM responses r JOIN comments c ON c.response_id = r.id
+       WHERE r.idempotency_key_hash = ? ORDER BY c.position`,
+    )
+    .bind(idempotencyKeyHash)
+    .all<{ reference: string; received_at: string; content_hash: string; id: number; paragraph_id: string }>();
+  const first = results[0];
+  if (!first) return null;
+  return {
+    contentHash: first.content_hash,
+    receipt: {
+      reference: first.reference,
+      receivedAt: first.received_at,
+      comments: results.map((row) => ({ id: row.id, paragraph: row.paragraph_id })),
+    },
+  };
+}
+
+export async function findResponse(db: D1Database, reference: string): Promise<TrackedResponse | null> {
+  const { results } = await db
+    .prepare(
+      `SELECT r.reference, r.received_at, r.channel, c.paragraph_id, c.text, c.status
+       FROM responses r JOIN comments c ON c.response_id = r.id
+       WHERE r.reference = ? ORDER BY c.position`,
+    )
+    .bind(reference)
+    .all<{ reference: string; received_at: string; channel: Channel; paragraph_id: string; text: string; status: string }>();
+  const first = results[0];
+  if (!first) return null;
+  return {
+    reference: first.reference,
+    receivedAt: first.received_at,
+    channel: first.channel,
+    comments: results.map((row) => ({ paragraph: row.paragraph_id, text: row.text, status: row.status })),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Writing
+
+function isUniqueViolation(error: unknown, column: string): boolean {
+  return error instanceof Error && error.message.includes("UNIQUE constraint failed") && error.message.includes(column);
+}
+
+/**
+ * Stores a response once per idempotency key. The same key with the same
+ * content replays the first receipt; with other content it is refused.
+ */
+export async function createResponse(
+  db: D1Database,
+  input: { response: ValidResponse; channel: Channel; idempotencyKeyHash: string; contentHash: string; now?: Date },
+): Promise<CreateResult> {
+  const earlier = await receiptByKey(db, input.idempotencyKeyHash);
+  if (earlier) return earlier.contentHash === input.contentHash ? { kind: "replayed", receipt: earlier.receipt } : { kind: "key_reused" };
+
+  const { response } = input;
+  const receivedAt = (input.now ?? new Date()).toISOString();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const reference = newReference();
+    const statements = [
+      db
+        .prepare(
+          `INSERT INTO responses (reference, idempotency_key_hash, content_hash, channel, received_at, publish_consent, respondent_type, organisation)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .bind(
+          reference,
+          input.idempotencyKeyHash,
+          input.contentHash,
+          input.channel,
+          receivedAt,
+          response.publishConsent ? 1 : 0,
+          response.respondentType ?? null,
+          response.organisation ?? null,
+        ),
+      ...response.comments.map((comment, position) =>
+        db
+          .prepare(
+            `INSERT INTO comments (response_id, position, paragraph_id, paragraph_revision, text)
+             SELECT id, ?, ?, ?, ? FROM responses WHERE reference = ?
+             RETURNING id, paragraph_id`,
+          )
+          .bind(position, comment.paragraph, comment.paragraph === GENERAL ? 0 : currentRevision(lock, comment.paragraph), comment.text, reference),
+      ),
+    ];
+    try {
+      const results = await db.batch<{ id: number; paragraph_id: string }>(statements);
+      const comments = results.slice(1).map((result) => {
+        const row = result.results[0]!;
+        return { id: row.id, paragraph: row.paragraph_id };
+      });
+      return { kind: "created", receipt: { reference, receivedAt, comments } };
+    } catch (error) {
+      if (isUniqueViolation(error, "idempotency_key_hash")) {
+        // Another request with the same key won the race: answer as a retry would be answered.
+        const winner = await receiptByKey(db, input.idempotencyKeyHash);
+        if (winner) return winner.contentHash === input.contentHash ? { kind: "replayed", receipt: winner.receipt } : { kind: "key_reused" };
+      }
+      if (isUniqueViolation(error, "reference")) continue;
+      throw error;
+    }
+  }
+  throw new Error("could not find an unused reference in three attempts");
+}

@@ -1,0 +1,188 @@
+// Progressive enhancement for commenting. Everything here also works without it:
+// the links lead to a plain form page, and that form posts without JavaScript.
+
+const LIVE_COUNT_DELAY = 400;
+
+/** A live character count under each comment box (counted as the server counts: by character). */
+function enhanceCharacterCount(textarea) {
+  const count = document.getElementById(`${textarea.id}-count`);
+  if (!count || textarea.dataset.counted) return;
+  textarea.dataset.counted = "yes";
+  const max = Number(textarea.dataset.max);
+  const number = new Intl.NumberFormat(textarea.dataset.locale);
+  let timer;
+  const update = () => {
+    const left = max - [...textarea.value].length;
+    const template =
+      left >= 0
+        ? left === 1 ? textarea.dataset.remainingOne : textarea.dataset.remaining
+        : left === -1 ? textarea.dataset.overOne : textarea.dataset.over;
+    count.textContent = template.replace("{count}", number.format(Math.abs(left)));
+    count.classList.toggle("character-count-over", left < 0);
+  };
+  // Screen readers hear the count when typing pauses, not at every key.
+  textarea.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(update, LIVE_COUNT_DELAY);
+  });
+  update();
+}
+
+/** Shows the organisation's name only when "for an organisation" is chosen. */
+function enhanceConditionalReveal(form) {
+  for (const radio of form.querySelectorAll("input[type=radio][data-reveals]")) {
+    const target = document.getElementById(radio.dataset.reveals);
+    if (!target) continue;
+    const sync = () => {
+      target.hidden = !radio.checked;
+      radio.setAttribute("aria-expanded", String(radio.checked));
+    };
+    for (const other of form.querySelectorAll(`input[type=radio][name="${radio.name}"]`)) other.addEventListener("change", sync);
+    radio.setAttribute("aria-controls", target.id);
+    sync();
+  }
+}
+
+function enhanceForm(form) {
+  for (const textarea of form.querySelectorAll("textarea[data-max]")) enhanceCharacterCount(textarea);
+  enhanceConditionalReveal(form);
+}
+
+// ---------------------------------------------------------------------------
+// Inline commenting on the draft pages
+
+const template = document.getElementById("comment-form-template");
+
+function fillTemplate(paragraph, number) {
+  const fragment = template.content.cloneNode(true);
+  const prefix = `inline-${paragraph}-`;
+  for (const element of fragment.querySelectorAll("[id], [for], [aria-describedby], [data-reveals]")) {
+    for (const attribute of ["id", "for", "aria-describedby", "data-reveals"]) {
+      const value = element.getAttribute(attribute);
+      if (value) element.setAttribute(attribute, value.replaceAll("inline-", prefix));
+    }
+  }
+  for (const element of fragment.querySelectorAll("[data-numbered]")) element.textContent = element.textContent.replace("{number}", number);
+  fragment.querySelector("input[name=paragraph]").value = paragraph;
+  return fragment;
+}
+
+function showErrors(form, messages) {
+  const summary = form.querySelector("[data-inline-errors]");
+  const list = summary.querySelector("ul");
+  list.replaceChildren();
+  for (const { field, message } of messages) {
+    const item = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = `#${field.id}`;
+    link.textContent = message;
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      field.focus();
+    });
+    item.append(link);
+    list.append(item);
+  }
+  summary.hidden = messages.length === 0;
+  if (messages.length > 0) summary.focus();
+}
+
+function fieldFor(form, path) {
+  if (path === "comments.0.paragraph" || path.startsWith("comments")) return form.querySelector("textarea");
+  return form.querySelector(`[name="${path}"]`) ?? form.querySelector("textarea");
+}
+
+async function sendInline(form, state) {
+  const data = new FormData(form);
+  const respondentType = data.get("respondentType") || undefined;
+  const body = {
+    comments: [{ paragraph: data.get("paragraph"), text: data.get("comment") ?? "" }],
+    publishConsent: data.get("publishConsent") === "yes",
+    ...(respondentType && { respondentType }),
+    ...(respondentType === "organisation" && data.get("organisation") && { organisation: data.get("organisation") }),
+  };
+  // One key per attempt: a retry of the same words reuses it, so nothing is stored twice.
+  const content = JSON.stringify(body);
+  if (state.content !== content) {
+    state.content = content;
+    state.key = crypto.randomUUID();
+  }
+  const button = form.querySelector("button[type=submit]");
+  button.disabled = true;
+  try {
+    const answer = await fetch("/api/responses", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Idempotency-Key": state.key, "Accept-Language": document.documentElement.lang },
+      body: content,
+    });
+    const result = await answer.json();
+    if (answer.ok) return showSent(form, result.reference);
+    const fields = result.error?.fields;
+    const messages = fields
+      ? Object.entries(fields).map(([path, message]) => ({ field: fieldFor(form, path), message }))
+      : [{ field: form.querySelector("textarea"), message: result.error?.message ?? template.dataset.networkError }];
+    showErrors(form, messages);
+  } catch {
+    showErrors(form, [{ field: form.querySelector("textarea"), message: template.dataset.networkError }]);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function showSent(form, reference) {
+  const panel = document.createElement("div");
+  panel.className = "inline-sent";
+  panel.tabIndex = -1;
+  panel.setAttribute("role", "status");
+  const text = document.createElement("p");
+  text.textContent = template.dataset.sent.replace("{reference}", reference);
+  const link = document.createElement("a");
+  link.href = `/track?reference=${encodeURIComponent(reference)}`;
+  link.textContent = template.dataset.track;
+  panel.append(text, link);
+  form.replaceWith(panel);
+  panel.focus();
+}
+
+function openInlineForm(link) {
+  const block = link.closest("[data-paragraph]");
+  const existing = block.querySelector("form.inline-comment");
+  if (existing) return existing.querySelector("textarea").focus();
+  const paragraph = block.dataset.paragraph;
+  const number = block.querySelector(".paragraph-number").textContent.trim();
+  block.append(fillTemplate(paragraph, number));
+  const form = block.querySelector("form.inline-comment");
+  const state = {};
+  enhanceForm(form);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    sendInline(form, state);
+  });
+  form.querySelector("[data-cancel]").addEventListener("click", () => {
+    form.remove();
+    link.focus();
+  });
+  form.querySelector("textarea").focus();
+}
+
+async function enhanceDraftPage() {
+  // Inline forms only while the consultation is open; otherwise the links lead to a page that says why.
+  let status;
+  try {
+    status = (await (await fetch("/api/consultation")).json()).status;
+  } catch {
+    return;
+  }
+  if (status !== "open") return;
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest?.(".paragraph-comment a");
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    openInlineForm(link);
+  });
+  document.documentElement.dataset.inlineComments = "ready";
+}
+
+for (const form of document.querySelectorAll("form.comment-form")) enhanceForm(form);
+document.querySelector("[data-error-summary]")?.focus();
+if (template) enhanceDraftPage();

@@ -1,0 +1,32 @@
+/**
+ * A plain HTML form post that the API refuses is answered with the form
+ * again: the error summary, and the person's words exactly as they typed them.
+ */
+import { FetchState, astro } from "astro/fetch";
+import { formValues, isCommentableParagraph } from "../functions/consultation/response-schema.ts";
+import { GENERAL } from "../functions/consultation/paragraph-id.ts";
+import { MAX_BODY_BYTES } from "../functions/routes/responses/create.ts";
+import { paths } from "./site.ts";
+
+const isFormPost = (request: Request) =>
+  (request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded");
+
+export async function showFormAgain(request: Request, callApi: (request: Request) => Promise<Response>): Promise<Response> {
+  const length = Number(request.headers.get("Content-Length") ?? NaN);
+  // Only a body we will read anyway is kept for showing again.
+  const copy = isFormPost(request) && length <= MAX_BODY_BYTES ? request.clone() : undefined;
+  const answer = await callApi(request);
+  if (!copy || answer.status < 400) return answer;
+
+  const body = (await answer.json()) as { error: { code: string; message: string; fields?: Record<string, string> } };
+  const values = formValues(Object.fromEntries(new URLSearchParams(await copy.text())));
+  const paragraph = values.paragraph && isCommentableParagraph(values.paragraph) ? values.paragraph : GENERAL;
+
+  const page = new Request(new URL(paths.comment(paragraph), request.url), { headers: request.headers });
+  const state = new FetchState(page);
+  state.locals.commentForm = { status: answer.status, values, error: body.error };
+  const rendered = await astro(state);
+  const retryAfter = answer.headers.get("Retry-After");
+  if (retryAfter) rendered.headers.set("Retry-After", retryAfter);
+  return rendered;
+}

@@ -1,0 +1,243 @@
+import { env } from "cloudflare:test";
+import { describe, it } from "vitest";
+import { callApi, newKey, postForm, postJson, storedCounts, type ErrorBody } from "./requests.ts";
+
+type Receipt = { reference: string; receivedAt: string; comments: { id: number; paragraph: string }[] };
+
+const comment = (text = "More outreach at night, please.", paragraph = "rough-sleeping-2") => ({ comments: [{ paragraph, text }] });
+
+describe("POST /api/responses stores one person's response", () => {
+  it("answers 201 with a reference, the time received and each comment's id", async ({ expect }) => {
+    const response = await postJson({ ...comment(), publishConsent: true, respondentType: "individual" }, { key: newKey() });
+    expect(response.status).toBe(201);
+    const receipt = (await response.json()) as Receipt;
+    expect(receipt.reference).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/);
+    expect(new Date(receipt.receivedAt).toISOString()).toBe(receipt.receivedAt);
+    expect(receipt.comments).toEqual([{ id: expect.any(Number), paragraph: "rough-sleeping-2" }]);
+
+    const row = await env.DB.prepare(
+      `SELECT r.channel, r.publish_consent, r.respondent_type, r.organisation, r.received_at, c.paragraph_id, c.paragraph_revision, c.text, c.status
+       FROM responses r JOIN comments c ON c.response_id = r.id WHERE c.id = ?`,
+    )
+      .bind(receipt.comments[0]!.id)
+      .first();
+    expect(row).toEqual({
+      channel: "online",
+      publish_consent: 1,
+      respondent_type: "individual",
+      organisation: null,
+      received_at: receipt.receivedAt,
+      paragraph_id: "rough-sleeping-2",
+      paragraph_revision: 1,
+      text: "More outreach at night, please.",
+      status: "received",
+    });
+  });
+
+  it("stores comments on several paragraphs and on the whole strategy in one response", async ({ expect }) => {
+    const before = await storedCounts();
+    const body = {
+      comments: [
+        { paragraph: "introduction-1", text: "Clear." },
+        { paragraph: "general", text: "Overall I agree." },
+        { paragraph: "health-3", text: "GP registration matters." },
+      ],
+      respondentType: "organisation",
+      organisation: "Eastbrook Day Centre",
+    };
+    const response = await postJson(body, { key: newKey() });
+    expect(response.status).toBe(201);
+    const receipt = (await response.json()) as Receipt;
+    expect(receipt.comments.map((c) => c.paragraph)).toEqual(["introduction-1", "general", "health-3"]);
+    expect(await storedCounts()).toEqual({ responses: before.responses + 1, comments: before.comments + 3 });
+    const general = await env.DB.prepare("SELECT paragraph_revision FROM comments WHERE id = ?").bind(receipt.comments[1]!.id).first();
+    expect(general).toEqual({ paragraph_revision: 0 });
+  });
+
+  it("normalises text: NFC, no control characters, Unix line breaks, trimmed; tabs and line breaks kept", async ({ expect }) => {
+    const response = await postJson(comment("  Cafe\u0301\u0000 menu\r\n\tindented\u0007  "), { key: newKey() });
+    const receipt = (await response.json()) as Receipt;
+    const row = await env.DB.prepare("SELECT text FROM comments WHERE id = ?").bind(receipt.comments[0]!.id).first<{ text: string }>();
+    expect(row!.text).toBe("Café menu\n\tindented");
+  });
+
+  it("accepts exactly 5,000 characters, counting an emoji as one", async ({ expect }) => {
+    const response = await postJson(comment(`${"a".repeat(4999)}🏠`), { key: newKey() });
+    expect(response.status).toBe(201);
+  });
+
+  it("takes the idempotency key from the body when there is no header", async ({ expect }) => {
+    const key = newKey();
+    const first = await postJson({ ...comment("Body key"), idempotencyKey: key });
+    const again = await postJson({ ...comment("Body key"), idempotencyKey: key });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual(await first.json());
+  });
+});
+
+describe("idempotency: nothing is stored twice", () => {
+  it("answers a retry with the same key with 200 and the same body, storing nothing new", async ({ expect }) => {
+    const key = newKey();
+    const first = await postJson(comment("Retry me"), { key });
+    const before = await storedCounts();
+    const retry = await postJson(comment("Retry me"), { key });
+    expect(retry.status).toBe(200);
+    expect(await retry.json()).toEqual(await first.json());
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it("treats whitespace that normalisation removes as the same content", async ({ expect }) => {
+    const key = newKey();
+    await postJson(comment("Same words"), { key });
+    expect((await postJson(comment("  Same words \r\n"), { key })).status).toBe(200);
+  });
+
+  it("refuses the same key with different content with 409, storing nothing", async ({ expect }) => {
+    const key = newKey();
+    await postJson(comment("First words"), { key });
+    const before = await storedCounts();
+    const reused = await postJson(comment("Other words"), { key });
+    expect(reused.status).toBe(409);
+    expect(((await reused.json()) as ErrorBody).error.code).toBe("idempotency_key_reused");
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it("stores a response once when the same request arrives many times at once", async ({ expect }) => {
+    const key = newKey();
+    const before = await storedCounts();
+    const answers = await Promise.all(Array.from({ length: 8 }, () => postJson(comment("Dropped connection at the kiosk"), { key })));
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(7);
+    const references = new Set(await Promise.all(answers.map(async (answer) => ((await answer.json()) as Receipt).reference)));
+    expect(references.size).toBe(1);
+    expect(await storedCounts()).toEqual({ responses: before.responses + 1, comments: before.comments + 1 });
+  });
+});
+
+describe("invalid input gets a clear error naming the field, and changes nothing", () => {
+  const cases: [string, unknown, Record<string, RegExp>][] = [
+    ["an unknown paragraph", comment("Text", "no-such-paragraph"), { "comments.0.paragraph": /not in the draft/ }],
+    ["a missing paragraph", { comments: [{ text: "Text" }] }, { "comments.0.paragraph": /which paragraph/ }],
+    ["empty text", comment(""), { "comments.0.text": /Enter your comment/ }],
+    ["text that is only spaces and control characters", comment(" \u0000\u0001 \n "), { "comments.0.text": /Enter your comment/ }],
+    ["text over 5,000 characters", comment("a".repeat(5001)), { "comments.0.text": /5,000 characters or fewer/ }],
+    ["no comments", { comments: [] }, { comments: /at least one comment/ }],
+    ["more than 50 comments", { comments: Array.from({ length: 51 }, () => comment().comments[0]) }, { comments: /at most 50/ }],
+    ["an unknown field", { ...comment(), name: "Jo Bloggs" }, { name: /not recognised/ }],
+    ["an unknown field in a comment", { comments: [{ paragraph: "general", text: "x", email: "a@b.c" }] }, { "comments.0.email": /not recognised/ }],
+    ["a respondent type that does not exist", { ...comment(), respondentType: "company" }, { respondentType: /individual/ }],
+    ["an organisation without saying so", { ...comment(), organisation: "Shelter" }, { organisation: /for an organisation/ }],
+    ["consent that is not true or false", { ...comment(), publishConsent: "yes" }, { publishConsent: /yes or no/ }],
+    ["a body that is not an object", [comment()], { body: /list of comments/ }],
+  ];
+  for (const [name, body, fields] of cases) {
+    it(name, async ({ expect }) => {
+      const before = await storedCounts();
+      const response = await postJson(body, { key: newKey() });
+      expect(response.status).toBe(422);
+      const error = ((await response.json()) as ErrorBody).error;
+      expect(error.code).toBe("invalid");
+      for (const [field, message] of Object.entries(fields)) expect(error.fields?.[field]).toMatch(message);
+      expect(await storedCounts()).toEqual(before);
+    });
+  }
+
+  it("answers broken JSON with 400", async ({ expect }) => {
+    const response = await postJson('{"comments": [', { key: newKey() });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ErrorBody).error.code).toBe("malformed_json");
+  });
+
+  it("answers other media types with 415", async ({ expect }) => {
+    const response = await callApi("/api/responses", { method: "POST", headers: { "Content-Type": "text/plain" }, body: "hello" });
+    expect(response.status).toBe(415);
+    expect(((await response.json()) as ErrorBody).error.code).toBe("unsupported_media_type");
+  });
+
+  it("answers a body over 64 KB with 413 before reading it", async ({ expect }) => {
+    const before = await storedCounts();
+    const response = await postJson({ comments: [{ paragraph: "general", text: "a".repeat(70_000) }] }, { key: newKey() });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as ErrorBody).error.code).toBe("too_large");
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it("gives messages in the person's language when it has them, and English otherwise", async ({ expect }) => {
+    const response = await postJson(comment(""), { key: newKey(), headers: { "Accept-Language": "xx-YY, en;q=0.5" } });
+    expect(((await response.json()) as ErrorBody).error.fields?.["comments.0.text"]).toBe("Enter your comment.");
+  });
+});
+
+describe("plain HTML form posts", () => {
+  it("answers 303 to the confirmation page with the reference", async ({ expect }) => {
+    const response = await postForm({ paragraph: "housing-2", comment: "Form words", idempotencyKey: newKey(), publishConsent: "yes" });
+    expect(response.status).toBe(303);
+    const location = response.headers.get("Location")!;
+    expect(location).toMatch(/^\/confirmation\/[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    const tracked = await callApi(`/api/responses/${location.split("/").at(-1)}`);
+    expect(((await tracked.json()) as { comments: { text: string }[] }).comments[0]!.text).toBe("Form words");
+  });
+
+  it("replays the same confirmation when the browser resends the form", async ({ expect }) => {
+    const fields = { paragraph: "housing-2", comment: "Sent twice", idempotencyKey: newKey() };
+    const first = await postForm(fields);
+    const before = await storedCounts();
+    const again = await postForm(fields);
+    expect(again.headers.get("Location")).toBe(first.headers.get("Location"));
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it("refuses a form with the honeypot filled in, storing nothing", async ({ expect }) => {
+    const before = await storedCounts();
+    const response = await postForm({ paragraph: "general", comment: "Buy now", website: "https://spam.example", idempotencyKey: newKey() });
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as ErrorBody).error.fields).toEqual({ website: "Leave this field empty." });
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it("refuses a form posted from another site", async ({ expect }) => {
+    for (const headers of [{ "Sec-Fetch-Site": "cross-site" }, { Origin: "https://evil.example", "Sec-Fetch-Site": "" }]) {
+      const response = await postForm({ paragraph: "general", comment: "Hello", idempotencyKey: newKey() }, { headers });
+      expect(response.status).toBe(403);
+      expect(((await response.json()) as ErrorBody).error.code).toBe("cross_site");
+    }
+  });
+
+  it("accepts a form without an idempotency key, as a response of its own", async ({ expect }) => {
+    const response = await postForm({ paragraph: "general", comment: "No key" });
+    expect(response.status).toBe(303);
+  });
+});
+
+describe("GET /api/responses/{reference}", () => {
+  it("shows what was sent, its channel and status, for the reference typed any reasonable way", async ({ expect }) => {
+    const receipt = (await (await postJson({ comments: [{ paragraph: "health-1", text: "<b>Mine</b>" }] }, { key: newKey() })).json()) as Receipt;
+    const typed = [receipt.reference, receipt.reference.toLowerCase(), receipt.reference.replace("-", ""), ` ${receipt.reference.replace(/0/g, "O").replace(/1/g, "l")} `];
+    for (const reference of typed) {
+      const response = await callApi(`/api/responses/${encodeURIComponent(reference)}`);
+      expect(response.status, reference).toBe(200);
+      expect(await response.json()).toEqual({
+        reference: receipt.reference,
+        receivedAt: receipt.receivedAt,
+        channel: "online",
+        comments: [{ paragraph: "health-1", text: "<b>Mine</b>", status: "received" }],
+        feedback: [],
+      });
+    }
+  });
+
+  it("answers an unknown or mistyped reference with the same 404", async ({ expect }) => {
+    const receipt = (await (await postJson(comment("Typo test"), { key: newKey() })).json()) as Receipt;
+    const last = receipt.reference.at(-1)!;
+    const mistyped = receipt.reference.slice(0, -1) + (last === "A" ? "B" : "A");
+    const bodies = [];
+    for (const reference of [mistyped, "AAAAA-AAAAA", "not-a-reference", "K7M4-Q2XD"]) {
+      const response = await callApi(`/api/responses/${reference}`);
+      expect(response.status, reference).toBe(404);
+      bodies.push(await response.json());
+    }
+    expect(new Set(bodies.map((body) => JSON.stringify(body))).size).toBe(1);
+  });
+});
