@@ -33,10 +33,7 @@ function enhanceConditionalReveal(form) {
   for (const radio of form.querySelectorAll("input[type=radio][data-reveals]")) {
     const target = document.getElementById(radio.dataset.reveals);
     if (!target) continue;
-    const sync = () => {
-      target.hidden = !radio.checked;
-      radio.setAttribute("aria-expanded", String(radio.checked));
-    };
+    const sync = () => (target.hidden = !radio.checked);
     for (const other of form.querySelectorAll(`input[type=radio][name="${radio.name}"]`)) other.addEventListener("change", sync);
     radio.setAttribute("aria-controls", target.id);
     sync();

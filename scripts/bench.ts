@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { migrateLocalDatabase, startLocalServer } from "./local-server.ts";
 import { reportPageWeights } from "../bench/page-weight.ts";
+import { reportSubmitThroughput } from "../bench/throughput.ts";
 
 const stateDirectory = mkdtempSync(join(".wrangler", "bench-"));
 migrateLocalDatabase(stateDirectory);
@@ -16,6 +17,7 @@ const server = await startLocalServer({
 let ok = true;
 try {
   ok = (await reportPageWeights(server.url)) && ok;
+  ok = (await reportSubmitThroughput(server.url)) && ok;
 } finally {
   await server.stop();
   rmSync(stateDirectory, { recursive: true, force: true });

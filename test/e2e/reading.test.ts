@@ -99,13 +99,15 @@ describe("reading the draft", () => {
     await page.context().close();
   });
 
-  it("loads no script, no web font and nothing from another origin on reading pages", async ({ expect }) => {
+  it("loads no web font and nothing from another origin; the only script is the optional commenting one", async ({ expect }) => {
     const page = await newPage(browser);
     const requests: { url: string; type: string }[] = [];
     page.on("request", (request) => requests.push({ url: request.url(), type: request.resourceType() }));
     for (const path of ["/", "/draft/", ...sectionPaths]) await page.goto(`${site.url}${path}`);
     expect(requests.filter((r) => !r.url.startsWith(site.url) && !r.url.startsWith("data:"))).toEqual([]);
-    expect(requests.filter((r) => r.type === "font" || r.type === "script")).toEqual([]);
+    expect(requests.filter((r) => r.type === "font")).toEqual([]);
+    const scripts = new Set(requests.filter((r) => r.type === "script").map((r) => new URL(r.url).pathname));
+    expect([...scripts]).toEqual(["/comment.js"]);
     await page.context().close();
   });
 

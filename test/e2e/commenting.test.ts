@@ -1,0 +1,233 @@
+import { afterAll, beforeAll, describe, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { axeViolations, launchBrowser, newPage, startSite, type Site } from "./harness.ts";
+
+let site: Site;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2099-12-18T23:59:59+00:00", RATE_LIMITS: "off" });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+async function track(reference: string) {
+  const response = await fetch(`${site.url}/api/responses/${reference}`);
+  return (await response.json()) as { comments: { paragraph: string; text: string }[] };
+}
+
+async function expectAccessible(page: Page, expect: (value: unknown) => { toEqual(value: unknown): void }) {
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+/** The site without its script, while axe can still run in the page. */
+async function pageWithoutSiteScript() {
+  const page = await newPage(browser);
+  await page.route("**/*.js", (route) => route.abort());
+  return page;
+}
+
+describe("commenting without JavaScript", () => {
+  it("goes from a paragraph to the form, sends, shows the reference, and finds it again at /track", async ({ expect }) => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${site.url}/draft/rough-sleeping/`);
+    await page.getByRole("link", { name: "Comment on paragraph 3.2" }).click();
+    expect(await page.locator("blockquote").innerText()).toContain("3.2");
+    await page.getByLabel("Your comment on paragraph 3.2").fill("Peer outreach workers helped me.\nPlease keep them.");
+    await page.getByLabel("For an organisation").check();
+    await page.getByLabel("Name of the organisation").fill("Eastbrook Day Centre");
+    await page.getByLabel(/You may quote my comment/).check();
+    await page.getByRole("button", { name: "Send comment" }).click();
+
+    expect(new URL(page.url()).pathname).toMatch(/^\/confirmation\//);
+    expect(await page.locator("h1").innerText()).toBe("Comment sent");
+    const reference = (await page.locator(".reference").innerText()).trim();
+    expect(reference).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    expect(await page.locator("main").innerText()).toContain("What happens next");
+    const checker = await newPage(browser);
+    await checker.goto(page.url());
+    await expectAccessible(checker, expect);
+
+    await page.goto(`${site.url}/track`);
+    await page.getByLabel("Your reference").fill(reference.toLowerCase().replace("-", " "));
+    await page.getByRole("button", { name: "Look up" }).click();
+    expect(await page.locator("h1").innerText()).toBe(`Response ${reference}`);
+    expect(await page.locator(".user-text").innerText()).toBe("Peer outreach workers helped me.\nPlease keep them.");
+    await checker.goto(page.url());
+    await expectAccessible(checker, expect);
+    await checker.context().close();
+    await page.context().close();
+  });
+
+  it("shows the form again with an error summary, keeping every word the person wrote", async ({ expect }) => {
+    const page = await pageWithoutSiteScript();
+    await page.goto(`${site.url}/comment/housing-2`);
+    const long = `${"Too long. ".repeat(500)}Still mine ✓`;
+    await page.getByLabel("Your comment on paragraph 4.2").fill(long);
+    await page.getByRole("button", { name: "Send comment" }).click();
+
+    expect(await page.title()).toMatch(/^Error: /);
+    const summary = page.locator(".error-summary");
+    expect(await summary.locator("h2").innerText()).toBe("There is a problem");
+    expect(await summary.getByRole("link").innerText()).toBe("Your comment must be 5,000 characters or fewer.");
+    expect(await page.locator("#comment-error").innerText()).toContain("5,000 characters or fewer");
+    expect(await page.getByLabel("Your comment on paragraph 4.2").inputValue()).toBe(long);
+    expect(await page.locator("#comment").getAttribute("aria-describedby")).toContain("comment-error");
+    await expectAccessible(page, expect);
+
+    await page.getByLabel("Your comment on paragraph 4.2").fill("Shorter now.");
+    await page.getByRole("button", { name: "Send comment" }).click();
+    expect(await page.locator("h1").innerText()).toBe("Comment sent");
+    await page.context().close();
+  });
+
+  it("takes a comment on the strategy as a whole from the contents page", async ({ expect }) => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${site.url}/draft/`);
+    await page.getByRole("link", { name: "Comment on the strategy as a whole" }).click();
+    await page.getByLabel("Your comment on the strategy as a whole").fill("A good start.");
+    await page.getByRole("button", { name: "Send comment" }).click();
+    const reference = (await page.locator(".reference").innerText()).trim();
+    expect((await track(reference)).comments).toEqual([{ paragraph: "general", text: "A good start.", status: "received" }]);
+    await page.context().close();
+  });
+
+  it("says the reference was not found, without revealing anything", async ({ expect }) => {
+    const page = await newPage(browser);
+    await page.goto(`${site.url}/track?reference=AAAAA-AAAAA`);
+    expect(await page.locator(".error-summary").innerText()).toContain("We could not find a response with that reference");
+    await expectAccessible(page, expect);
+    await page.context().close();
+  });
+});
+
+describe("commenting inline with JavaScript", () => {
+  it("opens a form under the paragraph, counts characters live, and sends without leaving the page", async ({ expect }) => {
+    const page = await newPage(browser);
+    await page.goto(`${site.url}/draft/health/`);
+    await page.waitForFunction(() => document.documentElement.dataset.inlineComments === "ready");
+    await page.getByRole("link", { name: "Comment on paragraph 5.3" }).click();
+    const box = page.getByLabel("Your comment on paragraph 5.3");
+    expect(await box.evaluate((element) => element === document.activeElement)).toBe(true);
+    await box.fill("Let people register with a GP.");
+    await page.waitForFunction(() => document.querySelector(".inline-comment .character-count")?.textContent?.includes("4,970"));
+    expect(await page.locator(".inline-comment .character-count").innerText()).toBe("You have 4,970 characters remaining");
+    await expectAccessible(page, expect);
+
+    const address = page.url();
+    await page.getByRole("button", { name: "Send comment" }).click();
+    const sent = page.locator(".inline-sent");
+    await sent.waitFor();
+    expect(page.url()).toBe(address);
+    const reference = /([0-9A-Z]{5}-[0-9A-Z]{5})/.exec(await sent.innerText())![1]!;
+    expect((await track(reference)).comments[0]).toMatchObject({ paragraph: "health-3", text: "Let people register with a GP." });
+    await page.context().close();
+  });
+
+  it("shows errors inline and keeps the words", async ({ expect }) => {
+    const page = await newPage(browser);
+    await page.goto(`${site.url}/draft/housing/`);
+    await page.waitForFunction(() => document.documentElement.dataset.inlineComments === "ready");
+    await page.getByRole("link", { name: "Comment on paragraph 4.1" }).click();
+    await page.getByRole("button", { name: "Send comment" }).click();
+    const summary = page.locator(".inline-comment .error-summary");
+    await summary.waitFor();
+    expect(await summary.innerText()).toContain("Enter your comment.");
+    const long = "x".repeat(5001);
+    await page.getByLabel("Your comment on paragraph 4.1").fill(long);
+    await page.getByRole("button", { name: "Send comment" }).click();
+    await page.waitForFunction(() => document.querySelector(".inline-comment .error-summary")?.textContent?.includes("5,000"));
+    expect(await page.getByLabel("Your comment on paragraph 4.1").inputValue()).toBe(long);
+    await page.waitForFunction(() => document.querySelector(".inline-comment .character-count")?.textContent === "You have 1 character too many");
+    await expectAccessible(page, expect);
+    await page.context().close();
+  });
+
+  it("sends once when the same words are sent again after a lost answer", async ({ expect }) => {
+    const page = await newPage(browser);
+    await page.goto(`${site.url}/draft/delivery/`);
+    await page.waitForFunction(() => document.documentElement.dataset.inlineComments === "ready");
+    let dropped = false;
+    let storedReference: string | undefined;
+    // The first answer never reaches the page, as when a kiosk's connection drops mid-request.
+    await page.route("**/api/responses", async (route) => {
+      if (dropped) return route.continue();
+      dropped = true;
+      storedReference = ((await (await route.fetch()).json()) as { reference: string }).reference;
+      await route.abort("connectionreset");
+    });
+    await page.getByRole("link", { name: "Comment on paragraph 7.1" }).click();
+    await page.getByLabel("Your comment on paragraph 7.1").fill("Publish the progress report every year.");
+    await page.getByRole("button", { name: "Send comment" }).click();
+    await page.locator(".inline-comment .error-summary").waitFor();
+    expect(await page.locator(".inline-comment .error-summary").innerText()).toContain("has not been sent yet");
+    await page.getByRole("button", { name: "Send comment" }).click();
+    const reference = /([0-9A-Z]{5}-[0-9A-Z]{5})/.exec(await page.locator(".inline-sent").innerText())![1]!;
+    // The retry was answered with the response stored the first time, not a second one.
+    expect(storedReference).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    expect(reference).toBe(storedReference);
+    await page.context().close();
+  });
+});
+
+describe("what people write is only ever shown as text", () => {
+  it("never runs a stored script payload", async ({ expect }) => {
+    const payload = `<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 1">"'><svg onload=window.__pwned=1>`;
+    const answer = await fetch(`${site.url}/api/responses`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Idempotency-Key": `xss-${Date.now()}` },
+      body: JSON.stringify({ comments: [{ paragraph: "general", text: payload }] }),
+    });
+    const { reference } = (await answer.json()) as { reference: string };
+    const page = await newPage(browser);
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => (dialogs.push(dialog.message()), dialog.dismiss()));
+    await page.goto(`${site.url}/track?reference=${reference}`);
+    expect(await page.locator(".user-text").innerText()).toBe(payload);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator("main img, main svg, main script").count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe("after the closing date", () => {
+  it("offers no form anywhere, says when it closed, and the API refuses", async ({ expect }) => {
+    const closed = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2026-02-06T17:00:00+00:00" });
+    try {
+      const page = await newPage(browser);
+      await page.goto(`${closed.url}/draft/rough-sleeping/`);
+      await page.getByRole("link", { name: "Comment on paragraph 3.2" }).click();
+      await page.waitForURL(/\/comment\/rough-sleeping-2$/);
+      expect(await page.locator("form.comment-form").count()).toBe(0);
+      expect(await page.locator("main").innerText()).toContain("This consultation closed at 5:00pm on Friday 6 February 2026.");
+      await expectAccessible(page, expect);
+      const refused = await fetch(`${closed.url}/api/responses`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ comments: [{ paragraph: "general", text: "Late" }] }),
+      });
+      expect(refused.status).toBe(403);
+      await page.context().close();
+    } finally {
+      await closed.stop();
+    }
+  });
+});
+
+describe("security headers", () => {
+  it("are on pages, static files and API answers alike", async ({ expect }) => {
+    for (const path of ["/", "/draft/rough-sleeping/", "/comment.js", "/api/health", "/api/nowhere"]) {
+      const response = await fetch(`${site.url}${path}`);
+      const csp = response.headers.get("Content-Security-Policy") ?? "";
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).toMatch(/script-src 'self'(;|$)/);
+      expect(response.headers.get("X-Content-Type-Options"), path).toBe("nosniff");
+      expect(response.headers.get("Referrer-Policy"), path).toBe("strict-origin-when-cross-origin");
+    }
+  });
+});
