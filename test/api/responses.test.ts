@@ -198,7 +198,8 @@ describe("plain HTML form posts", () => {
   });
 
   it("refuses a form posted from another site", async ({ expect }) => {
-    for (const headers of [{ "Sec-Fetch-Site": "cross-site" }, { Origin: "https://evil.example", "Sec-Fetch-Site": "" }]) {
+    const crossSite: Record<string, string>[] = [{ "Sec-Fetch-Site": "cross-site" }, { Origin: "https://evil.example", "Sec-Fetch-Site": "" }];
+    for (const headers of crossSite) {
       const response = await postForm({ paragraph: "general", comment: "Hello", idempotencyKey: newKey() }, { headers });
       expect(response.status).toBe(403);
       expect(((await response.json()) as ErrorBody).error.code).toBe("cross_site");

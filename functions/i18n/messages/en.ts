@@ -15,7 +15,6 @@ export default {
     "site.home": "Home",
     "site.readDraft": "Read the draft",
     "site.track": "Look up your comment",
-    "site.howToTakePart": "How to take part",
     "site.footerLinks": "About this website",
     "site.accessibility": "Accessibility statement",
     "site.privacy": "Privacy notice",
@@ -32,7 +31,6 @@ export default {
     "home.what": "Read the draft and tell us what you think of any part of it. You can comment on a single paragraph, on several, or on the plan as a whole. You do not need to read all of it.",
     "home.whoTitle": "Who is asking",
     "home.who": "{organisation} is running this consultation with people who have lived experience of homelessness.",
-    "home.whenTitle": "When",
     "home.waysTitle": "Ways to take part",
     "home.wayOnline": "Online: read the draft on this website and use the “Comment on paragraph” link next to any paragraph. You do not need an account or an email address.",
     "home.wayKiosk": "At a kiosk: use the computer at a day centre or hostel, on your own or with a support worker.",
@@ -76,7 +74,6 @@ export default {
     "comment.consent": "You may quote my comment, without my name, when you publish what people said",
     "comment.honeypot": "Leave this field empty",
     "comment.submit": "Send comment",
-    "comment.sending": "Sending…",
     "comment.cancel": "Cancel",
     "comment.networkError": "Your comment has not been sent yet: the connection failed. Your words are still here. Check your connection and press “Send comment” again.",
     "comment.errorSummary": "There is a problem",
@@ -108,7 +105,6 @@ export default {
     "track.channel.online": "online",
     "track.channel.kiosk": "at a kiosk",
     "track.channel.paper": "on a paper form",
-    "track.about": "About",
     "track.aboutParagraph": "Paragraph {number}",
     "track.aboutGeneral": "The strategy as a whole",
     "track.yourWords": "What you wrote",
@@ -117,8 +113,6 @@ export default {
     "track.status.hidden": "Not published, because it broke the rules for comments. It was still read.",
     "track.noFeedback": "There is no feedback about this yet. We will add it here after the consultation closes.",
     "track.rateLimited": "You have looked up too many references in a short time. Please wait a minute and try again.",
-
-    "takePart.title": "How to take part",
 
     "notFound.title": "Page not found",
     "notFound.body": "If you typed the web address, check it is correct. If you followed a link, the page may have moved.",
@@ -153,7 +147,6 @@ export default {
     "validation.turnstile": "Complete the check that you are a person.",
     "error.method_not_allowed": "This address does not accept that kind of request.",
     "error.internal": "Something went wrong on our side. Your request was not saved. Please try again in a few minutes.",
-    "error.unavailable": "The service is not available right now. Please try again in a few minutes.",
     "error.misconfigured": "The consultation dates are set up wrongly. Please tell the council.",
 
     // Officers' area (admin.*) below this line.
