@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { ContentError } from "./content-error.ts";
+import { ContentError, parseJsonContent } from "./content-error.ts";
 import type { Draft } from "./draft.ts";
 
 const lockSchema = z.strictObject({
@@ -28,17 +28,7 @@ export function paragraphHash(markdown: string): string {
 }
 
 export function parseLock(file: string, text: string): ParagraphLock {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new ContentError(file, [`is not valid JSON: ${(error as Error).message}`]);
-  }
-  const result = lockSchema.safeParse(json);
-  if (!result.success) {
-    throw new ContentError(file, result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
-  }
-  return result.data;
+  return parseJsonContent(file, text, lockSchema);
 }
 
 /** Every way the draft and the lock disagree, in words an author can act on. */

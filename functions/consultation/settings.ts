@@ -1,6 +1,6 @@
 /** The consultation's settings (content/consultation.json), validated once. */
 import { z } from "zod";
-import { ContentError } from "./content-error.ts";
+import { ContentError, parseJsonContent } from "./content-error.ts";
 import { parseLondonDate, type ConsultationPeriod } from "./period.ts";
 
 const londonDate = z
@@ -29,20 +29,7 @@ export interface ConsultationSettings extends Omit<z.infer<typeof settingsSchema
 }
 
 export function parseSettings(file: string, text: string): ConsultationSettings {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new ContentError(file, [`is not valid JSON: ${(error as Error).message}`]);
-  }
-  const result = settingsSchema.safeParse(json);
-  if (!result.success) {
-    throw new ContentError(
-      file,
-      result.error.issues.map((issue) => `${issue.path.join(".") || "(top level)"}: ${issue.message}`),
-    );
-  }
-  const { opensAt, closesAt, ...rest } = result.data;
+  const { opensAt, closesAt, ...rest } = parseJsonContent(file, text, settingsSchema);
   const period = { opensAt: parseLondonDate(opensAt, "start")!, closesAt: parseLondonDate(closesAt, "end")! };
   if (period.closesAt <= period.opensAt) {
     throw new ContentError(file, ["closesAt: must be after opensAt"]);
