@@ -7,6 +7,7 @@ import { ApiError, errorResponse } from "./errors.ts";
 import { negotiateLanguage } from "./i18n/index.ts";
 import { health } from "./routes/health.ts";
 import { consultation } from "./routes/consultation.ts";
+import { admin } from "./routes/admin/router.ts";
 import { responses } from "./routes/responses/router.ts";
 
 const app = new Hono<AppEnv>().basePath("/api");
@@ -20,6 +21,7 @@ app.route("/health", health);
 app.route("/consultation", consultation);
 app.route("/responses", responses);
 // Officers' routes (/api/admin/…) are mounted here.
+app.route("/admin", admin);
 
 app.notFound((c) => errorResponse(c, new ApiError(404, "not_found", "error.not_found")));
 app.onError((error, c) => errorResponse(c, error));

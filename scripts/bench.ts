@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { migrateLocalDatabase, startLocalServer } from "./local-server.ts";
 import { reportPageWeights } from "../bench/page-weight.ts";
 import { reportSubmitThroughput } from "../bench/throughput.ts";
+import { reportExportBench } from "../bench/export.ts";
 
 const stateDirectory = mkdtempSync(join(".wrangler", "bench-"));
 migrateLocalDatabase(stateDirectory);
@@ -22,4 +23,6 @@ try {
   await server.stop();
   rmSync(stateDirectory, { recursive: true, force: true });
 }
+// The export bench runs its own server on its own database of 100,000 comments.
+ok = (await reportExportBench()) && ok;
 process.exit(ok ? 0 : 1);

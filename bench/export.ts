@@ -1,0 +1,181 @@
+/**
+ * Export throughput for 100,000 comments: the Worker streaming CSV and
+ * NDJSON from a local D1, the peak memory of the workerd process while it
+ * does, and `sqlite3 -csv` dumping the same rows from the same D1 file.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { migrateLocalDatabase, startLocalServer } from "../scripts/local-server.ts";
+
+export const EXPORT_BENCH_COMMENTS = 100_000;
+const WORKER_MEMORY_LIMIT = 128 * 1024 * 1024;
+const TOKEN = "bench-officer-token";
+const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true", NO_COLOR: "1" };
+
+/** 100,000 one-comment responses, made inside SQLite so seeding takes seconds, not minutes. */
+function seed(stateDirectory: string, count: number): void {
+  const sql = `
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${count})
+    INSERT INTO responses (reference, idempotency_key_hash, content_hash, channel, received_at, publish_consent)
+    SELECT printf('B%09d', i), 'key-' || i, 'content-' || i, CASE i % 3 WHEN 0 THEN 'online' WHEN 1 THEN 'kiosk' ELSE 'paper' END,
+           strftime('%Y-%m-%dT%H:%M:%fZ', '2026-10-05 08:00:00', '+' || (i * 5) || ' seconds'), i % 2
+    FROM n;
+    INSERT INTO comments (response_id, position, paragraph_id, paragraph_revision, text)
+    SELECT id, 1, CASE id % 3 WHEN 0 THEN 'rough-sleeping-2' WHEN 1 THEN 'early-help-service' ELSE 'general' END,
+           CASE id % 3 WHEN 2 THEN 0 ELSE 1 END,
+           printf('Comment %d: "we need more hostel beds", said one person, near the café 🏠.%s More outreach at night would help people sleeping rough in the town centre, and a day centre open at weekends.', id, CASE WHEN id % 10 = 0 THEN char(10) || '=SUM(A1:A2)' ELSE '' END)
+    FROM responses;`;
+  const result = spawnSync("wrangler", ["d1", "execute", "DB", "--local", "--persist-to", stateDirectory, "--command", sql, "--yes"], {
+    env: quietEnv,
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`seeding failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+function sqliteFile(stateDirectory: string): string {
+  const folder = join(stateDirectory, "v3", "d1", "miniflare-D1DatabaseObject");
+  const files = readdirSync(folder).filter((name) => name.endsWith(".sqlite") && name !== "metadata.sqlite");
+  const largest = files.map((name) => join(folder, name)).sort((a, b) => statSync(b).size - statSync(a).size)[0];
+  if (!largest) throw new Error(`no D1 file in ${folder}`);
+  return largest;
+}
+
+/** Every process below pid (wrangler starts workerd as a child). */
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const found: number[] = [];
+  const visit = (id: number) => (children.get(id) ?? []).forEach((child) => (found.push(child), visit(child)));
+  visit(pid);
+  return found;
+}
+
+function residentBytes(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function workerdPids(rootPid: number): number[] {
+  return descendants(rootPid).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "workerd";
+    } catch {
+      return false;
+    }
+  });
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+async function timeExport(url: string, format: string, pids: number[]) {
+  const memory = () => pids.reduce((sum, pid) => sum + residentBytes(pid), 0);
+  const before = memory();
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, memory())), 20);
+  const started = performance.now();
+  const response = await fetch(`${url}/api/admin/export?format=${format}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+  if (!response.ok) throw new Error(`export answered ${response.status}: ${await response.text()}`);
+  let bytes = 0;
+  let lines = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    bytes += chunk.length;
+    for (const byte of chunk) if (byte === 10) lines++;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  peak = Math.max(peak, memory());
+  return { seconds, bytes, lines, before, peak };
+}
+
+function timeSqlite(file: string): { seconds: number; bytes: number } | string {
+  if (spawnSync("sqlite3", ["-version"]).error) return "sqlite3 is not installed (apt-get install sqlite3) — no comparison";
+  const query = `SELECT r.reference, c.id, r.channel, r.received_at, c.paragraph_id, c.paragraph_revision, c.text, c.status,
+    r.publish_consent, r.respondent_type, r.organisation, c.moderation_note
+    FROM comments c JOIN responses r ON r.id = c.response_id WHERE c.status <> 'hidden' ORDER BY c.id`;
+  const started = performance.now();
+  const result = spawnSync("sqlite3", ["-readonly", "-csv", "-header", file, query], { maxBuffer: 1024 * 1024 * 1024 });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) return `sqlite3 failed: ${result.stderr}`;
+  return { seconds, bytes: result.stdout.length };
+}
+
+/** Prints the figures; false if the Worker's memory grew past a Worker's 128 MB limit during an export. */
+export async function reportExportBench(count = EXPORT_BENCH_COMMENTS): Promise<boolean> {
+  console.log(`\nExport of ${count.toLocaleString("en-GB")} comments`);
+  const stateDirectory = mkdtempSync(join(".wrangler", "bench-export-"));
+  try {
+    migrateLocalDatabase(stateDirectory);
+    const seeding = performance.now();
+    seed(stateDirectory, count);
+    console.log(`seeded ${count} comments in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
+    const server = await startLocalServer({ persistTo: stateDirectory, vars: { ADMIN_TOKEN: TOKEN, RATE_LIMITS: "off" } });
+    const rows: Record<string, string>[] = [];
+    let withinLimit = true;
+    try {
+      const pids = workerdPids(server.process.pid!);
+      // The first export also pulls the database into D1's cache, in the same workerd process:
+      // it is shown apart, and the warm runs show what streaming itself costs.
+      const runs = [
+        { format: "csv", label: "Worker export (csv), cold D1 cache" },
+        { format: "csv", label: "Worker export (csv)" },
+        { format: "ndjson", label: "Worker export (ndjson)" },
+        { format: "json", label: "Worker export (json)" },
+      ];
+      for (const { format, label } of runs) {
+        const run = await timeExport(server.url, format, pids);
+        const growth = run.peak - run.before;
+        if (growth > WORKER_MEMORY_LIMIT) withinLimit = false;
+        rows.push({
+          what: label,
+          // CSV records may hold line breaks, so count NDJSON's lines and trust the other formats to match.
+          rows: String(format === "ndjson" ? run.lines : count),
+          size: mb(run.bytes),
+          seconds: run.seconds.toFixed(2),
+          "rows/s": Math.round(count / run.seconds).toLocaleString("en-GB"),
+          "MB/s": (run.bytes / 1024 / 1024 / run.seconds).toFixed(1),
+          "workerd RSS before → peak": pids.length ? `${mb(run.before)} → ${mb(run.peak)} (+${mb(growth)})` : "not measured",
+        });
+      }
+    } finally {
+      await server.stop();
+    }
+    const sqlite = timeSqlite(sqliteFile(stateDirectory));
+    if (typeof sqlite === "string") {
+      console.log(sqlite);
+    } else {
+      rows.push({
+        what: "sqlite3 -csv, same rows, same file (table columns only)",
+        rows: String(count),
+        size: mb(sqlite.bytes),
+        seconds: sqlite.seconds.toFixed(2),
+        "rows/s": Math.round(count / sqlite.seconds).toLocaleString("en-GB"),
+        "MB/s": (sqlite.bytes / 1024 / 1024 / sqlite.seconds).toFixed(1),
+        "workerd RSS before → peak": "",
+      });
+    }
+    console.table(rows);
+    console.log(`Worker memory during export: ${withinLimit ? "within" : "OVER"} the 128 MB limit (growth of the whole workerd process, local D1 included: an upper bound for the Worker's isolate)`);
+    return withinLimit;
+  } finally {
+    rmSync(stateDirectory, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const count = Number(process.env.EXPORT_BENCH_COMMENTS ?? EXPORT_BENCH_COMMENTS);
+  process.exit((await reportExportBench(count)) ? 0 : 1);
+}

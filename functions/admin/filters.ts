@@ -1,0 +1,116 @@
+/**
+ * The filters officers use to narrow comments, shared by the comment list,
+ * the export and the officer pages, and the SQL they become.
+ */
+import { z } from "zod";
+import { draft } from "../consultation/index.ts";
+import { londonInstant } from "../consultation/london-time.ts";
+import { ApiError } from "../errors.ts";
+import type { MessageKey } from "../i18n/index.ts";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const blankAsMissing = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsMissing, schema.optional());
+
+export const commentFiltersSchema = z.object({
+  section: optional(z.string().refine((slug) => draft.sections.some((section) => section.slug === slug))),
+  paragraph: optional(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(64)),
+  channel: optional(z.enum(["online", "kiosk", "paper"])),
+  status: optional(z.enum(["received", "hidden"])),
+  theme: optional(z.coerce.number().int().positive()),
+  from: optional(isoDate),
+  to: optional(isoDate),
+  consent: optional(z.enum(["yes", "no"])),
+  reference: optional(z.string().max(20).transform((ref) => ref.toUpperCase().replace(/[\s-]/g, ""))),
+  q: optional(z.string().max(200)),
+});
+
+export type CommentFilters = z.infer<typeof commentFiltersSchema>;
+
+/** The message shown next to a filter that is not valid. */
+const FILTER_MESSAGES: Record<keyof CommentFilters, MessageKey> = {
+  section: "admin.error.filter.section",
+  paragraph: "admin.error.filter.paragraph",
+  channel: "admin.error.filter.channel",
+  status: "admin.error.filter.status",
+  theme: "admin.error.filter.theme",
+  from: "admin.error.filter.date",
+  to: "admin.error.filter.date",
+  consent: "admin.error.filter.consent",
+  reference: "admin.error.filter.reference",
+  q: "admin.error.filter.q",
+};
+
+/** Reads the filters from a query string; a bad one is a 422 naming the field. */
+export function parseCommentFilters(query: URLSearchParams, t: (key: MessageKey) => string): CommentFilters {
+  const raw = Object.fromEntries(Object.keys(commentFiltersSchema.shape).map((name) => [name, query.get(name) ?? undefined]));
+  const result = commentFiltersSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const fields: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const name = issue.path[0] as keyof CommentFilters;
+    fields[name] ??= t(FILTER_MESSAGES[name]);
+  }
+  throw new ApiError(422, "invalid", "admin.error.invalid", { fields });
+}
+
+/**
+ * An FTS5 query for what an officer typed: each word as a quoted prefix
+ * term, all of them required. Operators and punctuation are never passed on.
+ */
+export function searchExpression(typed: string): string | undefined {
+  const words = typed.normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) return undefined;
+  return words.slice(0, 20).map((word) => `"${word}"*`).join(" ");
+}
+
+function nextDay(date: string): string {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+function startOfLondonDay(date: string): string {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  return londonInstant({ year, month, day, hour: 0, minute: 0, second: 0 }).toISOString();
+}
+
+export interface SqlCondition {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * The WHERE conditions for the filters, over `comments c JOIN responses r`.
+ * Hidden comments are left out unless includeHidden.
+ */
+export function filterConditions(filters: CommentFilters, options: { includeHidden: boolean }): SqlCondition[] {
+  const conditions: SqlCondition[] = [];
+  if (!options.includeHidden) conditions.push({ sql: "c.status <> 'hidden'", params: [] });
+  if (filters.section) {
+    const ids = draft.sections.find((section) => section.slug === filters.section)!.paragraphs.map((p) => p.id);
+    conditions.push({ sql: "c.paragraph_id IN (SELECT value FROM json_each(?))", params: [JSON.stringify(ids)] });
+  }
+  if (filters.paragraph) conditions.push({ sql: "c.paragraph_id = ?", params: [filters.paragraph] });
+  if (filters.channel) conditions.push({ sql: "r.channel = ?", params: [filters.channel] });
+  if (filters.status) conditions.push({ sql: "c.status = ?", params: [filters.status] });
+  if (filters.theme) {
+    conditions.push({ sql: "EXISTS (SELECT 1 FROM comment_themes ct WHERE ct.comment_id = c.id AND ct.theme_id = ?)", params: [filters.theme] });
+  }
+  if (filters.from) conditions.push({ sql: "r.received_at >= ?", params: [startOfLondonDay(filters.from)] });
+  if (filters.to) conditions.push({ sql: "r.received_at < ?", params: [startOfLondonDay(nextDay(filters.to))] });
+  if (filters.consent) conditions.push({ sql: "r.publish_consent = ?", params: [filters.consent === "yes" ? 1 : 0] });
+  if (filters.reference) conditions.push({ sql: "r.reference = ?", params: [filters.reference] });
+  const search = filters.q ? searchExpression(filters.q) : undefined;
+  if (search) {
+    conditions.push({ sql: "c.id IN (SELECT rowid FROM comments_search WHERE comments_search MATCH ?)", params: [search] });
+  }
+  return conditions;
+}
+
+/** The filters as a query string, for "next page" links and the export button. */
+export function filtersQuery(filters: CommentFilters): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) if (value !== undefined && value !== "") query.set(name, String(value));
+  return query;
+}

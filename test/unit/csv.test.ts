@@ -1,0 +1,55 @@
+import { describe, it } from "vitest";
+import { parse } from "csv-parse/sync";
+import { BYTE_ORDER_MARK, csvField, csvRecord, neutraliseFormula } from "../../functions/export/csv.ts";
+import { londonLocalTime } from "../../functions/export/london-local.ts";
+import { exportFilename } from "../../functions/export/stream.ts";
+
+describe("CSV fields (RFC 4180)", () => {
+  it("leaves plain text alone and quotes text with quotes, commas or line breaks", ({ expect }) => {
+    expect(csvField("plain words")).toBe("plain words");
+    expect(csvField('she said "no"')).toBe('"she said ""no"""');
+    expect(csvField("a, b")).toBe('"a, b"');
+    expect(csvField("line\nbreak")).toBe('"line\nbreak"');
+    expect(csvField("cr\r\nlf")).toBe('"cr\r\nlf"');
+    expect(csvField(null)).toBe("");
+    expect(csvField(42)).toBe("42");
+  });
+
+  it("ends every record with CRLF", ({ expect }) => {
+    expect(csvRecord(["a", 1, null])).toBe("a,1,\r\n");
+  });
+});
+
+describe("formula injection", () => {
+  const payloads = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1+1", "\r=1+1"];
+  for (const payload of payloads) {
+    it(`neutralises ${JSON.stringify(payload)} so a spreadsheet shows it as text`, ({ expect }) => {
+      expect(neutraliseFormula(payload)).toBe(`'${payload}`);
+      const rows = parse(csvRecord([payload]), { bom: true, relax_quotes: false }) as string[][];
+      expect(rows[0]![0]).toBe(`'${payload}`);
+    });
+  }
+
+  it("leaves text that only contains those characters later alone", ({ expect }) => {
+    expect(neutraliseFormula("1 + 1 = 2")).toBe("1 + 1 = 2");
+    expect(neutraliseFormula("email me@example")).toBe("email me@example");
+  });
+});
+
+describe("export details", () => {
+  it("writes London local time, in GMT and in BST", ({ expect }) => {
+    expect(londonLocalTime("2026-12-18T23:59:59.000Z")).toBe("2026-12-18 23:59:59");
+    expect(londonLocalTime("2026-10-05T08:00:00.000Z")).toBe("2026-10-05 09:00:00");
+    expect(londonLocalTime("2026-10-25T00:30:00.000Z")).toBe("2026-10-25 01:30:00");
+    expect(londonLocalTime("2026-10-25T01:30:00.000Z")).toBe("2026-10-25 01:30:00");
+  });
+
+  it("names the file after the consultation and the export time", ({ expect }) => {
+    const name = exportFilename({ consultation: "homelessness-strategy-2027-2032", exportedAt: new Date("2027-01-08T15:30:05.123Z"), format: "csv" });
+    expect(name).toBe("homelessness-strategy-2027-2032-comments-20270108T153005Z.csv");
+  });
+
+  it("starts with a byte order mark", ({ expect }) => {
+    expect(BYTE_ORDER_MARK.codePointAt(0)).toBe(0xfeff);
+  });
+});
