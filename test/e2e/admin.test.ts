@@ -1,0 +1,183 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { axeViolations, launchBrowser, newPage, startSite, type Site } from "./harness.ts";
+import { executeSql, seedCommentsSql } from "./admin-seed.ts";
+
+const ADMIN_TOKEN = "e2e-officer-token-5d1c";
+
+let site: Site;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await startSite({ ADMIN_TOKEN });
+  executeSql(
+    site.stateDirectory,
+    seedCommentsSql([
+      { reference: "AAAAA11111", paragraph: "rough-sleeping-2", text: "Outreach workers should visit the car park at night." },
+      { reference: "BBBBB22222", paragraph: "general", text: "=HYPERLINK(\"http://evil.example\") and café ☕", channel: "kiosk" },
+      { reference: "CCCCC33333", paragraph: "early-help-service", text: "My name is Jo Bloggs, call 07700 900123 about the hostel." },
+    ]),
+  );
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+async function signedInPage(): Promise<Page> {
+  const page = await newPage(browser, { acceptDownloads: true });
+  await page.goto(`${site.url}/admin/sign-in/`);
+  await page.getByLabel("Officer token").fill(ADMIN_TOKEN);
+  await page.getByLabel("Officer token").press("Enter");
+  await page.waitForURL(`${site.url}/admin/`);
+  return page;
+}
+
+describe("signing in", () => {
+  it("sends a visitor who is not signed in to the sign-in page, and the API refuses them", async ({ expect }) => {
+    const page = await newPage(browser);
+    const response = await page.goto(`${site.url}/admin/themes/`);
+    expect(new URL(page.url()).pathname).toBe("/admin/sign-in/");
+    expect(response!.headers()["cache-control"]).toBe("no-store");
+    expect((await fetch(`${site.url}/api/admin/comments`)).status).toBe(401);
+    await page.context().close();
+  });
+
+  it("refuses a wrong token with an error linked to the field", async ({ expect }) => {
+    const page = await newPage(browser);
+    await page.goto(`${site.url}/admin/sign-in/`);
+    await page.getByLabel("Officer token").fill("wrong");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await page.locator(".error-summary a").getAttribute("href")).toBe("#token");
+    expect(await page.locator("#token").getAttribute("aria-describedby")).toContain("token-error");
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.context().cookies()).toEqual([]);
+    await page.context().close();
+  });
+
+  it("signs in with the token into a secure, HttpOnly, SameSite=Strict cookie that does not hold the token", async ({ expect }) => {
+    const page = await signedInPage();
+    const [cookie] = await page.context().cookies();
+    expect(cookie).toMatchObject({ name: "officer_session", httpOnly: true, secure: true, sameSite: "Strict", path: "/" });
+    expect(cookie!.value).not.toContain(ADMIN_TOKEN);
+    // The cookie also opens the API, so the export button works in the browser.
+    const status = await page.evaluate(async () => (await fetch("/api/admin/session")).status);
+    expect(status).toBe(200);
+    await page.context().close();
+  });
+});
+
+describe("the officers' pages pass axe with zero violations", () => {
+  const pages = {
+    "sign-in": "/admin/sign-in/",
+    comments: "/admin/",
+    "comments with a bad filter": "/admin/?from=yesterday&channel=fax",
+    "a comment": "/admin/comments/1/",
+    themes: "/admin/themes/",
+    "audit log": "/admin/audit/",
+  };
+  for (const [name, path] of Object.entries(pages)) {
+    it(`${name} (${path})`, async ({ expect }) => {
+      const page = name === "sign-in" ? await newPage(browser) : await signedInPage();
+      const response = await page.goto(`${site.url}${path}`);
+      expect(response!.headers()["cache-control"]).toBe("no-store");
+      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+      expect(await page.locator("h1").count()).toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.context().close();
+    });
+  }
+});
+
+describe("an officer's work, by keyboard", () => {
+  it("searches, opens a comment and sees the paragraph as its author saw it", async ({ expect }) => {
+    const page = await signedInPage();
+    await page.getByLabel("Search comment text").fill("outreach night");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/q=outreach/);
+    const results = page.locator(".comment-list > li");
+    expect(await results.count()).toBe(1);
+    await results.first().getByRole("link").focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/admin\/comments\/\d+\/$/);
+    expect(await page.locator("h2", { hasText: "as the person saw it" }).innerText()).toContain("Paragraph 3.2");
+    await page.context().close();
+  });
+
+  it("creates a theme, tags a comment with it and sees it counted", async ({ expect }) => {
+    const page = await signedInPage();
+    await page.goto(`${site.url}/admin/themes/`);
+    await page.getByLabel("Theme name").fill("Outreach");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/saved/);
+    expect(await page.locator("[role=status]").innerText()).toBe("Your change has been saved.");
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(`${site.url}/admin/comments/1/`);
+    await page.getByLabel("Outreach").focus();
+    await page.keyboard.press("Space");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Save themes");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/saved/);
+    expect(await page.getByLabel("Outreach").isChecked()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(`${site.url}/admin/themes/`);
+    const row = page.locator("tr", { has: page.getByRole("link", { name: "View comments with theme “Outreach”" }) });
+    expect(await row.locator("td.number").innerText()).toBe("1");
+    await page.context().close();
+  });
+
+  it("hides a comment with a reason and redacts another, both in the audit log", async ({ expect }) => {
+    const page = await signedInPage();
+    await page.goto(`${site.url}/admin/comments/2/`);
+    await page.getByRole("button", { name: "Hide comment" }).press("Enter");
+    expect(await page.locator(".error-summary").innerText()).toContain("Enter why you are hiding this comment");
+    await page.getByLabel("Reason for hiding").fill("Spreadsheet formula, not a comment");
+    await page.getByLabel("Reason for hiding").press("Enter");
+    await page.waitForURL(/saved/);
+    expect(await page.locator("main").innerText()).toContain("Hidden because: Spreadsheet formula, not a comment");
+
+    await page.goto(`${site.url}/admin/comments/3/`);
+    await page.getByLabel("Comment text without personal details").fill("My name is [name removed], call [phone removed] about the hostel.");
+    await page.getByRole("button", { name: "Save redacted text" }).press("Enter");
+    await page.waitForURL(/saved/);
+    expect(await page.locator("blockquote").first().innerText()).toBe("My name is [name removed], call [phone removed] about the hostel.");
+
+    await page.goto(`${site.url}/admin/audit/`);
+    const log = await page.locator("table").innerText();
+    expect(log).toContain("Hid a comment");
+    expect(log).toContain("Took personal details out of a comment");
+    expect(log).toContain("Signed in");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("downloads the CSV export with the button, hidden comments left out", async ({ expect }) => {
+    const page = await signedInPage();
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Download export" }).press("Enter");
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^homelessness-strategy-2027-2032-comments-\d{8}T\d{6}Z\.csv$/);
+    const csv = readFileSync(await download.path(), "utf8");
+    expect(csv.startsWith("\uFEFFreference,")).toBe(true);
+    expect(csv).toContain("Outreach workers should visit the car park at night.");
+    expect(csv).not.toContain("HYPERLINK");
+    await page.context().close();
+  });
+
+  it("signs out", async ({ expect }) => {
+    const page = await signedInPage();
+    await page.getByRole("button", { name: "Sign out" }).press("Enter");
+    await page.waitForURL(/signed-out/);
+    expect(await page.context().cookies()).toEqual([]);
+    await page.goto(`${site.url}/admin/`);
+    expect(new URL(page.url()).pathname).toBe("/admin/sign-in/");
+    await page.context().close();
+  });
+});
