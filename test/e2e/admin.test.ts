@@ -71,6 +71,30 @@ describe("signing in", () => {
   });
 });
 
+describe("guessing the token", () => {
+  it("is limited like guessing references: 429 with Retry-After after 30 tries a minute", async ({ expect }) => {
+    const guarded = await startSite({ ADMIN_TOKEN });
+    try {
+      const attempt = () =>
+        fetch(`${guarded.url}/admin/sign-in/`, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: guarded.url },
+          body: new URLSearchParams({ token: "guess" }),
+          redirect: "manual",
+        });
+      const statuses: number[] = [];
+      for (let index = 0; index < 30; index++) statuses.push((await attempt()).status);
+      expect(new Set(statuses)).toEqual(new Set([401]));
+      const limited = await attempt();
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get("Retry-After")).toBe("60");
+      expect(await limited.text()).toContain("Too many requests from your connection");
+    } finally {
+      await guarded.stop();
+    }
+  });
+});
+
 describe("the officers' pages pass axe with zero violations", () => {
   const pages = {
     "sign-in": "/admin/sign-in/",
