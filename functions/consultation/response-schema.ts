@@ -114,6 +114,8 @@ export function validateResponse(input: unknown, t: Translate): Validation {
 export const FORM_FIELDS = {
   paragraph: "paragraph",
   comment: "comment",
+  /** On a paragraph's form: an optional comment on the whole strategy, sent in the same response. */
+  generalComment: "generalComment",
   respondentType: "respondentType",
   organisation: "organisation",
   publishConsent: "publishConsent",
@@ -139,8 +141,13 @@ export function responseFromForm(form: Record<string, unknown>): Record<string, 
   const unknown = Object.keys(form).filter((name) => !known.has(name));
   const text = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : undefined);
   const respondentType = text(FORM_FIELDS.respondentType) || undefined;
+  const paragraph = text(FORM_FIELDS.paragraph) ?? "";
+  const general = normaliseText(text(FORM_FIELDS.generalComment) ?? "");
   return {
-    comments: [{ paragraph: text(FORM_FIELDS.paragraph) ?? "", text: text(FORM_FIELDS.comment) ?? "" }],
+    comments: [
+      { paragraph, text: text(FORM_FIELDS.comment) ?? "" },
+      ...(general && paragraph !== GENERAL ? [{ paragraph: GENERAL, text: general }] : []),
+    ],
     publishConsent: text(FORM_FIELDS.publishConsent) === "yes",
     ...(respondentType && { respondentType }),
     ...(respondentType === "organisation" && text(FORM_FIELDS.organisation) && { organisation: text(FORM_FIELDS.organisation) }),
@@ -152,7 +159,14 @@ export function responseFromForm(form: Record<string, unknown>): Record<string, 
 export function formFieldErrors(fields: FieldErrors): FieldErrors {
   const renamed: FieldErrors = {};
   for (const [path, text] of Object.entries(fields)) {
-    const name = path === "comments.0.text" || path === "comments" ? FORM_FIELDS.comment : path === "comments.0.paragraph" ? FORM_FIELDS.paragraph : path;
+    const name =
+      path === "comments.0.text" || path === "comments"
+        ? FORM_FIELDS.comment
+        : path === "comments.1.text"
+          ? FORM_FIELDS.generalComment
+          : path === "comments.0.paragraph"
+            ? FORM_FIELDS.paragraph
+            : path;
     renamed[name] ??= text;
   }
   return renamed;

@@ -180,6 +180,22 @@ describe("plain HTML form posts", () => {
     expect(((await tracked.json()) as { comments: { text: string }[] }).comments[0]!.text).toBe("Form words");
   });
 
+  it("sends a comment on the whole strategy with a paragraph's comment, in the same response", async ({ expect }) => {
+    const response = await postForm({ paragraph: "housing-2", comment: "On 4.2", generalComment: "  And overall: yes. ", idempotencyKey: newKey() });
+    expect(response.status).toBe(303);
+    const tracked = await callApi(`/api/responses/${response.headers.get("Location")!.split("/").at(-1)}`);
+    expect(((await tracked.json()) as { comments: { paragraph: string; text: string }[] }).comments).toEqual([
+      { paragraph: "housing-2", text: "On 4.2", status: "received" },
+      { paragraph: "general", text: "And overall: yes.", status: "received" },
+    ]);
+  });
+
+  it("names the general comment's own field when it is the one that is wrong", async ({ expect }) => {
+    const response = await postForm({ paragraph: "housing-2", comment: "Fine", generalComment: "x".repeat(5001), idempotencyKey: newKey() });
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as ErrorBody).error.fields).toEqual({ "comments.1.text": "Your comment must be 5,000 characters or fewer." });
+  });
+
   it("replays the same confirmation when the browser resends the form", async ({ expect }) => {
     const fields = { paragraph: "housing-2", comment: "Sent twice", idempotencyKey: newKey() };
     const first = await postForm(fields);

@@ -41,6 +41,7 @@ describe("commenting without JavaScript", () => {
     await page.getByLabel("For an organisation").check();
     await page.getByLabel("Name of the organisation").fill("Eastbrook Day Centre");
     await page.getByLabel(/You may quote my comment/).check();
+    await page.getByLabel("Anything else about the strategy as a whole? (optional)").fill("The whole plan needs more money.");
     await page.getByRole("button", { name: "Send comment" }).click();
 
     expect(new URL(page.url()).pathname).toMatch(/^\/confirmation\//);
@@ -56,7 +57,7 @@ describe("commenting without JavaScript", () => {
     await page.getByLabel("Your reference").fill(reference.toLowerCase().replace("-", " "));
     await page.getByRole("button", { name: "Look up" }).click();
     expect(await page.locator("h1").innerText()).toBe(`Response ${reference}`);
-    expect(await page.locator(".user-text").innerText()).toBe("Peer outreach workers helped me.\nPlease keep them.");
+    expect(await page.locator(".user-text").allInnerTexts()).toEqual(["Peer outreach workers helped me.\nPlease keep them.", "The whole plan needs more money."]);
     await checker.goto(page.url());
     await expectAccessible(checker, expect);
     await checker.context().close();

@@ -61,6 +61,8 @@ export default {
     "comment.label": "Your comment on paragraph {number}",
     "comment.generalLabel": "Your comment on the strategy as a whole",
     "comment.hint": "Write in your own words. Do not include your name, address or other personal details.",
+    "comment.generalExtraLabel": "Anything else about the strategy as a whole? (optional)",
+    "comment.generalExtraHint": "This is sent with your comment on paragraph {number}, under the same reference.",
     "comment.countHint": "You can enter up to {max} characters",
     "comment.countRemaining": "You have {count} characters remaining",
     "comment.countRemainingOne": "You have 1 character remaining",
