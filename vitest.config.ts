@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { answerOutbound } from "./test/outbound.ts";
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("./migrations");
@@ -15,6 +16,8 @@ export default defineConfig(async () => {
               miniflare: {
                 // Fixed here so a developer's .dev.vars never changes what the tests see.
                 bindings: { TEST_MIGRATIONS: migrations, OPENS_AT: "", CLOSES_AT: "", ADMIN_TOKEN: "", RATE_LIMITS: "" },
+                // The Worker's outbound fetch (such as Cloudflare Access's keys) is answered by test/outbound.ts.
+                outboundService: answerOutbound,
               },
             }),
           ],

@@ -3,6 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, it, vi } from "vitest";
 import app from "../../functions/index.ts";
 import { forgetAccessKeys } from "../../functions/auth/access.ts";
 import { createSession, SESSION_COOKIE } from "../../functions/auth/token.ts";
+import { answerWith, callsTo, forgetOutbound } from "./outbound.ts";
 import { AUDIENCE, CERTS_URL, TEAM_DOMAIN, claims, generateKey, signJwt, unsignedJwt, type TestKey } from "./admin-access-keys.ts";
 
 const ADMIN_TOKEN = "correct-horse-battery-staple";
@@ -10,28 +11,21 @@ const ACCESS = { ACCESS_TEAM_DOMAIN: TEAM_DOMAIN, ACCESS_AUD: AUDIENCE };
 
 let teamKey: TestKey;
 let otherKey: TestKey;
-let servedKeys: TestKey[];
-let certsFetches: number;
 
 beforeAll(async () => {
   [teamKey, otherKey] = await Promise.all([generateKey("team-key-1"), generateKey("team-key-1")]);
 });
 
-beforeEach(() => {
+/** The team's JWKS, served through the pool's outbound service as Access serves it. */
+const serveKeys = (keys: TestKey[]) => answerWith(CERTS_URL, { keys: keys.map((key) => key.publicJwk), public_cert: {}, public_certs: [] });
+
+beforeEach(async () => {
   forgetAccessKeys();
-  servedKeys = [teamKey];
-  certsFetches = 0;
-  // The Worker's only outbound request is for the team's keys: answer it here, refuse anything else.
-  vi.spyOn(globalThis, "fetch").mockImplementation(async (input) => {
-    const url = new Request(input).url;
-    if (url !== CERTS_URL) throw new Error(`unexpected outbound request to ${url}`);
-    certsFetches++;
-    return Response.json({ keys: servedKeys.map((key) => key.publicJwk), public_cert: {}, public_certs: [] });
-  });
+  await forgetOutbound(CERTS_URL);
+  await serveKeys([teamKey]);
 });
 
 afterEach(() => {
-  vi.restoreAllMocks();
   vi.useRealTimers();
 });
 
@@ -77,18 +71,18 @@ describe("officer sign-in with Cloudflare Access", () => {
     for (let i = 0; i < 3; i++) {
       expect((await session({ "Cf-Access-Jwt-Assertion": await signJwt(teamKey, claims()) }, ACCESS)).status).toBe(200);
     }
-    expect(certsFetches).toBe(1);
+    expect(await callsTo(CERTS_URL)).toBe(1);
   });
 
   it("follows a key rotation: a token from a new key fetches the keys again", async ({ expect }) => {
     vi.useFakeTimers({ now: Date.now(), toFake: ["Date"] });
     expect((await session({ "Cf-Access-Jwt-Assertion": await signJwt(teamKey, claims()) }, ACCESS)).status).toBe(200);
     const rotated = await generateKey("team-key-2");
-    servedKeys = [rotated, teamKey];
+    await serveKeys([rotated, teamKey]);
     vi.advanceTimersByTime(60_000);
     const response = await session({ "Cf-Access-Jwt-Assertion": await signJwt(rotated, claims()) }, ACCESS);
     expect(response.status).toBe(200);
-    expect(certsFetches).toBe(2);
+    expect(await callsTo(CERTS_URL)).toBe(2);
   });
 
   it("does not refetch the keys for every unknown key id (no amplification)", async ({ expect }) => {
@@ -96,11 +90,11 @@ describe("officer sign-in with Cloudflare Access", () => {
     for (let i = 0; i < 3; i++) {
       expect((await session({ "Cf-Access-Jwt-Assertion": await signJwt(stranger, claims()) }, ACCESS)).status).toBe(401);
     }
-    expect(certsFetches).toBe(1);
+    expect(await callsTo(CERTS_URL)).toBe(1);
   });
 
   it("refuses everyone when the team's keys cannot be fetched", async ({ expect }) => {
-    vi.mocked(fetch).mockImplementation(async () => new Response("down", { status: 503 }));
+    await answerWith(CERTS_URL, "down", 503);
     expect((await session({ "Cf-Access-Jwt-Assertion": await signJwt(teamKey, claims()) }, ACCESS)).status).toBe(401);
   });
 });
@@ -128,7 +122,7 @@ describe("officer sign-in with ADMIN_TOKEN", () => {
   it("does not accept the token as a JWT when Access is not configured", async ({ expect }) => {
     const response = await session({ "Cf-Access-Jwt-Assertion": await signJwt(teamKey, claims()) }, { ADMIN_TOKEN });
     expect(response.status).toBe(401);
-    expect(certsFetches).toBe(0);
+    expect(await callsTo(CERTS_URL)).toBe(0);
   });
 });
 
