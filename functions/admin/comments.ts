@@ -4,6 +4,7 @@
  */
 import { filterConditions, type CommentFilters } from "./filters.ts";
 import { commentedParagraph, type CommentedParagraph } from "./paragraphs.ts";
+import { formatReference } from "../consultation/reference.ts";
 
 export interface OfficerComment {
   id: number;
@@ -52,7 +53,7 @@ export const COMMENT_COLUMNS = `
 export function toOfficerComment(row: CommentRow): OfficerComment {
   return {
     id: row.id,
-    reference: row.reference,
+    reference: formatReference(row.reference),
     channel: row.channel,
     receivedAt: row.received_at,
     paragraph: commentedParagraph(row.paragraph_id, row.paragraph_revision),

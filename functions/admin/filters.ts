@@ -7,6 +7,7 @@ import { draft } from "../consultation/index.ts";
 import { londonInstant } from "../consultation/london-time.ts";
 import { ApiError } from "../errors.ts";
 import type { MessageKey } from "../i18n/index.ts";
+import { normaliseReference } from "../consultation/reference.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const blankAsMissing = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -21,7 +22,8 @@ export const commentFiltersSchema = z.object({
   from: optional(isoDate),
   to: optional(isoDate),
   consent: optional(z.enum(["yes", "no"])),
-  reference: optional(z.string().max(20).transform((ref) => ref.toUpperCase().replace(/[\s-]/g, ""))),
+  // Typed the way people copy it; one that cannot be a reference simply matches nothing.
+  reference: optional(z.string().max(20).transform((ref) => normaliseReference(ref) ?? ref.toUpperCase().replace(/[\s-]/g, ""))),
   q: optional(z.string().max(200)),
 });
 

@@ -2,6 +2,7 @@
 import type { CommentRow } from "../admin/comments.ts";
 import { commentedParagraph } from "../admin/paragraphs.ts";
 import { londonLocalTime } from "./london-local.ts";
+import { formatReference } from "../consultation/reference.ts";
 
 export interface ExportRow {
   reference: string;
@@ -49,7 +50,7 @@ export const EXPORT_COLUMNS = [
 export function toExportRow(row: CommentRow): ExportRow {
   const paragraph = commentedParagraph(row.paragraph_id, row.paragraph_revision);
   return {
-    reference: row.reference,
+    reference: formatReference(row.reference),
     commentId: row.id,
     channel: row.channel,
     receivedAt: row.received_at,

@@ -2,6 +2,7 @@ import { env } from "cloudflare:test";
 import { beforeAll, describe, it } from "vitest";
 import { lock } from "../../functions/consultation/index.ts";
 import { addResponse, asOfficer } from "./admin-fixtures.ts";
+import { formatReference } from "../../functions/consultation/reference.ts";
 
 interface ListBody {
   comments: { id: number; reference: string; text: string; status: string; paragraph: { id: string; number: string; text: string; revision: number } }[];
@@ -41,7 +42,7 @@ describe("the comment list", () => {
     const body = await list();
     expect(body.comments).toHaveLength(4);
     expect(body.comments.map((c) => c.id)).toEqual([...body.comments.map((c) => c.id)].sort((a, b) => b - a));
-    const outreach = body.comments.find((c) => c.reference === housingRef)!;
+    const outreach = body.comments.find((c) => c.reference === formatReference(housingRef))!;
     expect(outreach.paragraph).toEqual({
       id: "rough-sleeping-2",
       number: "3.2",
