@@ -31,8 +31,10 @@ export interface LocalServerOptions {
 
 export interface LocalServer {
   url: string;
+  port: number;
   process: ChildProcess;
-  stop(): Promise<void>;
+  /** SIGTERM for a clean stop; SIGKILL to pull the plug, as a crash would. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
 const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: "false", ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" };
@@ -91,14 +93,14 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   child.stderr?.on("data", (chunk) => (log += chunk));
 
   const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
+  const stop = async (signal: NodeJS.Signals = "SIGTERM") => {
     if (child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));
     try {
       // wrangler starts workerd as a child: end the whole group.
-      process.kill(-child.pid!, "SIGTERM");
+      process.kill(-child.pid!, signal);
     } catch {
-      child.kill("SIGTERM");
+      child.kill(signal);
     }
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
   };
@@ -108,7 +110,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     await stop();
     throw error;
   }
-  return { url, process: child, stop };
+  return { url, port, process: child, stop };
 }
 
 /** The settings given in the environment, as Worker variables. */

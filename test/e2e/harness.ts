@@ -32,6 +32,8 @@ export async function launchBrowser(): Promise<Browser> {
 
 export interface Site extends LocalServer {
   stateDirectory: string;
+  /** Kills the server at once, as a crash would, and starts it again on the same port and database. */
+  crashAndRestart(): Promise<void>;
 }
 
 /**
@@ -42,11 +44,15 @@ export async function startSite(vars: Partial<Record<(typeof SETTING_NAMES)[numb
   if (!existsSync(`${OUT_DIR}/server/wrangler.json`)) throw new Error(`${OUT_DIR}/ is missing: run \`npm run build\` first (npm test does)`);
   const stateDirectory = mkdtempSync(join(".wrangler", "e2e-"));
   migrateLocalDatabase(stateDirectory);
-  const defaults = Object.fromEntries(SETTING_NAMES.map((name) => [name, ""]));
-  const server = await startLocalServer({ persistTo: stateDirectory, vars: { ...defaults, ...vars } });
+  const settings = { ...Object.fromEntries(SETTING_NAMES.map((name) => [name, ""])), ...vars };
+  let server = await startLocalServer({ persistTo: stateDirectory, vars: settings });
   return {
     ...server,
     stateDirectory,
+    crashAndRestart: async () => {
+      await server.stop("SIGKILL");
+      server = await startLocalServer({ port: server.port, persistTo: stateDirectory, vars: settings });
+    },
     stop: async () => {
       await server.stop();
       rmSync(stateDirectory, { recursive: true, force: true });
