@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env.ts";
+import { translator } from "../i18n/index.ts";
 
 export const health = new Hono<AppEnv>();
 
@@ -10,6 +11,7 @@ health.get("/", async (c) => {
     return c.json({ status: "ok" });
   } catch (error) {
     console.error("health check: D1 did not answer", error);
-    return c.json({ status: "error", error: { code: "unavailable", message: "D1 did not answer" } }, 503);
+    const message = translator(c.get("language"))("error.unavailable");
+    return c.json({ status: "error", error: { code: "unavailable", message } }, 503);
   }
 });

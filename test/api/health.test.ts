@@ -17,8 +17,10 @@ describe("GET /api/health", () => {
     } as unknown as D1Database;
     const response = await app.request("/api/health", {}, { ...env, DB: brokenDb });
     expect(response.status).toBe(503);
-    const body = (await response.json()) as { status: string };
-    expect(body.status).toBe("error");
+    expect(await response.json()).toEqual({
+      status: "error",
+      error: { code: "unavailable", message: "The service cannot reach its database right now. Please try again in a few minutes." },
+    });
   });
 });
 

@@ -148,6 +148,7 @@ export default {
     "validation.honeypot": "Leave this field empty.",
     "validation.turnstile": "Complete the check that you are a person.",
     "error.method_not_allowed": "This address does not accept that kind of request.",
+    "error.unavailable": "The service cannot reach its database right now. Please try again in a few minutes.",
     "error.internal": "Something went wrong on our side. Your request was not saved. Please try again in a few minutes.",
     "error.misconfigured": "The consultation dates are set up wrongly. Please tell the council.",
 
