@@ -11,16 +11,26 @@ import { paths } from "./site.ts";
 const isFormPost = (request: Request) =>
   (request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded");
 
+/** The paragraph whose form page the post came from, for when the body was too large to read. */
+function paragraphOfReferrer(request: Request): string | undefined {
+  const referrer = request.headers.get("Referer");
+  if (!referrer) return undefined;
+  const url = new URL(referrer, request.url);
+  const match = /^\/comment\/([^/]+)$/.exec(url.pathname);
+  return url.origin === new URL(request.url).origin && match ? decodeURIComponent(match[1]!) : undefined;
+}
+
 export async function showFormAgain(request: Request, callApi: (request: Request) => Promise<Response>): Promise<Response> {
+  if (!isFormPost(request)) return callApi(request);
   const length = Number(request.headers.get("Content-Length") ?? NaN);
-  // Only a body we will read anyway is kept for showing again.
-  const copy = isFormPost(request) && length <= MAX_BODY_BYTES ? request.clone() : undefined;
+  // Only a body small enough to be read anyway is kept for showing again.
+  const copy = length <= MAX_BODY_BYTES ? request.clone() : undefined;
   const answer = await callApi(request);
-  if (!copy || answer.status < 400) return answer;
+  if (answer.status < 400) return answer;
 
   const body = (await answer.json()) as { error: { code: string; message: string; fields?: Record<string, string> } };
-  const values = formValues(Object.fromEntries(new URLSearchParams(await copy.text())));
-  const paragraph = values.paragraph && isCommentableParagraph(values.paragraph) ? values.paragraph : GENERAL;
+  const values = copy ? formValues(Object.fromEntries(new URLSearchParams(await copy.text()))) : {};
+  const paragraph = [values.paragraph, paragraphOfReferrer(request)].find((id) => id && isCommentableParagraph(id)) ?? GENERAL;
 
   const page = new Request(new URL(paths.comment(paragraph), request.url), { headers: request.headers });
   const state = new FetchState(page);

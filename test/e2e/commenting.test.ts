@@ -86,6 +86,19 @@ describe("commenting without JavaScript", () => {
     await page.context().close();
   });
 
+  it("answers a form far over the size limit with the form page and a plain error, not JSON", async ({ expect }) => {
+    const response = await fetch(`${site.url}/api/responses`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: site.url, Referer: `${site.url}/comment/housing-2` },
+      body: new URLSearchParams({ paragraph: "housing-2", comment: "x".repeat(70_000) }),
+    });
+    expect(response.status).toBe(413);
+    expect(response.headers.get("Content-Type")).toContain("text/html");
+    const html = await response.text();
+    expect(html).toContain("<title>Error: Comment on paragraph 4.2");
+    expect(html).toContain("larger than 64 KB");
+  });
+
   it("takes a comment on the strategy as a whole from the contents page", async ({ expect }) => {
     const page = await newPage(browser, { javaScriptEnabled: false });
     await page.goto(`${site.url}/draft/`);

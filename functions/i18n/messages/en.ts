@@ -126,7 +126,7 @@ export default {
     "error.invalid": "Some of what was sent is not right. Check the fields listed.",
     "error.malformed_json": "The request body is not valid JSON.",
     "error.unsupported_media_type": "Send the response as application/json or as a web form (application/x-www-form-urlencoded).",
-    "error.too_large": "The request is larger than 64 KB.",
+    "error.too_large": "What was sent is larger than 64 KB, so it was not read. A comment can be up to 5,000 characters.",
     "error.idempotency_key_reused": "This idempotency key was already used for a different response. Use a new key for new content.",
     "error.rate_limited": "Too many requests from your connection. Please wait a minute and try again.",
     "error.cross_site": "This form was sent from another website, so it was not accepted.",
