@@ -188,6 +188,50 @@ describe("commenting inline with JavaScript", () => {
   });
 });
 
+describe("commenting by keyboard alone", () => {
+  /** Presses Tab until the focused element matches, as a keyboard user would. */
+  async function tabTo(page: Page, matches: (element: Element) => boolean, limit = 80) {
+    for (let presses = 0; presses < limit; presses++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate(`(${matches.toString()})(document.activeElement)`)) return;
+    }
+    throw new Error("the element was never reached with Tab");
+  }
+
+  it("reaches, fills and sends the inline form, and lands on the confirmation", async ({ expect }) => {
+    const page = await newPage(browser);
+    await page.goto(`${site.url}/draft/introduction/`);
+    await page.waitForFunction(() => document.documentElement.dataset.inlineComments === "ready");
+    await tabTo(page, (element) => element.textContent === "Comment on paragraph 1.2");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("TEXTAREA");
+    await page.keyboard.type("Typed with the keyboard only.");
+    await tabTo(page, (element) => element.textContent === "Send comment");
+    await page.keyboard.press("Enter");
+    await page.locator(".inline-sent").waitFor();
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe("inline-sent");
+    await page.context().close();
+  });
+
+  it("fills and sends the plain form without a mouse", async ({ expect }) => {
+    const page = await pageWithoutSiteScript();
+    await page.goto(`${site.url}/comment/introduction-1`);
+    await tabTo(page, (element) => element.id === "comment");
+    await page.keyboard.type("Plain form, keyboard only.");
+    await tabTo(page, (element) => element.id === "respondentType");
+    await page.keyboard.press("Space");
+    await tabTo(page, (element) => element.id === "publishConsent");
+    await page.keyboard.press("Space");
+    await tabTo(page, (element) => element.textContent === "Send comment");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/confirmation\//);
+    const reference = (await page.locator(".reference").innerText()).trim();
+    const tracked = await fetch(`${site.url}/api/responses/${reference}`);
+    expect(((await tracked.json()) as { comments: { text: string }[] }).comments[0]!.text).toBe("Plain form, keyboard only.");
+    await page.context().close();
+  });
+});
+
 describe("what people write is only ever shown as text", () => {
   it("never runs a stored script payload", async ({ expect }) => {
     const payload = `<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 1">"'><svg onload=window.__pwned=1>`;
