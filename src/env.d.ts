@@ -3,7 +3,7 @@ declare namespace App {
     /** Set by src/fetch.ts when a plain form post was refused: the form is shown again with the person's words. */
     commentForm?: {
       status: number;
-      values: import("../functions/consultation/response-schema.ts").FormValues;
+      values: import("../functions/consultation/response-form.ts").FormValues;
       error: { code: string; message: string; fields?: Record<string, string> };
     };
   }

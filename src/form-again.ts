@@ -3,7 +3,8 @@
  * again: the error summary, and the person's words exactly as they typed them.
  */
 import { FetchState, astro } from "astro/fetch";
-import { formValues, isCommentableParagraph } from "../functions/consultation/response-schema.ts";
+import { isCommentableParagraph } from "../functions/consultation/response-schema.ts";
+import { formValues } from "../functions/consultation/response-form.ts";
 import { GENERAL } from "../functions/consultation/paragraph-id.ts";
 import { MAX_BODY_BYTES } from "../functions/routes/responses/create.ts";
 import { paths } from "./site.ts";

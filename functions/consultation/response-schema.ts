@@ -44,7 +44,10 @@ const commentText = z
 
 const comment = z.strictObject(
   {
-    paragraph: z.string(message("validation.paragraphRequired")).refine(isCommentableParagraph, message("validation.paragraphUnknown")),
+    paragraph: z
+      .string(message("validation.paragraphRequired"))
+      .min(1, { ...message("validation.paragraphRequired"), abort: true })
+      .refine(isCommentableParagraph, message("validation.paragraphUnknown")),
     text: commentText,
   },
   message("validation.commentShape"),
@@ -108,66 +111,4 @@ export type Validation = { ok: true; response: ValidResponse } | { ok: false; fi
 export function validateResponse(input: unknown, t: Translate): Validation {
   const result = responseSchema.safeParse(input);
   return result.success ? { ok: true, response: result.data } : { ok: false, fields: fieldErrors(result.error, t) };
-}
-
-/** The fields of the plain HTML form, and how they map onto a response. */
-export const FORM_FIELDS = {
-  paragraph: "paragraph",
-  comment: "comment",
-  /** On a paragraph's form: an optional comment on the whole strategy, sent in the same response. */
-  generalComment: "generalComment",
-  respondentType: "respondentType",
-  organisation: "organisation",
-  publishConsent: "publishConsent",
-  idempotencyKey: "idempotencyKey",
-  honeypot: "website",
-  turnstile: "cf-turnstile-response",
-} as const;
-
-export type FormValues = Partial<Record<keyof typeof FORM_FIELDS, string>>;
-
-export function formValues(form: Record<string, string | File | (string | File)[]>): FormValues {
-  const values: FormValues = {};
-  for (const [name, field] of Object.entries(FORM_FIELDS)) {
-    const value = form[field];
-    if (typeof value === "string") values[name as keyof typeof FORM_FIELDS] = value;
-  }
-  return values;
-}
-
-/** The response a form post describes; unknown form fields are reported as such. */
-export function responseFromForm(form: Record<string, unknown>): Record<string, unknown> {
-  const known = new Set<string>(Object.values(FORM_FIELDS));
-  const unknown = Object.keys(form).filter((name) => !known.has(name));
-  const text = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : undefined);
-  const respondentType = text(FORM_FIELDS.respondentType) || undefined;
-  const paragraph = text(FORM_FIELDS.paragraph) ?? "";
-  const general = normaliseText(text(FORM_FIELDS.generalComment) ?? "");
-  return {
-    comments: [
-      { paragraph, text: text(FORM_FIELDS.comment) ?? "" },
-      ...(general && paragraph !== GENERAL ? [{ paragraph: GENERAL, text: general }] : []),
-    ],
-    publishConsent: text(FORM_FIELDS.publishConsent) === "yes",
-    ...(respondentType && { respondentType }),
-    ...(respondentType === "organisation" && text(FORM_FIELDS.organisation) && { organisation: text(FORM_FIELDS.organisation) }),
-    ...Object.fromEntries(unknown.map((name) => [name, form[name]])),
-  };
-}
-
-/** API field paths as the form names them, so errors land next to the right field. */
-export function formFieldErrors(fields: FieldErrors): FieldErrors {
-  const renamed: FieldErrors = {};
-  for (const [path, text] of Object.entries(fields)) {
-    const name =
-      path === "comments.0.text" || path === "comments"
-        ? FORM_FIELDS.comment
-        : path === "comments.1.text"
-          ? FORM_FIELDS.generalComment
-          : path === "comments.0.paragraph"
-            ? FORM_FIELDS.paragraph
-            : path;
-    renamed[name] ??= text;
-  }
-  return renamed;
 }

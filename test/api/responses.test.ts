@@ -193,7 +193,37 @@ describe("plain HTML form posts", () => {
   it("names the general comment's own field when it is the one that is wrong", async ({ expect }) => {
     const response = await postForm({ paragraph: "housing-2", comment: "Fine", generalComment: "x".repeat(5001), idempotencyKey: newKey() });
     expect(response.status).toBe(422);
-    expect(((await response.json()) as ErrorBody).error.fields).toEqual({ "comments.1.text": "Your comment must be 5,000 characters or fewer." });
+    expect(((await response.json()) as ErrorBody).error.fields).toEqual({ generalComment: "Your comment must be 5,000 characters or fewer." });
+  });
+
+  it("sends comments on other paragraphs chosen on the form in the same response, skipping empty boxes", async ({ expect }) => {
+    const response = await postForm({
+      paragraph: "housing-2",
+      comment: "On 4.2",
+      alsoParagraph1: "health-3",
+      alsoComment1: "On 5.3",
+      alsoParagraph2: "delivery-1",
+      alsoComment2: "   ",
+      alsoParagraph3: "",
+      alsoComment3: "",
+      generalComment: "Overall",
+      idempotencyKey: newKey(),
+    });
+    expect(response.status).toBe(303);
+    const tracked = await callApi(`/api/responses/${response.headers.get("Location")!.split("/").at(-1)}`);
+    expect(((await tracked.json()) as { comments: { paragraph: string; text: string }[] }).comments.map((c) => [c.paragraph, c.text])).toEqual([
+      ["housing-2", "On 4.2"],
+      ["health-3", "On 5.3"],
+      ["general", "Overall"],
+    ]);
+  });
+
+  it("names the box that needs a paragraph chosen, storing nothing", async ({ expect }) => {
+    const before = await storedCounts();
+    const response = await postForm({ paragraph: "housing-2", comment: "Fine", alsoParagraph1: "", alsoComment1: "Which one?", idempotencyKey: newKey() });
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as ErrorBody).error.fields).toEqual({ alsoParagraph1: "Say which paragraph the comment is about." });
+    expect(await storedCounts()).toEqual(before);
   });
 
   it("replays the same confirmation when the browser resends the form", async ({ expect }) => {

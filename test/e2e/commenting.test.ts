@@ -86,6 +86,37 @@ describe("commenting without JavaScript", () => {
     await page.context().close();
   });
 
+  it("comments on several paragraphs in one response, under one reference", async ({ expect }) => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${site.url}/comment/rough-sleeping-2`);
+    await page.getByLabel("Your comment on paragraph 3.2").fill("Keep the peer outreach workers.");
+    await page.getByText("Comment on other paragraphs in the same response (optional)").click();
+    const first = page.getByRole("group", { name: "Another paragraph (1 of 3)" });
+    await first.getByLabel("Which paragraph").selectOption("health-3");
+    await first.getByLabel("Your comment on that paragraph").fill("GP registration is the key.");
+    await page.getByRole("button", { name: "Send comment" }).click();
+    const reference = (await page.locator(".reference").innerText()).trim();
+    expect((await track(reference)).comments.map((c) => c.paragraph)).toEqual(["rough-sleeping-2", "health-3"]);
+    await page.context().close();
+  });
+
+  it("keeps the other paragraphs' choices and words when the form comes back with an error", async ({ expect }) => {
+    const page = await pageWithoutSiteScript();
+    await page.goto(`${site.url}/comment/rough-sleeping-2`);
+    await page.getByText("Comment on other paragraphs in the same response (optional)").click();
+    const second = page.getByRole("group", { name: "Another paragraph (2 of 3)" });
+    await second.getByLabel("Your comment on that paragraph").fill("Forgot to choose.");
+    await page.getByRole("button", { name: "Send comment" }).click();
+    const summary = page.locator(".error-summary");
+    expect(await summary.getByRole("link").allInnerTexts()).toEqual(["Enter your comment.", "Say which paragraph the comment is about."]);
+    expect(await page.locator("details.more-comments").getAttribute("open")).not.toBeNull();
+    expect(await page.locator("#alsoComment2").inputValue()).toBe("Forgot to choose.");
+    await summary.getByRole("link", { name: "Say which paragraph the comment is about." }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("alsoParagraph2");
+    await expectAccessible(page, expect);
+    await page.context().close();
+  });
+
   it("answers a form far over the size limit with the form page and a plain error, not JSON", async ({ expect }) => {
     const response = await fetch(`${site.url}/api/responses`, {
       method: "POST",

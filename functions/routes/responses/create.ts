@@ -6,7 +6,8 @@ import { sha256Hex } from "../../hash.ts";
 import { translator } from "../../i18n/index.ts";
 import { consultationStatus } from "../../consultation/period.ts";
 import { formatReference } from "../../consultation/reference.ts";
-import { FORM_FIELDS, responseFromForm, validateResponse, type ValidResponse } from "../../consultation/response-schema.ts";
+import { validateResponse, type FieldErrors, type ValidResponse } from "../../consultation/response-schema.ts";
+import { FORM_FIELDS, renameErrors, responseFromForm } from "../../consultation/response-form.ts";
 import { currentPeriod } from "../../period.ts";
 import { createResponse, type Channel, type Receipt } from "../../responses/store.ts";
 import { passesTurnstile } from "../../turnstile.ts";
@@ -21,6 +22,8 @@ interface Submission {
   idempotencyKey?: string;
   turnstileToken?: string;
   isForm: boolean;
+  /** API error paths as the person's form names its fields (the identity for JSON). */
+  nameErrors: (fields: FieldErrors) => FieldErrors;
 }
 
 function mediaType(c: Context<AppEnv>): string {
@@ -48,7 +51,7 @@ async function readSubmission(c: Context<AppEnv>): Promise<Submission> {
     const body = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
     const bodyKey = typeof body.idempotencyKey === "string" ? body.idempotencyKey : undefined;
     const token = typeof body.turnstileToken === "string" ? body.turnstileToken : undefined;
-    return { input, idempotencyKey: headerKey ?? bodyKey, turnstileToken: token, isForm: false };
+    return { input, idempotencyKey: headerKey ?? bodyKey, turnstileToken: token, isForm: false, nameErrors: (fields) => fields };
   }
   if (type === "application/x-www-form-urlencoded") {
     refuseCrossSite(c.req.raw);
@@ -57,11 +60,13 @@ async function readSubmission(c: Context<AppEnv>): Promise<Submission> {
       throw new ApiError(422, "invalid", "error.invalid", { fields: { [FORM_FIELDS.honeypot]: translator(c.get("language"))("validation.honeypot") } });
     }
     const field = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : undefined);
+    const { input, fieldFor } = responseFromForm(form);
     return {
-      input: responseFromForm(form),
+      input,
       idempotencyKey: headerKey ?? field(FORM_FIELDS.idempotencyKey),
       turnstileToken: field(FORM_FIELDS.turnstile),
       isForm: true,
+      nameErrors: (fields) => renameErrors(fields, fieldFor),
     };
   }
   throw new ApiError(415, "unsupported_media_type", "error.unsupported_media_type");
@@ -82,7 +87,7 @@ export async function createResponseHandler(c: Context<AppEnv>) {
   const submission = await readSubmission(c);
   const t = translator(c.get("language"));
   const validation = validateResponse(submission.input, t);
-  if (!validation.ok) throw new ApiError(422, "invalid", "error.invalid", { fields: validation.fields });
+  if (!validation.ok) throw new ApiError(422, "invalid", "error.invalid", { fields: submission.nameErrors(validation.fields) });
   if (!(await passesTurnstile(c.env, submission.turnstileToken, c.req.raw))) {
     const field = submission.isForm ? FORM_FIELDS.turnstile : "turnstileToken";
     throw new ApiError(422, "invalid", "error.invalid", { fields: { [field]: t("validation.turnstile") } });
