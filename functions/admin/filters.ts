@@ -4,12 +4,13 @@
  */
 import { z } from "zod";
 import { draft } from "../consultation/index.ts";
-import { londonInstant } from "../consultation/london-time.ts";
+import { parseLondonDate } from "../consultation/period.ts";
 import { ApiError } from "../errors.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import { normaliseReference } from "../consultation/reference.ts";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A London day, read by the same rule as the consultation's own dates: "2026-02-30" is refused. */
+const londonDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((day) => parseLondonDate(day, "start") !== undefined);
 const blankAsMissing = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsMissing, schema.optional());
 
@@ -19,8 +20,8 @@ export const commentFiltersSchema = z.object({
   channel: optional(z.enum(["online", "kiosk", "paper"])),
   status: optional(z.enum(["received", "hidden"])),
   theme: optional(z.coerce.number().int().positive()),
-  from: optional(isoDate),
-  to: optional(isoDate),
+  from: optional(londonDay),
+  to: optional(londonDay),
   consent: optional(z.enum(["yes", "no"])),
   // Typed the way people copy it; one that cannot be a reference simply matches nothing.
   reference: optional(z.string().max(20).transform((ref) => normaliseReference(ref) ?? ref.toUpperCase().replace(/[\s-]/g, ""))),
@@ -66,17 +67,6 @@ export function searchExpression(typed: string): string | undefined {
   return words.slice(0, 20).map((word) => `"${word}"*`).join(" ");
 }
 
-function nextDay(date: string): string {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
-}
-
-function startOfLondonDay(date: string): string {
-  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  return londonInstant({ year, month, day, hour: 0, minute: 0, second: 0 }).toISOString();
-}
-
 export interface SqlCondition {
   sql: string;
   params: unknown[];
@@ -99,8 +89,12 @@ export function filterConditions(filters: CommentFilters, options: { includeHidd
   if (filters.theme) {
     conditions.push({ sql: "EXISTS (SELECT 1 FROM comment_themes ct WHERE ct.comment_id = c.id AND ct.theme_id = ?)", params: [filters.theme] });
   }
-  if (filters.from) conditions.push({ sql: "r.received_at >= ?", params: [startOfLondonDay(filters.from)] });
-  if (filters.to) conditions.push({ sql: "r.received_at < ?", params: [startOfLondonDay(nextDay(filters.to))] });
+  if (filters.from) conditions.push({ sql: "r.received_at >= ?", params: [parseLondonDate(filters.from, "start")!.toISOString()] });
+  if (filters.to) {
+    // Up to and including the last second of that London day.
+    const afterDay = new Date(parseLondonDate(filters.to, "end")!.getTime() + 1000);
+    conditions.push({ sql: "r.received_at < ?", params: [afterDay.toISOString()] });
+  }
   if (filters.consent) conditions.push({ sql: "r.publish_consent = ?", params: [filters.consent === "yes" ? 1 : 0] });
   if (filters.reference) conditions.push({ sql: "r.reference = ?", params: [filters.reference] });
   const search = filters.q ? searchExpression(filters.q) : undefined;

@@ -103,6 +103,13 @@ describe("the comment list", () => {
     expect(body.error.code).toBe("invalid");
     expect(Object.keys(body.error.fields).sort()).toEqual(["channel", "from", "section"]);
   });
+
+  it("refuses a date that does not exist instead of reading it as another day", async ({ expect }) => {
+    const response = await asOfficer(env, "/api/admin/comments?from=2026-02-30&to=2026-13-01");
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as { error: { fields: Record<string, string> } };
+    expect(Object.keys(body.error.fields).sort()).toEqual(["from", "to"]);
+  });
 });
 
 describe("moderation", () => {
