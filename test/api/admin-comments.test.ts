@@ -147,6 +147,8 @@ describe("moderation", () => {
     const vars = { ...env, ADMIN_TOKEN: "test-officer-token" };
     const broken = await app.request(path, { method: "POST", headers: { ...headers, "Content-Type": "application/json" }, body: "{" }, vars);
     expect(broken.status).toBe(400);
+    // The same code the public API gives for broken JSON.
+    expect(((await broken.json()) as { error: { code: string } }).error.code).toBe("malformed_json");
     const form = await app.request(path, { method: "POST", headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" }, body: "reason=x" }, vars);
     expect(form.status).toBe(415);
   });

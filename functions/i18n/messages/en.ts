@@ -164,7 +164,6 @@ export default {
     "admin.error.notConfigured": "Officer sign-in is not set up on this site, so officer pages are closed to everyone.",
     "admin.error.invalid": "Some of the details are not right. Check the fields named below.",
     "admin.error.json": "Send this request as JSON (Content-Type: application/json).",
-    "admin.error.badJson": "The request body is not valid JSON.",
     "admin.error.cursor": "The page cursor is not one this list gave.",
     "admin.error.commentNotFound": "There is no comment with that number.",
     "admin.error.themeNotFound": "There is no theme with that number.",

@@ -2,6 +2,7 @@
 import type { Context } from "hono";
 import type { z } from "zod";
 import { ApiError } from "../../errors.ts";
+import { parseJsonBody } from "../../json-body.ts";
 import { translator, type MessageKey } from "../../i18n/index.ts";
 import type { OfficerEnv } from "../../auth/middleware.ts";
 
@@ -13,12 +14,7 @@ export async function jsonBody<T extends z.ZodType>(
   if (!/^application\/json\b/i.test(c.req.header("Content-Type") ?? "")) {
     throw new ApiError(415, "unsupported_media_type", "admin.error.json");
   }
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    throw new ApiError(400, "bad_json", "admin.error.badJson");
-  }
+  const body = await parseJsonBody(c.req);
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const t = translator(c.get("language"));

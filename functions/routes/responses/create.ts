@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../env.ts";
 import { ApiError } from "../../errors.ts";
 import { sha256Hex } from "../../hash.ts";
+import { parseJsonBody } from "../../json-body.ts";
 import { translator } from "../../i18n/index.ts";
 import { consultationStatus } from "../../consultation/period.ts";
 import { formatReference } from "../../consultation/reference.ts";
@@ -42,12 +43,7 @@ async function readSubmission(c: Context<AppEnv>): Promise<Submission> {
   const type = mediaType(c);
   const headerKey = c.req.header("Idempotency-Key");
   if (type === "application/json") {
-    let input: unknown;
-    try {
-      input = JSON.parse(await c.req.text());
-    } catch {
-      throw new ApiError(400, "malformed_json", "error.malformed_json");
-    }
+    const input = await parseJsonBody(c.req);
     const body = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
     const bodyKey = typeof body.idempotencyKey === "string" ? body.idempotencyKey : undefined;
     const token = typeof body.turnstileToken === "string" ? body.turnstileToken : undefined;
