@@ -11,6 +11,7 @@ export default {
     "format.dateTime": "{time} on {date}",
 
     "site.skipLink": "Skip to main content",
+    "site.errorPrefix": "Error:",
     "site.navigation": "Main",
     "site.home": "Home",
     "site.readDraft": "Read the draft",
@@ -86,7 +87,6 @@ export default {
     "comment.cancel": "Cancel",
     "comment.networkError": "Your comment has not been sent yet: the connection failed. Your words are still here. Check your connection and press “Send comment” again.",
     "comment.errorSummary": "There is a problem",
-    "comment.errorPrefix": "Error:",
     "comment.closedForm": "You can no longer comment because the consultation has closed.",
     "comment.notOpenForm": "You will be able to comment here once the consultation opens.",
     "comment.turnstile": "Check that you are a person",
@@ -193,7 +193,6 @@ export default {
     "admin.signedInAs": "Signed in as {name}",
     "admin.signOut": "Sign out",
     "admin.errorSummary": "There is a problem",
-    "admin.errorPrefix": "Error:",
     "admin.saved": "Your change has been saved.",
 
     "admin.signIn.title": "Sign in to the officers' area",
