@@ -84,9 +84,10 @@ function showErrors(form, messages) {
   if (messages.length > 0) summary.focus();
 }
 
+/** The inline form has one comment box: errors about the comment land there, others on their own field. */
 function fieldFor(form, path) {
-  if (path === "comments.0.paragraph" || path.startsWith("comments")) return form.querySelector("textarea");
-  return form.querySelector(`[name="${path}"]`) ?? form.querySelector("textarea");
+  const named = path.startsWith("comments") ? null : form.querySelector(`[name="${path}"]`);
+  return named ?? form.querySelector("textarea");
 }
 
 async function sendInline(form, state) {

@@ -79,7 +79,6 @@ export const responseSchema = z
   })
   .transform(({ organisation, ...rest }) => ({ ...rest, organisation: organisation || undefined }));
 
-export type ResponseInput = z.input<typeof responseSchema>;
 export type ValidResponse = z.output<typeof responseSchema>;
 
 /** Field path → message in the person's language, e.g. {"comments.0.text": "Enter your comment"}. */
