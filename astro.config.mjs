@@ -5,7 +5,7 @@ import { defineConfig } from "astro/config";
 import cloudflare from "@astrojs/cloudflare";
 import { loadContent } from "./functions/consultation/content.ts";
 import { readContentSources } from "./functions/consultation/read-content.ts";
-import { STATIC_HEADERS } from "./functions/middleware/security-headers.ts";
+import { STATIC_HEADERS } from "./functions/api/middleware/security-headers.ts";
 
 /** Fails the build, naming the file and the problem, when content/ is invalid. */
 function validateContent() {
@@ -46,4 +46,6 @@ export default defineConfig({
   trailingSlash: "ignore",
   build: { format: "directory", inlineStylesheets: "never" },
   devToolbar: { enabled: false },
+  // The consultation the site is built from; tests point this at a fixture consultation instead.
+  vite: { resolve: { alias: { "@content": fileURLToPath(new URL("./content", import.meta.url)) } } },
 });

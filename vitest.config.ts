@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { answerOutbound } from "./test/outbound.ts";
@@ -8,14 +9,27 @@ export default defineConfig(async () => {
     test: {
       projects: [
         {
-          // The API and the shared rules, inside workerd against a migrated local D1.
+          // The API and the shared rules, inside workerd against a migrated local D1,
+          // on a small fixture consultation so a council's own content/ never breaks them.
+          resolve: { alias: { "@content": fileURLToPath(new URL("./test/fixtures/content", import.meta.url)) } },
           plugins: [
             cloudflareTest({
-              main: "./functions/index.ts",
+              main: "./functions/api/index.ts",
               wrangler: { configPath: "./wrangler.toml" },
               miniflare: {
                 // Fixed here so a developer's .dev.vars never changes what the tests see.
-                bindings: { TEST_MIGRATIONS: migrations, OPENS_AT: "", CLOSES_AT: "", ADMIN_TOKEN: "", RATE_LIMITS: "" },
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  OPENS_AT: "",
+                  CLOSES_AT: "",
+                  ADMIN_TOKEN: "",
+                  ACCESS_TEAM_DOMAIN: "",
+                  ACCESS_AUD: "",
+                  RATE_LIMITS: "",
+                  RATE_LIMIT_SALT: "",
+                  TURNSTILE_SITE_KEY: "",
+                  TURNSTILE_SECRET: "",
+                },
                 // The Worker's outbound fetch (such as Cloudflare Access's keys) is answered by test/outbound.ts.
                 outboundService: answerOutbound,
               },
@@ -24,7 +38,7 @@ export default defineConfig(async () => {
           test: {
             name: "workers",
             include: ["test/api/**/*.test.ts", "test/unit/**/*.test.ts"],
-            setupFiles: ["./test/api/apply-migrations.ts"],
+            setupFiles: ["./test/api/setup.ts"],
           },
         },
         {

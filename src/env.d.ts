@@ -1,10 +1,14 @@
 declare namespace App {
   interface Locals {
-    /** Set by src/fetch.ts when a plain form post was refused: the form is shown again with the person's words. */
+    /** Set by src/server/form-again.ts when a plain form post was refused: the form is shown again with the person's words. */
     commentForm?: {
       status: number;
-      values: import("../functions/consultation/response-form.ts").FormValues;
+      values: import("../functions/responses/form.ts").FormValues;
       error: { code: string; message: string; fields?: Record<string, string> };
     };
+    /** Set by the officer gate (src/server/officer-gate.ts) on every /admin page: who is signed in. */
+    officer?: import("../functions/officers/auth/officer.ts").Officer;
+    /** Set by the officer gate when signing in was refused: why, and with what status. */
+    signIn?: { error: string };
   }
 }

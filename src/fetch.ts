@@ -1,21 +1,29 @@
 /**
  * The Worker's front door: security headers on everything, the API under
- * /api, and Astro for every page.
+ * /api, the officer gate in front of /admin, and Astro for every page.
  */
 import { Hono } from "hono";
 import { astro } from "astro/hono";
 import { env } from "cloudflare:workers";
-import api from "../functions/index.ts";
-import { securityHeaders } from "../functions/middleware/security-headers.ts";
-import { turnstileEnabled } from "../functions/turnstile.ts";
-import { showFormAgain } from "./form-again.ts";
+import api from "../functions/api/index.ts";
+import { securityHeaders } from "../functions/api/middleware/security-headers.ts";
+import { paths } from "../functions/paths.ts";
+import { turnstileEnabled } from "../functions/responses/turnstile.ts";
+import { showFormAgain } from "./server/form-again.ts";
+import { officerGate, signIn, signOut } from "./server/officer-gate.ts";
 
 const app = new Hono();
+// Inside this file Hono's c.env is not set, so the API is given the Worker's env directly.
+const callApi = async (request: Request) => api.fetch(request, env);
 
 app.use(securityHeaders({ turnstile: turnstileEnabled(env) }));
-// Inside this file Hono's c.env is not set, so the API is given the Worker's env directly.
-app.post("/api/responses", (c) => showFormAgain(c.req.raw, async (request) => api.fetch(request, env)));
-app.all("/api/*", (c) => api.fetch(c.req.raw, env));
+app.post(paths.api.responses, (c) => showFormAgain(c.req.raw, callApi));
+app.all("/api/*", (c) => callApi(c.req.raw));
+app.use(paths.admin.prefix, officerGate);
+app.use(`${paths.admin.prefix}/*`, officerGate);
+app.post(paths.admin.signIn, signIn);
+app.post(paths.admin.signOut, signOut);
+app.get(paths.admin.signOut, (c) => c.redirect(paths.admin.comments, 303));
 app.use(astro());
 
 export default app;

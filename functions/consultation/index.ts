@@ -1,14 +1,18 @@
 /**
  * The consultation as the running site sees it: content/ bundled at build
- * time and validated once when the module loads.
+ * time (`@content` is content/, or a test's fixture consultation) and
+ * validated once when the module loads.
  */
 import { loadContent } from "./content.ts";
+import { applyOverrides, type ConsultationPeriod, type PeriodOverrides } from "./period.ts";
+import type { DraftParagraph, DraftSection } from "./draft.ts";
 
-const draftFiles = import.meta.glob("../../content/draft/*.md", { query: "?raw", import: "default", eager: true });
-const settingsFile = import.meta.glob("../../content/consultation.json", { query: "?raw", import: "default", eager: true });
-const lockFile = import.meta.glob("../../content/paragraphs.lock.json", { query: "?raw", import: "default", eager: true });
+const draftFiles = import.meta.glob("@content/draft/*.md", { query: "?raw", import: "default", eager: true });
+const settingsFile = import.meta.glob("@content/consultation.json", { query: "?raw", import: "default", eager: true });
+const lockFile = import.meta.glob("@content/paragraphs.lock.json", { query: "?raw", import: "default", eager: true });
 
-const asSource = ([path, text]: [string, unknown]) => ({ file: path.replace(/^(\.\.\/)+/, ""), text: text as string });
+/** Paths as authors know them ("content/draft/03-rough-sleeping.md"), whatever the bundler calls them. */
+const asSource = ([path, text]: [string, unknown]) => ({ file: `content/${path.replace(/^.*?content\//, "")}`, text: text as string });
 const only = (files: Record<string, unknown>) => asSource(Object.entries(files)[0]!);
 
 export const content = loadContent({
@@ -18,3 +22,13 @@ export const content = loadContent({
 });
 
 export const { settings, draft, lock } = content;
+
+/** The period in force for this Worker: the content's dates with OPENS_AT/CLOSES_AT applied. */
+export function currentPeriod(overrides: PeriodOverrides): ConsultationPeriod {
+  return applyOverrides(settings.period, overrides);
+}
+
+/** The section a paragraph of the draft belongs to. */
+export function sectionOf(paragraph: DraftParagraph): DraftSection {
+  return draft.sections.find((section) => section.number === paragraph.sectionNumber)!;
+}

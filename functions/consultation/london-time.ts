@@ -1,7 +1,10 @@
 /**
- * Conversions between instants and wall-clock time in Europe/London, using
- * only Intl, so the same code runs in Node, at build time and in workerd.
+ * London time, the consultation's only clock: reading dates as authors and
+ * officers write them, and showing instants to people and spreadsheets.
+ * Only Intl is used, so the same code runs in Node, at build time and in workerd.
  */
+import type { Translate } from "../i18n/index.ts";
+
 export const TIMEZONE = "Europe/London";
 
 const partsFormat = new Intl.DateTimeFormat("en-GB", {
@@ -57,4 +60,90 @@ export function londonInstant(clock: WallClock): Date {
     if (asUtcMillis(londonWallClock(candidate)) === naive) return candidate;
   }
   return new Date(naive);
+}
+
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * Reads a date as the content gives it, in London time: a date alone
+ * ("2026-12-18") means the start of that day when opening and its last
+ * second when closing; a date and time ("2026-12-18T17:00") means that
+ * minute. Returns undefined for anything else, including impossible dates.
+ */
+export function parseLondonDate(value: string, edge: "start" | "end"): Date | undefined {
+  const date = LOCAL_DATE.exec(value);
+  const dateTime = LOCAL_DATE_TIME.exec(value);
+  const fields = (date ?? dateTime)?.slice(1).map((n) => (n === undefined ? 0 : Number(n)));
+  if (!fields) return undefined;
+  const [year, month, day] = fields as [number, number, number];
+  const wholeDay = Boolean(date);
+  const clock = {
+    year,
+    month,
+    day,
+    hour: wholeDay ? (edge === "end" ? 23 : 0) : fields[3]!,
+    minute: wholeDay ? (edge === "end" ? 59 : 0) : fields[4]!,
+    second: wholeDay ? (edge === "end" ? 59 : 0) : (fields[5] ?? 0),
+  };
+  const check = new Date(Date.UTC(year, month - 1, day, clock.hour, clock.minute, clock.second));
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day ||
+    check.getUTCHours() !== clock.hour ||
+    check.getUTCMinutes() !== clock.minute ||
+    check.getUTCSeconds() !== clock.second
+  ) {
+    return undefined;
+  }
+  return londonInstant(clock);
+}
+
+const HOUR = 3_600_000;
+const offsetByHour = new Map<number, number>();
+
+/** London's offset from UTC at an instant, worked out once per UTC hour (London changes offset only on the hour). */
+function londonOffset(millis: number): number {
+  const hour = Math.floor(millis / HOUR);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    offset = asUtcMillis(londonWallClock(new Date(hour * HOUR))) - hour * HOUR;
+    if (offsetByHour.size > 10_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+/**
+ * "2026-11-22 12:00:00": an instant as London's clocks showed it, in a form
+ * spreadsheets read as a date and time. Cheap enough for 100,000 export rows.
+ */
+export function londonLocalTime(isoInstant: string): string {
+  const millis = Date.parse(isoInstant);
+  if (Number.isNaN(millis)) return "";
+  return new Date(millis + londonOffset(millis)).toISOString().slice(0, 19).replace("T", " ");
+}
+
+/** "11:59pm on Friday 18 December 2026": an instant as people read it, in London time and the reader's language. */
+export function formatLondonDateTime(instant: Date, t: Translate): string {
+  const locale = t("format.locale");
+  const parts = (options: Intl.DateTimeFormatOptions) => {
+    const found = new Intl.DateTimeFormat(locale, { timeZone: TIMEZONE, ...options }).formatToParts(instant);
+    return (type: Intl.DateTimeFormatPartTypes) => found.find((part) => part.type === type)?.value ?? "";
+  };
+  const date = parts({ weekday: "long", day: "numeric", month: "long", year: "numeric" });
+  const clock = parts({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const hour24 = Number(clock("hour"));
+  // Each language's "format.time" uses whichever of these it needs.
+  const time = t("format.time", {
+    hour12: hour24 % 12 === 0 ? 12 : hour24 % 12,
+    hour24: String(hour24).padStart(2, "0"),
+    minute: clock("minute"),
+    dayPeriod: hour24 < 12 ? t("format.am") : t("format.pm"),
+  });
+  return t("format.dateTime", {
+    time,
+    date: t("format.date", { weekday: date("weekday"), day: date("day"), month: date("month"), year: date("year") }),
+  });
 }

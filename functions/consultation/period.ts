@@ -2,8 +2,6 @@
  * The one rule for when the consultation takes comments. Pages and the API
  * both ask `consultationStatus`; nothing else compares dates.
  */
-import { londonInstant } from "./london-time.ts";
-
 export type ConsultationStatus = "not_open" | "open" | "closed";
 
 export interface ConsultationPeriod {
@@ -19,44 +17,7 @@ export interface PeriodOverrides {
   CLOSES_AT?: string;
 }
 
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
-
-/**
- * Reads a date as the content gives it, in London time: a date alone
- * ("2026-12-18") means the start of that day when opening and its last
- * second when closing; a date and time ("2026-12-18T17:00") means that
- * minute. Returns undefined for anything else, including impossible dates.
- */
-export function parseLondonDate(value: string, edge: "start" | "end"): Date | undefined {
-  const date = LOCAL_DATE.exec(value);
-  const dateTime = LOCAL_DATE_TIME.exec(value);
-  const fields = (date ?? dateTime)?.slice(1).map((n) => (n === undefined ? 0 : Number(n)));
-  if (!fields) return undefined;
-  const [year, month, day] = fields as [number, number, number];
-  const wholeDay = Boolean(date);
-  const clock = {
-    year,
-    month,
-    day,
-    hour: wholeDay ? (edge === "end" ? 23 : 0) : fields[3]!,
-    minute: wholeDay ? (edge === "end" ? 59 : 0) : fields[4]!,
-    second: wholeDay ? (edge === "end" ? 59 : 0) : (fields[5] ?? 0),
-  };
-  const check = new Date(Date.UTC(year, month - 1, day, clock.hour, clock.minute, clock.second));
-  if (
-    check.getUTCFullYear() !== year ||
-    check.getUTCMonth() !== month - 1 ||
-    check.getUTCDate() !== day ||
-    check.getUTCHours() !== clock.hour ||
-    check.getUTCMinutes() !== clock.minute ||
-    check.getUTCSeconds() !== clock.second
-  ) {
-    return undefined;
-  }
-  return londonInstant(clock);
-}
 
 /** Reads an ISO 8601 instant that carries its offset ("2026-12-18T23:59:59Z"). */
 export function parseInstant(value: string): Date | undefined {

@@ -1,7 +1,8 @@
 /** The consultation's settings (content/consultation.json), validated once. */
 import { z } from "zod";
 import { ContentError, parseJsonContent } from "./content-error.ts";
-import { parseLondonDate, type ConsultationPeriod } from "./period.ts";
+import { parseLondonDate } from "./london-time.ts";
+import type { ConsultationPeriod } from "./period.ts";
 
 const londonDate = z
   .string()

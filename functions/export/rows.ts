@@ -1,8 +1,8 @@
 /** One export row per comment, flat, with the same fields in every format. */
-import type { CommentRow } from "../admin/comments.ts";
-import { commentedParagraph } from "../admin/paragraphs.ts";
-import { londonLocalTime } from "./london-local.ts";
-import { formatReference } from "../consultation/reference.ts";
+import type { CommentRow } from "../officers/comments.ts";
+import { commentedParagraph } from "../consultation/paragraphs.ts";
+import { londonLocalTime } from "../consultation/london-time.ts";
+import { formatReference } from "../responses/reference.ts";
 
 export interface ExportRow {
   reference: string;

@@ -3,8 +3,11 @@
  * (comment id after the last one sent) and written out as they arrive, so
  * memory stays flat however many comments there are.
  */
-import { COMMENT_COLUMNS, type CommentRow } from "../admin/comments.ts";
-import { filterConditions, type CommentFilters } from "../admin/filters.ts";
+import { z } from "zod";
+import type { MessageKey } from "../i18n/index.ts";
+import { COMMENT_COLUMNS, type CommentRow } from "../officers/comments.ts";
+import { commentFiltersSchema, filterConditions, FILTER_MESSAGES, type CommentFilters } from "../officers/filters.ts";
+import { COMMENTS_WITH_RESPONSES } from "../responses/store.ts";
 import { BYTE_ORDER_MARK, csvRecord } from "./csv.ts";
 import { EXPORT_COLUMNS, csvCells, toExportRow, type ExportRow } from "./rows.ts";
 
@@ -12,6 +15,18 @@ export const EXPORT_FORMATS = ["csv", "json", "ndjson"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_PAGE_SIZE = 500;
+
+/** What an officer asks to export: a format, whether hidden comments come too, and the list's filters. */
+export const exportQuerySchema = commentFiltersSchema.extend({
+  format: z.preprocess((value) => value || undefined, z.enum(EXPORT_FORMATS).default("csv")),
+  includeHidden: z.enum(["true", "false", "on", ""]).default("false").transform((value) => value === "true" || value === "on"),
+});
+
+export const EXPORT_MESSAGES: Record<string, MessageKey> = {
+  ...FILTER_MESSAGES,
+  format: "admin.error.format",
+  includeHidden: "admin.error.includeHidden",
+};
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8; header=present",
@@ -37,7 +52,7 @@ export async function* commentPages(
   const conditions = filterConditions(filters, { includeHidden });
   const where = [...conditions.map((c) => c.sql), "c.id > ?"].join(" AND ");
   const statement = db.prepare(
-    `SELECT ${COMMENT_COLUMNS} FROM comments c JOIN responses r ON r.id = c.response_id WHERE ${where} ORDER BY c.id LIMIT ?`,
+    `SELECT ${COMMENT_COLUMNS} FROM ${COMMENTS_WITH_RESPONSES} WHERE ${where} ORDER BY c.id LIMIT ?`,
   );
   const params = conditions.flatMap((c) => c.params);
   let after = 0;

@@ -3,6 +3,7 @@
  * same keys as English; it is picked up here without further wiring.
  */
 import english from "./messages/en.ts";
+import { limitParams } from "../limits.ts";
 
 export type MessageKey = keyof typeof english.messages;
 export type Dictionary = Record<MessageKey, string>;
@@ -27,21 +28,13 @@ export function interpolate(template: string, params: Record<string, string | nu
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** Messages in one language. Every limit (such as {maxLength}) is always available as a placeholder. */
 export function translator(language: string): Translate {
   const messages = (languages.get(language) ?? languages.get(DEFAULT_LANGUAGE)!).messages;
-  return (key, params) => interpolate(messages[key], params);
+  const limits = limitParams(messages["format.locale"]);
+  return (key, params) => interpolate(messages[key], { ...limits, ...params });
 }
 
-/** The best language we have for an Accept-Language header. */
-export function negotiateLanguage(acceptLanguage: string | null | undefined): string {
-  const wanted = (acceptLanguage ?? "")
-    .split(",")
-    .map((part) => {
-      const [tag, ...rest] = part.trim().split(";");
-      const q = rest.find((p) => p.trim().startsWith("q="));
-      return { code: tag!.trim().toLowerCase().split("-")[0]!, q: q ? Number(q.trim().slice(2)) : 1 };
-    })
-    .filter((entry) => entry.code && entry.q > 0)
-    .sort((a, b) => b.q - a.q);
-  return wanted.find((entry) => languages.has(entry.code))?.code ?? DEFAULT_LANGUAGE;
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.hasOwn(english.messages, value);
 }

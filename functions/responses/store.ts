@@ -2,13 +2,14 @@
  * Responses in D1. A response and its comments are written in one batch,
  * which D1 runs as a transaction: never a response without its comments.
  */
-import { lock } from "../consultation/index.ts";
-import { currentRevision } from "../consultation/lock.ts";
-import { GENERAL } from "../consultation/paragraph-id.ts";
-import { newReference } from "../consultation/reference.ts";
-import type { ValidResponse } from "../consultation/response-schema.ts";
+import { revisionSeenNow } from "../consultation/paragraphs.ts";
+import { sha256Hex } from "../lib/crypto.ts";
+import { newReference } from "./reference.ts";
+import type { ValidResponse } from "./schema.ts";
+import type { Channel, CommentStatus } from "./vocabulary.ts";
 
-export type Channel = "online" | "kiosk" | "paper";
+/** Every comment with the response it came in: the join all readers of comments share. */
+export const COMMENTS_WITH_RESPONSES = "comments c JOIN responses r ON r.id = c.response_id";
 
 /** What the person is told when their response is stored (and told again on a retry). */
 export interface Receipt {
@@ -21,7 +22,7 @@ export interface TrackedResponse {
   reference: string;
   receivedAt: string;
   channel: Channel;
-  comments: { paragraph: string; text: string; status: string }[];
+  comments: { paragraph: string; text: string; status: CommentStatus }[];
 }
 
 export type CreateResult = { kind: "created"; receipt: Receipt } | { kind: "replayed"; receipt: Receipt } | { kind: "key_reused" };
@@ -33,7 +34,7 @@ async function receiptByKey(db: D1Database, idempotencyKeyHash: string): Promise
   const { results } = await db
     .prepare(
       `SELECT r.reference, r.received_at, r.content_hash, c.id, c.paragraph_id
-       FROM responses r JOIN comments c ON c.response_id = r.id
+       FROM ${COMMENTS_WITH_RESPONSES}
        WHERE r.idempotency_key_hash = ? ORDER BY c.position`,
     )
     .bind(idempotencyKeyHash)
@@ -54,11 +55,11 @@ export async function findResponse(db: D1Database, reference: string): Promise<T
   const { results } = await db
     .prepare(
       `SELECT r.reference, r.received_at, r.channel, c.paragraph_id, c.text, c.status
-       FROM responses r JOIN comments c ON c.response_id = r.id
+       FROM ${COMMENTS_WITH_RESPONSES}
        WHERE r.reference = ? ORDER BY c.position`,
     )
     .bind(reference)
-    .all<{ reference: string; received_at: string; channel: Channel; paragraph_id: string; text: string; status: string }>();
+    .all<{ reference: string; received_at: string; channel: Channel; paragraph_id: string; text: string; status: CommentStatus }>();
   const first = results[0];
   if (!first) return null;
   return {
@@ -76,14 +77,25 @@ function isUniqueViolation(error: unknown, column: string): boolean {
   return error instanceof Error && error.message.includes("UNIQUE constraint failed") && error.message.includes(column);
 }
 
+/** The content a retry must repeat exactly for the first answer to be given again. */
+function contentFingerprint(response: ValidResponse, channel: Channel): Promise<string> {
+  const { comments, publishConsent, respondentType, organisation } = response;
+  return sha256Hex(JSON.stringify({ channel, comments, publishConsent: publishConsent ?? false, respondentType, organisation }));
+}
+
 /**
- * Stores a response once per idempotency key. The same key with the same
- * content replays the first receipt; with other content it is refused.
+ * Stores a response once per idempotency key (kept only as a hash). The same
+ * key with the same content replays the first receipt; with other content it is refused.
  */
 export async function createResponse(
   db: D1Database,
-  input: { response: ValidResponse; channel: Channel; idempotencyKeyHash: string; contentHash: string; now?: Date },
+  submission: { response: ValidResponse; channel: Channel; idempotencyKey: string; now?: Date },
 ): Promise<CreateResult> {
+  const input = {
+    ...submission,
+    idempotencyKeyHash: await sha256Hex(`idempotency:${submission.idempotencyKey}`),
+    contentHash: await contentFingerprint(submission.response, submission.channel),
+  };
   const earlier = await receiptByKey(db, input.idempotencyKeyHash);
   if (earlier) return earlier.contentHash === input.contentHash ? { kind: "replayed", receipt: earlier.receipt } : { kind: "key_reused" };
 
@@ -114,7 +126,7 @@ export async function createResponse(
              SELECT id, ?, ?, ?, ? FROM responses WHERE reference = ?
              RETURNING id, paragraph_id`,
           )
-          .bind(position, comment.paragraph, comment.paragraph === GENERAL ? 0 : currentRevision(lock, comment.paragraph), comment.text, reference),
+          .bind(position, comment.paragraph, revisionSeenNow(comment.paragraph), comment.text, reference),
       ),
     ];
     try {

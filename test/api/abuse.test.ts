@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
-import { afterEach, describe, it, vi } from "vitest";
+import { beforeEach, describe, it } from "vitest";
+import { answerWith, callsTo, forgetOutbound, requestsTo } from "../outbound.ts";
 import { callApi, newKey, postForm, postJson, storedCounts, type ErrorBody } from "./requests.ts";
 
 const body = { comments: [{ paragraph: "general", text: "Abuse checks" }] };
@@ -47,27 +48,19 @@ describe("Turnstile, when configured", () => {
   const PASSES = "1x0000000000000000000000000000000AA";
   const FAILS = "2x0000000000000000000000000000000AA";
   const SITE_KEY = "1x00000000000000000000AA";
+  const SITEVERIFY = "https://challenges.cloudflare.com/turnstile/v0/siteverify";
 
-  afterEach(() => vi.restoreAllMocks());
-
-  function siteverifyAsCloudflareAnswersTestKeys() {
-    const calls: URLSearchParams[] = [];
-    vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
-      const url = input instanceof Request ? input.url : String(input);
-      if (url !== "https://challenges.cloudflare.com/turnstile/v0/siteverify") throw new Error(`unexpected fetch to ${url}`);
-      const form = new URLSearchParams(String(init?.body));
-      calls.push(form);
-      return Response.json({ success: form.get("secret") === PASSES && form.get("response") !== "" });
-    });
-    return calls;
-  }
+  beforeEach(() => forgetOutbound(SITEVERIFY));
 
   it("accepts a response whose token passes, and refuses one whose token fails or is missing", async ({ expect }) => {
-    const calls = siteverifyAsCloudflareAnswersTestKeys();
+    await answerWith(SITEVERIFY, { success: true });
     const passing = await postJson({ ...body, turnstileToken: "XXXX.DUMMY.TOKEN.XXXX" }, { key: newKey(), vars: { TURNSTILE_SECRET: PASSES, TURNSTILE_SITE_KEY: SITE_KEY } });
     expect(passing.status).toBe(201);
-    expect(calls[0]?.get("response")).toBe("XXXX.DUMMY.TOKEN.XXXX");
+    const [asked] = (await requestsTo(SITEVERIFY)).map((sent) => new URLSearchParams(sent));
+    expect(asked?.get("secret")).toBe(PASSES);
+    expect(asked?.get("response")).toBe("XXXX.DUMMY.TOKEN.XXXX");
 
+    await answerWith(SITEVERIFY, { success: false, "error-codes": ["invalid-input-response"] });
     const before = await storedCounts();
     const failing = await postJson({ ...body, turnstileToken: "XXXX.DUMMY.TOKEN.XXXX" }, { key: newKey(), vars: { TURNSTILE_SECRET: FAILS, TURNSTILE_SITE_KEY: SITE_KEY } });
     expect(failing.status).toBe(422);
@@ -79,9 +72,9 @@ describe("Turnstile, when configured", () => {
   });
 
   it("is not asked at all when not configured", async ({ expect }) => {
-    const spy = vi.spyOn(globalThis, "fetch");
+    await answerWith(SITEVERIFY, { success: true });
     expect((await postJson(body, { key: newKey() })).status).toBe(201);
-    expect(spy).not.toHaveBeenCalled();
+    expect(await callsTo(SITEVERIFY)).toBe(0);
     expect(env.TURNSTILE_SECRET).toBeFalsy();
   });
 });

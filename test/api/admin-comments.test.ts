@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { beforeAll, describe, it } from "vitest";
 import { lock } from "../../functions/consultation/index.ts";
 import { addResponse, asOfficer } from "./admin-fixtures.ts";
-import { formatReference } from "../../functions/consultation/reference.ts";
+import { formatReference } from "../../functions/responses/reference.ts";
 
 interface ListBody {
   comments: { id: number; reference: string; text: string; status: string; paragraph: { id: string; number: string; text: string; revision: number } }[];
@@ -20,8 +20,8 @@ beforeAll(async () => {
     receivedAt: "2026-10-31T23:30:00.000Z", // 31 October in London (GMT)
     publishConsent: true,
     respondentType: "organisation",
-    organisation: "Eastbrook Day Centre",
-    comments: [{ paragraph: "rough-sleeping-2", text: "Outreach at night would help people in tents." }],
+    organisation: "Testshire Day Centre",
+    comments: [{ paragraph: "streets-2", text: "Outreach at night would help people in tents." }],
   }));
   await addResponse(env.DB, {
     channel: "kiosk",
@@ -32,7 +32,7 @@ beforeAll(async () => {
     receivedAt: "2026-11-01T00:30:00.000Z", // 1 November in London
     comments: [
       { paragraph: "general", text: "A good plan overall." },
-      { paragraph: "prevention-1", text: "Hidden abusive words", status: "hidden" },
+      { paragraph: "advice-1", text: "Hidden abusive words", status: "hidden" },
     ],
   });
 });
@@ -44,17 +44,17 @@ describe("the comment list", () => {
     expect(body.comments.map((c) => c.id)).toEqual([...body.comments.map((c) => c.id)].sort((a, b) => b - a));
     const outreach = body.comments.find((c) => c.reference === formatReference(housingRef))!;
     expect(outreach.paragraph).toEqual({
-      id: "rough-sleeping-2",
+      id: "streets-2",
       number: "3.2",
       sectionTitle: expect.any(String),
       revision: 1,
-      text: lock.paragraphs["rough-sleeping-2"]!.revisions[0]!.text,
+      text: lock.paragraphs["streets-2"]!.revisions[0]!.text,
     });
-    expect(outreach).toMatchObject({ channel: "paper", publishConsent: true, organisation: "Eastbrook Day Centre", themes: [] });
+    expect(outreach).toMatchObject({ channel: "paper", publishConsent: true, organisation: "Testshire Day Centre", themes: [] });
   });
 
   it("filters by section, paragraph, channel, status, consent and reference", async ({ expect }) => {
-    expect(await texts("?section=rough-sleeping")).toEqual(["Outreach at night would help people in tents."]);
+    expect(await texts("?section=streets")).toEqual(["Outreach at night would help people in tents."]);
     expect(await texts("?paragraph=general")).toEqual(["A good plan overall."]);
     expect(await texts("?channel=kiosk")).toHaveLength(1);
     expect(await texts("?status=hidden")).toEqual(["Hidden abusive words"]);
@@ -143,7 +143,7 @@ describe("moderation", () => {
     const { commentIds } = await addResponse(env.DB, { comments: [{ text: "Fine" }] });
     const path = `/api/admin/comments/${commentIds[0]}/hide`;
     const headers = { Authorization: "Bearer test-officer-token" };
-    const { default: app } = await import("../../functions/index.ts");
+    const { default: app } = await import("../../functions/api/index.ts");
     const vars = { ...env, ADMIN_TOKEN: "test-officer-token" };
     const broken = await app.request(path, { method: "POST", headers: { ...headers, "Content-Type": "application/json" }, body: "{" }, vars);
     expect(broken.status).toBe(400);
@@ -154,8 +154,8 @@ describe("moderation", () => {
   });
 
   it("redacts: the stored and searchable text is the redacted one, the original is only in the audit log", async ({ expect }) => {
-    const original = "My name is Jane Smitherson and I sleep behind Eastbrook library.";
-    const redacted = "My name is [name removed] and I sleep behind Eastbrook library.";
+    const original = "My name is Jane Smitherson and I sleep behind Testshire library.";
+    const redacted = "My name is [name removed] and I sleep behind Testshire library.";
     const { commentIds } = await addResponse(env.DB, { comments: [{ text: original }] });
     const id = commentIds[0]!;
     const response = await asOfficer(env, `/api/admin/comments/${id}/redact`, { method: "POST", json: { text: redacted } });

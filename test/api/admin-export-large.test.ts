@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, it } from "vitest";
 import { parse } from "csv-parse/sync";
-import app from "../../functions/index.ts";
+import app from "../../functions/api/index.ts";
 import { EXPORT_PAGE_SIZE } from "../../functions/export/stream.ts";
 import { ADMIN_TOKEN, addManyComments } from "./admin-fixtures.ts";
 
@@ -9,7 +9,7 @@ const COUNT = 12_000;
 const textOf = (index: number) => `Comment ${index}: "quoted", with commas, a line break\nand emoji 🏠 ${index % 7 === 0 ? "=1+1" : ""}`;
 
 beforeAll(async () => {
-  await addManyComments(env.DB, COUNT, textOf, ["rough-sleeping-2", "general", "prevention-1"]);
+  await addManyComments(env.DB, COUNT, textOf, ["streets-2", "general", "advice-1"]);
 }, 60_000);
 
 /** The test database, counting the queries and the rows each returned. */

@@ -4,7 +4,7 @@ import { parse } from "csv-parse/sync";
 import { lock } from "../../functions/consultation/index.ts";
 import { EXPORT_COLUMNS } from "../../functions/export/rows.ts";
 import { addResponse, asOfficer } from "./admin-fixtures.ts";
-import { formatReference } from "../../functions/consultation/reference.ts";
+import { formatReference } from "../../functions/responses/reference.ts";
 
 /** What people really type, and what attackers try. */
 const TRICKY_TEXTS = [
@@ -29,8 +29,8 @@ beforeAll(async () => {
     receivedAt: "2026-10-06T12:34:56.000Z",
     publishConsent: true,
     respondentType: "organisation",
-    organisation: "=Eastbrook, \"Night\" Shelter",
-    comments: [...TRICKY_TEXTS, ...FORMULA_TEXTS].map((text) => ({ paragraph: "rough-sleeping-2", text })),
+    organisation: "=Testshire, \"Night\" Shelter",
+    comments: [...TRICKY_TEXTS, ...FORMULA_TEXTS].map((text) => ({ paragraph: "streets-2", text })),
   });
   ({ reference: hiddenRef } = await addResponse(env.DB, { comments: [{ paragraph: "general", text: "Hidden comment", status: "hidden" }] }));
 });
@@ -51,7 +51,7 @@ describe("CSV export", () => {
     expect(response.headers.get("Content-Type")).toMatch(/^text\/csv; charset=utf-8/);
     expect(response.headers.get("Cache-Control")).toBe("no-store");
     expect(response.headers.get("Content-Disposition")).toMatch(
-      /^attachment; filename="homelessness-strategy-2027-2032-comments-\d{8}T\d{6}Z\.csv"$/,
+      /^attachment; filename="fixture-plan-comments-\d{8}T\d{6}Z\.csv"$/,
     );
     expect(text.startsWith("\uFEFFreference,commentId,")).toBe(true);
     expect(text.split("\r\n")[0]).toBe(`\uFEFF${EXPORT_COLUMNS.join(",")}`);
@@ -67,10 +67,10 @@ describe("CSV export", () => {
       channel: "kiosk",
       receivedAt: "2026-10-06T12:34:56.000Z",
       receivedAtLondon: "2026-10-06 13:34:56",
-      paragraphId: "rough-sleeping-2",
+      paragraphId: "streets-2",
       paragraphNumber: "3.2",
       paragraphRevision: "1",
-      paragraphText: lock.paragraphs["rough-sleeping-2"]!.revisions[0]!.text,
+      paragraphText: lock.paragraphs["streets-2"]!.revisions[0]!.text,
       status: "received",
       publishConsent: "yes",
       respondentType: "organisation",
@@ -83,7 +83,7 @@ describe("CSV export", () => {
     const rows = parseCsv((await exportText("?format=csv")).text);
     const exported = rows.map((row) => row.commentText);
     for (const text of FORMULA_TEXTS) expect(exported).toContain(`'${text}`);
-    expect(rows[0]!.organisation).toBe(`'=Eastbrook, "Night" Shelter`);
+    expect(rows[0]!.organisation).toBe(`'=Testshire, "Night" Shelter`);
     // Stored text is untouched: neutralising is only for the spreadsheet.
     const stored = await env.DB.prepare("SELECT count(*) AS n FROM comments WHERE text LIKE '=HYPERLINK%'").first("n");
     expect(stored).toBe(1);
@@ -125,7 +125,7 @@ describe("JSON and NDJSON export", () => {
     const { response, text } = await exportText("?format=json");
     expect(response.headers.get("Content-Type")).toMatch(/^application\/json/);
     const document = JSON.parse(text) as { consultation: string; exportedAt: string; comments: Record<string, unknown>[] };
-    expect(document.consultation).toBe("homelessness-strategy-2027-2032");
+    expect(document.consultation).toBe("fixture-plan");
     expect(document.comments).toHaveLength(TRICKY_TEXTS.length + FORMULA_TEXTS.length);
     // JSON is not for spreadsheets: text is exactly as stored.
     expect(document.comments.map((c) => c.commentText)).toEqual([...TRICKY_TEXTS, ...FORMULA_TEXTS]);

@@ -1,5 +1,5 @@
 /** Comments put straight into D1 for the officers' tests, as the public form would have stored them. */
-import app from "../../functions/index.ts";
+import app from "../../functions/api/index.ts";
 
 export const ADMIN_TOKEN = "test-officer-token";
 
@@ -48,7 +48,7 @@ export async function addResponse(db: D1Database, response: TestResponse): Promi
     .first<{ id: number }>();
   const commentIds: number[] = [];
   for (const [position, comment] of response.comments.entries()) {
-    const paragraph = comment.paragraph ?? "rough-sleeping-2";
+    const paragraph = comment.paragraph ?? "streets-2";
     const row = await db
       .prepare(
         "INSERT INTO comments (response_id, position, paragraph_id, paragraph_revision, text, status) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
@@ -64,7 +64,7 @@ export async function addResponse(db: D1Database, response: TestResponse): Promi
  * Many one-comment responses at once, a thousand rows per statement (one
  * JSON parameter each, so D1's limit on bound parameters does not apply).
  */
-export async function addManyComments(db: D1Database, count: number, text: (index: number) => string, paragraphs = ["rough-sleeping-2"]): Promise<void> {
+export async function addManyComments(db: D1Database, count: number, text: (index: number) => string, paragraphs = ["streets-2"]): Promise<void> {
   for (let start = 0; start < count; start += 1000) {
     const rows = Array.from({ length: Math.min(1000, count - start) }, (_, offset) => {
       const index = start + offset;

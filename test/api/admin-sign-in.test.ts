@@ -1,9 +1,9 @@
 import { env } from "cloudflare:test";
 import { afterEach, beforeAll, beforeEach, describe, it, vi } from "vitest";
-import app from "../../functions/index.ts";
-import { forgetAccessKeys } from "../../functions/auth/access.ts";
-import { createSession, SESSION_COOKIE } from "../../functions/auth/token.ts";
-import { answerWith, callsTo, forgetOutbound } from "./outbound.ts";
+import app from "../../functions/api/index.ts";
+import { forgetAccessKeys } from "../../functions/officers/auth/access.ts";
+import { createSession, SESSION_COOKIE } from "../../functions/officers/auth/session.ts";
+import { answerWith, callsTo, forgetOutbound } from "../outbound.ts";
 import { AUDIENCE, CERTS_URL, TEAM_DOMAIN, claims, generateKey, signJwt, unsignedJwt, type TestKey } from "./admin-access-keys.ts";
 
 const ADMIN_TOKEN = "correct-horse-battery-staple";

@@ -32,8 +32,8 @@ describe("themes", () => {
     const money = (await (await createTheme("Money")).json()) as { id: number };
     const { commentIds } = await addResponse(env.DB, {
       comments: [
-        { paragraph: "rough-sleeping-2", text: "GP access" },
-        { paragraph: "rough-sleeping-2", text: "Benefits" },
+        { paragraph: "streets-2", text: "GP access" },
+        { paragraph: "streets-2", text: "Benefits" },
         { paragraph: "general", text: "Both" },
       ],
     });
@@ -50,7 +50,7 @@ describe("themes", () => {
     };
     expect(counts.themes.find((t) => t.id === health.id)!.commentCount).toBe(2);
     expect(counts.themes.find((t) => t.id === money.id)!.commentCount).toBe(2);
-    expect(counts.paragraphs.find((p) => p.paragraph === "rough-sleeping-2")).toMatchObject({
+    expect(counts.paragraphs.find((p) => p.paragraph === "streets-2")).toMatchObject({
       number: "3.2",
       comments: 2,
       themes: { [health.id]: 1, [money.id]: 1 },
@@ -64,8 +64,28 @@ describe("themes", () => {
     const after = (await (await asOfficer(env, `/api/admin/comments/${c}`)).json()) as { themes: { name: string }[] };
     expect(after.themes.map((t) => t.name)).toEqual(["Health"]);
 
-    const tagging = (await auditActions()).filter((e) => e.action === "comment.tag" || e.action === "comment.untag");
-    expect(tagging.map((e) => e.action)).toEqual(["comment.untag", "comment.tag", "comment.tag", "comment.tag", "comment.tag"]);
+    const tagging = (await auditActions()).filter((e) => e.action.startsWith("comment."));
+    expect(tagging.map((e) => e.action)).toEqual(["comment.untag", "comment.set_themes", "comment.tag", "comment.tag"]);
+  });
+
+  it("sets a comment's themes all or nothing: one unknown theme changes nothing and logs nothing", async ({ expect }) => {
+    const { commentIds } = await addResponse(env.DB, { comments: [{ text: "Both or neither" }] });
+    const id = commentIds[0]!;
+    const kept = (await (await createTheme("Kept")).json()) as { id: number };
+    const added = (await (await createTheme("Added")).json()) as { id: number };
+    await asOfficer(env, `/api/admin/comments/${id}/themes/${kept.id}`, { method: "PUT" });
+    const logged = (await auditActions()).length;
+
+    const refused = await asOfficer(env, `/api/admin/comments/${id}/themes`, { method: "PUT", json: { themeIds: [added.id, 987654] } });
+    expect(refused.status).toBe(404);
+    const after = (await (await asOfficer(env, `/api/admin/comments/${id}`)).json()) as { themes: { name: string }[] };
+    expect(after.themes.map((t) => t.name)).toEqual(["Kept"]);
+    expect(await auditActions()).toHaveLength(logged);
+
+    const set = await asOfficer(env, `/api/admin/comments/${id}/themes`, { method: "PUT", json: { themeIds: [added.id] } });
+    expect(await set.json()).toEqual({ themes: [{ id: added.id, name: "Added" }] });
+    const [entry] = (await auditActions()).filter((e) => e.action === "comment.set_themes");
+    expect(entry).toMatchObject({ target: `comment:${id}`, detail: { added: [added.id], removed: [kept.id] } });
   });
 
   it("refuses to tag with a theme or comment that does not exist", async ({ expect }) => {

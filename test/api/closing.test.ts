@@ -12,9 +12,9 @@ describe("the open period, one rule for pages and API", () => {
   afterEach(() => vi.useRealTimers());
 
   it("takes comments until the last second of the closing date in winter (GMT), and refuses them after", async ({ expect }) => {
-    // content/consultation.json closes on 18 December 2026, when London is on GMT.
-    expect((await postAt("2026-12-18T23:59:59.999Z")).status).toBe(201);
-    const closed = await postAt("2026-12-19T00:00:00.000Z");
+    // The fixture consultation closes on 20 December 2030, when London is on GMT.
+    expect((await postAt("2030-12-20T23:59:59.999Z")).status).toBe(201);
+    const closed = await postAt("2030-12-21T00:00:00.000Z");
     expect(closed.status).toBe(403);
     expect(((await closed.json()) as ErrorBody).error.code).toBe("consultation_closed");
   });
@@ -26,29 +26,29 @@ describe("the open period, one rule for pages and API", () => {
   });
 
   it("refuses comments before the opening time and takes them from it", async ({ expect }) => {
-    // Opens at 9:00am BST on 5 October 2026.
-    expect((await postAt("2026-10-05T07:59:59.999Z")).status).toBe(403);
-    expect((await postAt("2026-10-05T08:00:00.000Z")).status).toBe(201);
+    // The fixture opens at 9:00am BST on 7 October 2030.
+    expect((await postAt("2030-10-07T07:59:59.999Z")).status).toBe(403);
+    expect((await postAt("2030-10-07T08:00:00.000Z")).status).toBe(201);
   });
 
   it("follows OPENS_AT and CLOSES_AT when they extend or move the period", async ({ expect }) => {
-    const extended = { CLOSES_AT: "2027-01-08T23:59:59+00:00" };
-    expect((await postAt("2027-01-05T12:00:00Z")).status).toBe(403);
-    expect((await postAt("2027-01-05T12:00:00Z", extended)).status).toBe(201);
-    expect((await postAt("2027-01-09T00:00:00Z", extended)).status).toBe(403);
-    expect((await postAt("2026-11-22T12:00:00Z", { OPENS_AT: "2026-12-01T00:00:00Z" })).status).toBe(403);
+    const extended = { CLOSES_AT: "2031-01-08T23:59:59+00:00" };
+    expect((await postAt("2031-01-05T12:00:00Z")).status).toBe(403);
+    expect((await postAt("2031-01-05T12:00:00Z", extended)).status).toBe(201);
+    expect((await postAt("2031-01-09T00:00:00Z", extended)).status).toBe(403);
+    expect((await postAt("2030-11-22T12:00:00Z", { OPENS_AT: "2030-12-01T00:00:00Z" })).status).toBe(403);
   });
 
   it("stores nothing when closed", async ({ expect }) => {
     const before = await storedCounts();
-    await postAt("2027-03-01T12:00:00Z");
+    await postAt("2031-03-01T12:00:00Z");
     expect(await storedCounts()).toEqual(before);
   });
 
   it("still lets people look up their comments after the close", async ({ expect }) => {
-    const sent = await postAt("2026-12-18T12:00:00Z");
+    const sent = await postAt("2030-12-20T12:00:00Z");
     const { reference } = (await sent.json()) as { reference: string };
-    vi.setSystemTime(new Date("2027-02-01T12:00:00Z"));
+    vi.setSystemTime(new Date("2031-02-01T12:00:00Z"));
     expect((await callApi(`/api/responses/${reference}`)).status).toBe(200);
   });
 });

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { afterEach, describe, it, vi } from "vitest";
-import app from "../../functions/index.ts";
+import app from "../../functions/api/index.ts";
 
 async function consultation(vars: Partial<Env> = {}) {
   const response = await app.request("/api/consultation", {}, { ...env, ...vars });
@@ -11,27 +11,27 @@ describe("GET /api/consultation", () => {
   afterEach(() => vi.useRealTimers());
 
   it("gives the title, the period from content in London time, and the status", async ({ expect }) => {
-    vi.useFakeTimers({ now: new Date("2026-11-22T12:00:00Z"), toFake: ["Date"] });
+    vi.useFakeTimers({ now: new Date("2030-11-22T12:00:00Z"), toFake: ["Date"] });
     const { status, body } = await consultation();
     expect(status).toBe(200);
     expect(body).toEqual({
-      title: "Homelessness and Rough Sleeping Strategy 2027-2032",
-      // 9:00am on 5 October 2026 is BST; the end of 18 December is GMT.
-      opensAt: "2026-10-05T08:00:00.000Z",
-      closesAt: "2026-12-18T23:59:59.000Z",
+      title: "Fixture Plan for Testing",
+      // 9:00am on 7 October 2030 is BST; the end of 20 December is GMT.
+      opensAt: "2030-10-07T08:00:00.000Z",
+      closesAt: "2030-12-20T23:59:59.000Z",
       timezone: "Europe/London",
       status: "open",
     });
   });
 
   it("is not_open before the opening time and closed after the last second", async ({ expect }) => {
-    vi.useFakeTimers({ now: new Date("2026-10-05T07:59:59.999Z"), toFake: ["Date"] });
+    vi.useFakeTimers({ now: new Date("2030-10-07T07:59:59.999Z"), toFake: ["Date"] });
     expect((await consultation()).body.status).toBe("not_open");
-    vi.setSystemTime(new Date("2026-10-05T08:00:00.000Z"));
+    vi.setSystemTime(new Date("2030-10-07T08:00:00.000Z"));
     expect((await consultation()).body.status).toBe("open");
-    vi.setSystemTime(new Date("2026-12-18T23:59:59.999Z"));
+    vi.setSystemTime(new Date("2030-12-20T23:59:59.999Z"));
     expect((await consultation()).body.status).toBe("open");
-    vi.setSystemTime(new Date("2026-12-19T00:00:00.000Z"));
+    vi.setSystemTime(new Date("2030-12-21T00:00:00.000Z"));
     expect((await consultation()).body.status).toBe("closed");
   });
 

@@ -1,6 +1,6 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, it } from "vitest";
-import app from "../../functions/index.ts";
+import app from "../../functions/api/index.ts";
 
 describe("GET /api/health", () => {
   it("answers ok after D1 has answered a query", async ({ expect }) => {

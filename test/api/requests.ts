@@ -1,6 +1,6 @@
 /** Helpers for calling the API as a client would, with any Worker variables. */
 import { env } from "cloudflare:test";
-import app from "../../functions/index.ts";
+import app from "../../functions/api/index.ts";
 
 export const BASE = "http://portal.test";
 

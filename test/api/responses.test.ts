@@ -4,7 +4,7 @@ import { callApi, newKey, postForm, postJson, storedCounts, type ErrorBody } fro
 
 type Receipt = { reference: string; receivedAt: string; comments: { id: number; paragraph: string }[] };
 
-const comment = (text = "More outreach at night, please.", paragraph = "rough-sleeping-2") => ({ comments: [{ paragraph, text }] });
+const comment = (text = "More outreach at night, please.", paragraph = "streets-2") => ({ comments: [{ paragraph, text }] });
 
 describe("POST /api/responses stores one person's response", () => {
   it("answers 201 with a reference, the time received and each comment's id", async ({ expect }) => {
@@ -13,7 +13,7 @@ describe("POST /api/responses stores one person's response", () => {
     const receipt = (await response.json()) as Receipt;
     expect(receipt.reference).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/);
     expect(new Date(receipt.receivedAt).toISOString()).toBe(receipt.receivedAt);
-    expect(receipt.comments).toEqual([{ id: expect.any(Number), paragraph: "rough-sleeping-2" }]);
+    expect(receipt.comments).toEqual([{ id: expect.any(Number), paragraph: "streets-2" }]);
 
     const row = await env.DB.prepare(
       `SELECT r.channel, r.publish_consent, r.respondent_type, r.organisation, r.received_at, c.paragraph_id, c.paragraph_revision, c.text, c.status
@@ -27,7 +27,7 @@ describe("POST /api/responses stores one person's response", () => {
       respondent_type: "individual",
       organisation: null,
       received_at: receipt.receivedAt,
-      paragraph_id: "rough-sleeping-2",
+      paragraph_id: "streets-2",
       paragraph_revision: 1,
       text: "More outreach at night, please.",
       status: "received",
@@ -38,17 +38,17 @@ describe("POST /api/responses stores one person's response", () => {
     const before = await storedCounts();
     const body = {
       comments: [
-        { paragraph: "introduction-1", text: "Clear." },
+        { paragraph: "about-1", text: "Clear." },
         { paragraph: "general", text: "Overall I agree." },
-        { paragraph: "health-3", text: "GP registration matters." },
+        { paragraph: "care-3", text: "GP registration matters." },
       ],
       respondentType: "organisation",
-      organisation: "Eastbrook Day Centre",
+      organisation: "Testshire Day Centre",
     };
     const response = await postJson(body, { key: newKey() });
     expect(response.status).toBe(201);
     const receipt = (await response.json()) as Receipt;
-    expect(receipt.comments.map((c) => c.paragraph)).toEqual(["introduction-1", "general", "health-3"]);
+    expect(receipt.comments.map((c) => c.paragraph)).toEqual(["about-1", "general", "care-3"]);
     expect(await storedCounts()).toEqual({ responses: before.responses + 1, comments: before.comments + 3 });
     const general = await env.DB.prepare("SELECT paragraph_revision FROM comments WHERE id = ?").bind(receipt.comments[1]!.id).first();
     expect(general).toEqual({ paragraph_revision: 0 });
@@ -172,7 +172,7 @@ describe("invalid input gets a clear error naming the field, and changes nothing
 
 describe("plain HTML form posts", () => {
   it("answers 303 to the confirmation page with the reference", async ({ expect }) => {
-    const response = await postForm({ paragraph: "housing-2", comment: "Form words", idempotencyKey: newKey(), publishConsent: "yes" });
+    const response = await postForm({ paragraph: "homes-2", comment: "Form words", idempotencyKey: newKey(), publishConsent: "yes" });
     expect(response.status).toBe(303);
     const location = response.headers.get("Location")!;
     expect(location).toMatch(/^\/confirmation\/[0-9A-Z]{5}-[0-9A-Z]{5}$/);
@@ -181,26 +181,26 @@ describe("plain HTML form posts", () => {
   });
 
   it("sends a comment on the whole strategy with a paragraph's comment, in the same response", async ({ expect }) => {
-    const response = await postForm({ paragraph: "housing-2", comment: "On 4.2", generalComment: "  And overall: yes. ", idempotencyKey: newKey() });
+    const response = await postForm({ paragraph: "homes-2", comment: "On 4.2", generalComment: "  And overall: yes. ", idempotencyKey: newKey() });
     expect(response.status).toBe(303);
     const tracked = await callApi(`/api/responses/${response.headers.get("Location")!.split("/").at(-1)}`);
     expect(((await tracked.json()) as { comments: { paragraph: string; text: string }[] }).comments).toEqual([
-      { paragraph: "housing-2", text: "On 4.2", status: "received" },
+      { paragraph: "homes-2", text: "On 4.2", status: "received" },
       { paragraph: "general", text: "And overall: yes.", status: "received" },
     ]);
   });
 
   it("names the general comment's own field when it is the one that is wrong", async ({ expect }) => {
-    const response = await postForm({ paragraph: "housing-2", comment: "Fine", generalComment: "x".repeat(5001), idempotencyKey: newKey() });
+    const response = await postForm({ paragraph: "homes-2", comment: "Fine", generalComment: "x".repeat(5001), idempotencyKey: newKey() });
     expect(response.status).toBe(422);
     expect(((await response.json()) as ErrorBody).error.fields).toEqual({ generalComment: "Your comment must be 5,000 characters or fewer." });
   });
 
   it("sends comments on other paragraphs chosen on the form in the same response, skipping empty boxes", async ({ expect }) => {
     const response = await postForm({
-      paragraph: "housing-2",
+      paragraph: "homes-2",
       comment: "On 4.2",
-      alsoParagraph1: "health-3",
+      alsoParagraph1: "care-3",
       alsoComment1: "On 5.3",
       alsoParagraph2: "delivery-1",
       alsoComment2: "   ",
@@ -212,22 +212,22 @@ describe("plain HTML form posts", () => {
     expect(response.status).toBe(303);
     const tracked = await callApi(`/api/responses/${response.headers.get("Location")!.split("/").at(-1)}`);
     expect(((await tracked.json()) as { comments: { paragraph: string; text: string }[] }).comments.map((c) => [c.paragraph, c.text])).toEqual([
-      ["housing-2", "On 4.2"],
-      ["health-3", "On 5.3"],
+      ["homes-2", "On 4.2"],
+      ["care-3", "On 5.3"],
       ["general", "Overall"],
     ]);
   });
 
   it("names the box that needs a paragraph chosen, storing nothing", async ({ expect }) => {
     const before = await storedCounts();
-    const response = await postForm({ paragraph: "housing-2", comment: "Fine", alsoParagraph1: "", alsoComment1: "Which one?", idempotencyKey: newKey() });
+    const response = await postForm({ paragraph: "homes-2", comment: "Fine", alsoParagraph1: "", alsoComment1: "Which one?", idempotencyKey: newKey() });
     expect(response.status).toBe(422);
     expect(((await response.json()) as ErrorBody).error.fields).toEqual({ alsoParagraph1: "Say which paragraph the comment is about." });
     expect(await storedCounts()).toEqual(before);
   });
 
   it("replays the same confirmation when the browser resends the form", async ({ expect }) => {
-    const fields = { paragraph: "housing-2", comment: "Sent twice", idempotencyKey: newKey() };
+    const fields = { paragraph: "homes-2", comment: "Sent twice", idempotencyKey: newKey() };
     const first = await postForm(fields);
     const before = await storedCounts();
     const again = await postForm(fields);
@@ -260,7 +260,7 @@ describe("plain HTML form posts", () => {
 
 describe("GET /api/responses/{reference}", () => {
   it("shows what was sent, its channel and status, for the reference typed any reasonable way", async ({ expect }) => {
-    const receipt = (await (await postJson({ comments: [{ paragraph: "health-1", text: "<b>Mine</b>" }] }, { key: newKey() })).json()) as Receipt;
+    const receipt = (await (await postJson({ comments: [{ paragraph: "care-1", text: "<b>Mine</b>" }] }, { key: newKey() })).json()) as Receipt;
     const typed = [receipt.reference, receipt.reference.toLowerCase(), receipt.reference.replace("-", ""), ` ${receipt.reference.replace(/0/g, "O").replace(/1/g, "l")} `];
     for (const reference of typed) {
       const response = await callApi(`/api/responses/${encodeURIComponent(reference)}`);
@@ -269,7 +269,7 @@ describe("GET /api/responses/{reference}", () => {
         reference: receipt.reference,
         receivedAt: receipt.receivedAt,
         channel: "online",
-        comments: [{ paragraph: "health-1", text: "<b>Mine</b>", status: "received" }],
+        comments: [{ paragraph: "care-1", text: "<b>Mine</b>", status: "received" }],
         feedback: [],
       });
     }

@@ -74,9 +74,11 @@ describe("the draft's paragraphs", () => {
     expect(html).not.toContain("<script");
   });
 
-  it("bundles the real draft with at least 6 sections and 40 paragraphs", ({ expect }) => {
-    expect(content.draft.sections.length).toBeGreaterThanOrEqual(6);
-    expect(content.draft.paragraphs.size).toBeGreaterThanOrEqual(40);
+  it("bundles the consultation's own files (here the fixture consultation) as the site bundles content/", ({ expect }) => {
+    expect(content.settings.slug).toBe("fixture-plan");
+    expect(content.draft.sections.map((section) => section.slug)).toEqual(["about", "advice", "streets", "homes", "care"]);
+    expect(content.draft.paragraphs.get("winter-beds")?.number).toBe("3.3");
+    expect(content.draft.sections[2]!.file).toBe("content/draft/03-streets.md");
   });
 });
 
@@ -154,7 +156,7 @@ describe("the paragraph lock keeps published ids meaning what they meant", () =>
     expect(problemWith(sources({ draft, lock: published() })).message).toMatch(/"second-2" \(2.2\) is new/);
   });
 
-  it("matches the committed lock file for the real draft", ({ expect }) => {
+  it("matches the committed lock file for the bundled draft", ({ expect }) => {
     for (const paragraph of content.draft.paragraphs.values()) {
       expect(content.lock.paragraphs[paragraph.id]?.revisions.at(-1)?.hash).toBe(paragraphHash(paragraph.markdown));
     }

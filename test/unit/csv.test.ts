@@ -1,7 +1,7 @@
 import { describe, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { BYTE_ORDER_MARK, csvField, csvRecord, neutraliseFormula } from "../../functions/export/csv.ts";
-import { londonLocalTime } from "../../functions/export/london-local.ts";
+import { londonLocalTime } from "../../functions/consultation/london-time.ts";
 import { exportFilename } from "../../functions/export/stream.ts";
 
 describe("CSV fields (RFC 4180)", () => {
@@ -45,8 +45,8 @@ describe("export details", () => {
   });
 
   it("names the file after the consultation and the export time", ({ expect }) => {
-    const name = exportFilename({ consultation: "homelessness-strategy-2027-2032", exportedAt: new Date("2027-01-08T15:30:05.123Z"), format: "csv" });
-    expect(name).toBe("homelessness-strategy-2027-2032-comments-20270108T153005Z.csv");
+    const name = exportFilename({ consultation: "fixture-plan", exportedAt: new Date("2027-01-08T15:30:05.123Z"), format: "csv" });
+    expect(name).toBe("fixture-plan-comments-20270108T153005Z.csv");
   });
 
   it("starts with a byte order mark", ({ expect }) => {

@@ -1,6 +1,6 @@
 import { describe, it } from "vitest";
-import { applyOverrides, consultationStatus, parseLondonDate } from "../../functions/consultation/period.ts";
-import { formatLondonDateTime } from "../../functions/i18n/format.ts";
+import { applyOverrides, consultationStatus } from "../../functions/consultation/period.ts";
+import { formatLondonDateTime, parseLondonDate } from "../../functions/consultation/london-time.ts";
 import { translator } from "../../functions/i18n/index.ts";
 
 const t = translator("en");

@@ -1,5 +1,5 @@
 import { describe, it } from "vitest";
-import { formatReference, newReference, normaliseReference, REFERENCE_LENGTH } from "../../functions/consultation/reference.ts";
+import { formatReference, newReference, normaliseReference, REFERENCE_LENGTH } from "../../functions/responses/reference.ts";
 
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 

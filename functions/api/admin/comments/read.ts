@@ -1,0 +1,21 @@
+/** GET /api/admin/comments (filters, search, cursor) and GET /api/admin/comments/{id}. */
+import { officerEndpoint } from "../../context.ts";
+import { notFound } from "../../errors.ts";
+import { validate } from "../../validation.ts";
+import { commentIdParam } from "../officer-json.ts";
+import { commentPageSchema, findComment, listComments } from "../../../officers/comments.ts";
+import { commentFiltersSchema, FILTER_MESSAGES } from "../../../officers/filters.ts";
+
+export const listCommentPage = officerEndpoint.createHandlers(
+  validate("query", commentFiltersSchema.extend(commentPageSchema.shape), { messages: { ...FILTER_MESSAGES, cursor: "admin.error.cursor" } }),
+  async (c) => {
+    const { cursor, limit, ...filters } = c.req.valid("query");
+    return c.json(await listComments(c.env.DB, filters, { before: cursor, limit }));
+  },
+);
+
+export const getComment = officerEndpoint.createHandlers(commentIdParam, async (c) => {
+  const comment = await findComment(c.env.DB, c.req.valid("param").id);
+  if (!comment) throw notFound("admin.error.commentNotFound");
+  return c.json(comment);
+});

@@ -1,0 +1,27 @@
+/**
+ * Comments, as officers work on them:
+ *   GET    /api/admin/comments                        the list: filters, search, cursor
+ *   GET    /api/admin/comments/{id}                   one comment
+ *   POST   /api/admin/comments/{id}/hide {reason}     hide it from public view
+ *   POST   /api/admin/comments/{id}/unhide            show it again
+ *   POST   /api/admin/comments/{id}/redact {text}     take personal details out
+ *   PUT    /api/admin/comments/{id}/themes {themeIds} set its themes, all or nothing
+ *   PUT    /api/admin/comments/{id}/themes/{themeId}  tag it with a theme
+ *   DELETE /api/admin/comments/{id}/themes/{themeId}  remove a theme
+ */
+import { Hono } from "hono";
+import type { OfficerEnv } from "../../context.ts";
+import { getComment, listCommentPage } from "./read.ts";
+import { hide, redact, unhide } from "./moderation.ts";
+import { setThemes, tag, untag } from "./tagging.ts";
+
+export const comments = new Hono<OfficerEnv>();
+
+comments.get("/", ...listCommentPage);
+comments.get("/:id", ...getComment);
+comments.post("/:id/hide", ...hide);
+comments.post("/:id/unhide", ...unhide);
+comments.post("/:id/redact", ...redact);
+comments.put("/:id/themes", ...setThemes);
+comments.put("/:id/themes/:themeId", ...tag);
+comments.delete("/:id/themes/:themeId", ...untag);

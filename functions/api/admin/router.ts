@@ -1,0 +1,18 @@
+/** Everything officers do, under /api/admin, behind officer sign-in. Each resource lists its own endpoints. */
+import { Hono } from "hono";
+import type { OfficerEnv } from "../context.ts";
+import { requireOfficer } from "../middleware/officer.ts";
+import { audit } from "./audit/router.ts";
+import { comments } from "./comments/router.ts";
+import { exporting } from "./export/router.ts";
+import { session } from "./session/router.ts";
+import { themes } from "./themes/router.ts";
+
+export const admin = new Hono<OfficerEnv>();
+
+admin.use(requireOfficer);
+admin.route("/session", session);
+admin.route("/comments", comments);
+admin.route("/themes", themes);
+admin.route("/audit", audit);
+admin.route("/export", exporting);

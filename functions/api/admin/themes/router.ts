@@ -1,0 +1,33 @@
+/**
+ * Themes officers group comments into:
+ *   GET   /api/admin/themes         every theme, with its number of comments
+ *   GET   /api/admin/themes/counts  comments per theme and per paragraph
+ *   POST  /api/admin/themes {name}  create one
+ *   PATCH /api/admin/themes/{id}    rename it {name}
+ */
+import { Hono } from "hono";
+import { officerEndpoint, type OfficerEnv } from "../../context.ts";
+import { jsonBody, jsonOnly, themeIdParam } from "../officer-json.ts";
+import { createTheme, listThemes, paragraphCounts, renameTheme, themeNameSchema } from "../../../officers/themes.ts";
+
+export const themes = new Hono<OfficerEnv>();
+
+const list = officerEndpoint.createHandlers(async (c) => c.json({ themes: await listThemes(c.env.DB) }));
+
+const counts = officerEndpoint.createHandlers(async (c) => {
+  const [byTheme, byParagraph] = await Promise.all([listThemes(c.env.DB), paragraphCounts(c.env.DB)]);
+  return c.json({ themes: byTheme, paragraphs: byParagraph });
+});
+
+const create = officerEndpoint.createHandlers(jsonOnly, jsonBody(themeNameSchema), async (c) =>
+  c.json(await createTheme(c.env.DB, c.get("officer"), c.req.valid("json").name), 201),
+);
+
+const rename = officerEndpoint.createHandlers(themeIdParam, jsonOnly, jsonBody(themeNameSchema), async (c) =>
+  c.json(await renameTheme(c.env.DB, c.get("officer"), c.req.valid("param").id, c.req.valid("json").name)),
+);
+
+themes.get("/", ...list);
+themes.get("/counts", ...counts);
+themes.post("/", ...create);
+themes.patch("/:id", ...rename);

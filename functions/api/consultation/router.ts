@@ -1,0 +1,19 @@
+/** GET /api/consultation: the title, the period in force and whether comments are taken now. */
+import { Hono } from "hono";
+import type { AppEnv } from "../context.ts";
+import { currentPeriod, settings } from "../../consultation/index.ts";
+import { consultationStatus } from "../../consultation/period.ts";
+import { TIMEZONE } from "../../consultation/london-time.ts";
+
+export const consultation = new Hono<AppEnv>();
+
+consultation.get("/", (c) => {
+  const period = currentPeriod(c.env);
+  return c.json({
+    title: settings.title,
+    opensAt: period.opensAt.toISOString(),
+    closesAt: period.closesAt.toISOString(),
+    timezone: TIMEZONE,
+    status: consultationStatus(period),
+  });
+});

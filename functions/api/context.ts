@@ -1,0 +1,13 @@
+/** What every API handler can read from its context: the Worker's bindings, and what middleware set. */
+import { createFactory } from "hono/factory";
+import type { Translate } from "../i18n/index.ts";
+import type { Officer } from "../officers/auth/officer.ts";
+
+export type AppEnv = { Bindings: Env; Variables: { language: string; t: Translate } };
+
+/** Officers' routes, behind requireOfficer: the officer is always set. */
+export type OfficerEnv = { Bindings: Env; Variables: AppEnv["Variables"] & { officer: Officer } };
+
+/** Endpoints are built with these, so each keeps the types of its own validators. */
+export const publicEndpoint = createFactory<AppEnv>();
+export const officerEndpoint = createFactory<OfficerEnv>();

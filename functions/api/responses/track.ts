@@ -1,0 +1,21 @@
+/** GET /api/responses/{reference}: what a person sent, and what has happened to it. */
+import { z } from "zod";
+import { publicEndpoint } from "../context.ts";
+import { notFound } from "../errors.ts";
+import { rateLimit } from "../middleware/rate-limit.ts";
+import { validate } from "../validation.ts";
+import { formatReference, normaliseReference } from "../../responses/reference.ts";
+import { findResponse } from "../../responses/store.ts";
+
+/** A reference as people type it; one that cannot be ours is the same 404 as an unknown one, so nothing is revealed. */
+const referenceParam = z.object({ reference: z.string().transform(normaliseReference).pipe(z.string()) });
+
+export const trackResponse = publicEndpoint.createHandlers(
+  rateLimit("lookup"),
+  validate("param", referenceParam, { notFoundMessage: "error.reference_not_found" }),
+  async (c) => {
+    const response = await findResponse(c.env.DB, c.req.valid("param").reference);
+    if (!response) throw notFound("error.reference_not_found");
+    return c.json({ ...response, reference: formatReference(response.reference), feedback: [] });
+  },
+);

@@ -1,0 +1,24 @@
+/**
+ * Per-client rate limits with the Workers rate-limiting binding, for the API
+ * and for pages that look things up. The key is a salted hash of the
+ * client's address; the address itself is never kept.
+ */
+import { sha256Hex } from "./crypto.ts";
+import { RETRY_AFTER_SECONDS } from "../limits.ts";
+
+export type LimitKind = "submit" | "lookup";
+
+type LimitSettings = Pick<Env, "RATE_LIMITS" | "RATE_LIMIT_SALT" | "SUBMIT_LIMITER" | "LOOKUP_LIMITER">;
+
+/** Whether this client has used up its allowance of this kind. */
+export async function isRateLimited(env: LimitSettings, request: Request, kind: LimitKind): Promise<boolean> {
+  if (env.RATE_LIMITS === "off") return false;
+  const address = request.headers.get("CF-Connecting-IP") ?? "unknown";
+  const key = await sha256Hex(`${env.RATE_LIMIT_SALT || "consultation-portal"}:${kind}:${address}`);
+  const limiter = kind === "submit" ? env.SUBMIT_LIMITER : env.LOOKUP_LIMITER;
+  const { success } = await limiter.limit({ key });
+  return !success;
+}
+
+/** The header a limited client is answered with, by the API and pages alike. */
+export const RETRY_AFTER_HEADER = { "Retry-After": String(RETRY_AFTER_SECONDS) };

@@ -1,0 +1,43 @@
+/**
+ * Every limit the portal promises, in one place. Schemas enforce them,
+ * pages use them for `maxlength`, and messages quote them through the
+ * placeholders of the same names (see `limitParams`).
+ */
+export const LIMITS = {
+  /** Characters in one comment, counted as people count them. */
+  commentLength: 5000,
+  commentsPerResponse: 50,
+  organisationLength: 200,
+  idempotencyKeyMin: 8,
+  idempotencyKeyMax: 200,
+  turnstileTokenLength: 4096,
+  /** Bytes in one request body to POST /api/responses. */
+  requestBytes: 64 * 1024,
+  /** Officers' fields. */
+  hideReasonLength: 500,
+  redactionLength: 10_000,
+  themeNameLength: 80,
+  themesPerComment: 100,
+  searchLength: 200,
+  referenceFilterLength: 20,
+} as const;
+
+/** Seconds a limited client is asked to wait: the rate limiter counts in windows of this length. */
+export const RETRY_AFTER_SECONDS = 60;
+
+/** The limits as message placeholders, formatted for the reader's locale. */
+export function limitParams(locale: string): Record<string, string> {
+  const number = new Intl.NumberFormat(locale);
+  return {
+    maxLength: number.format(LIMITS.commentLength),
+    maxComments: number.format(LIMITS.commentsPerResponse),
+    maxOrganisation: number.format(LIMITS.organisationLength),
+    minKey: number.format(LIMITS.idempotencyKeyMin),
+    maxKey: number.format(LIMITS.idempotencyKeyMax),
+    maxKilobytes: number.format(LIMITS.requestBytes / 1024),
+    maxReason: number.format(LIMITS.hideReasonLength),
+    maxThemeName: number.format(LIMITS.themeNameLength),
+    maxSearch: number.format(LIMITS.searchLength),
+    maxReference: number.format(LIMITS.referenceFilterLength),
+  };
+}

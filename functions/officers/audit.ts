@@ -1,0 +1,80 @@
+/** The audit log: every officer action, who did it and when. */
+import type { Officer } from "./auth/officer.ts";
+
+export type AuditAction =
+  | "officer.sign_in"
+  | "officer.sign_out"
+  | "comment.hide"
+  | "comment.unhide"
+  | "comment.redact"
+  | "comment.tag"
+  | "comment.untag"
+  | "comment.set_themes"
+  | "theme.create"
+  | "theme.rename"
+  | "export";
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  officer: string;
+  action: AuditAction;
+  target: string | null;
+  detail: Record<string, unknown>;
+}
+
+interface AuditOptions {
+  /** Write the entry only if the statement just before it in the batch changed a row. */
+  onlyIfChanged?: boolean;
+  /** The target is "kind:" and the row the statement just before it inserted (last_insert_rowid()). */
+  targetIsLastInsert?: boolean;
+}
+
+/**
+ * The INSERT for one entry: the only way the audit log is written. Batch it
+ * with the change it records, so both happen or neither.
+ */
+export function auditStatement(
+  db: D1Database,
+  officer: Officer,
+  action: AuditAction,
+  target: string | null,
+  detail: Record<string, unknown> = {},
+  options: AuditOptions = {},
+): D1PreparedStatement {
+  const targetSql = options.targetIsLastInsert ? "? || last_insert_rowid()" : "?";
+  const condition = options.onlyIfChanged ? " WHERE changes() > 0" : "";
+  return db
+    .prepare(`INSERT INTO audit_log (at, officer, action, target, detail) SELECT ?, ?, ?, ${targetSql}, ?${condition}`)
+    .bind(new Date().toISOString(), officer.name, action, target, JSON.stringify(detail));
+}
+
+export async function recordAction(
+  db: D1Database,
+  officer: Officer,
+  action: AuditAction,
+  target: string | null,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  await auditStatement(db, officer, action, target, detail).run();
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** Newest first; `before` is the cursor the previous page gave. */
+export async function listAudit(
+  db: D1Database,
+  page: { before?: number; target?: string } = {},
+): Promise<{ entries: AuditEntry[]; nextCursor: string | null }> {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (page.before) conditions.push("id < ?"), params.push(page.before);
+  if (page.target) conditions.push("target = ?"), params.push(page.target);
+  const where = conditions.length ? `WHERE ${conditions.join(" AND ")}` : "";
+  const { results } = await db
+    .prepare(`SELECT id, at, officer, action, target, detail FROM audit_log ${where} ORDER BY id DESC LIMIT ?`)
+    .bind(...params, AUDIT_PAGE_SIZE + 1)
+    .all<Omit<AuditEntry, "detail"> & { detail: string }>();
+  const entries = results.slice(0, AUDIT_PAGE_SIZE).map((row) => ({ ...row, detail: JSON.parse(row.detail) as Record<string, unknown> }));
+  return { entries, nextCursor: results.length > AUDIT_PAGE_SIZE ? String(entries.at(-1)!.id) : null };
+}

@@ -1,0 +1,126 @@
+/**
+ * Comments as officers see them: every field, the paragraph as its author
+ * saw it, and the themes they are tagged with.
+ */
+import { z } from "zod";
+import { cursor } from "../lib/ids.ts";
+import { filterConditions, whereClause, type CommentFilters } from "./filters.ts";
+import { commentedParagraph, type CommentedParagraph } from "../consultation/paragraphs.ts";
+import { formatReference } from "../responses/reference.ts";
+import { COMMENTS_WITH_RESPONSES } from "../responses/store.ts";
+import type { Channel, CommentStatus, RespondentType } from "../responses/vocabulary.ts";
+
+export interface OfficerComment {
+  id: number;
+  reference: string;
+  channel: Channel;
+  receivedAt: string;
+  paragraph: CommentedParagraph;
+  /** The text as stored: the redacted text once personal data has been taken out. */
+  text: string;
+  status: CommentStatus;
+  moderationNote: string | null;
+  redactedAt: string | null;
+  publishConsent: boolean;
+  respondentType: RespondentType | null;
+  organisation: string | null;
+  themes: { id: number; name: string }[];
+}
+
+export interface CommentRow {
+  id: number;
+  paragraph_id: string;
+  paragraph_revision: number;
+  text: string;
+  status: CommentStatus;
+  moderation_note: string | null;
+  redacted_at: string | null;
+  reference: string;
+  channel: Channel;
+  received_at: string;
+  publish_consent: number;
+  respondent_type: RespondentType | null;
+  organisation: string | null;
+  themes: string;
+}
+
+// ---- Queries -------------------------------------------------------------
+
+export const COMMENT_COLUMNS = `
+  c.id, c.paragraph_id, c.paragraph_revision, c.text, c.status, c.moderation_note, c.redacted_at,
+  r.reference, r.channel, r.received_at, r.publish_consent, r.respondent_type, r.organisation,
+  (SELECT json_group_array(json_object('id', id, 'name', name)) FROM (
+     SELECT t.id, t.name FROM comment_themes ct JOIN themes t ON t.id = ct.theme_id
+     WHERE ct.comment_id = c.id ORDER BY t.name COLLATE NOCASE
+  )) AS themes`;
+
+export function toOfficerComment(row: CommentRow): OfficerComment {
+  return {
+    id: row.id,
+    reference: formatReference(row.reference),
+    channel: row.channel,
+    receivedAt: row.received_at,
+    paragraph: commentedParagraph(row.paragraph_id, row.paragraph_revision),
+    text: row.text,
+    status: row.status,
+    moderationNote: row.moderation_note,
+    redactedAt: row.redacted_at,
+    publishConsent: row.publish_consent === 1,
+    respondentType: row.respondent_type,
+    organisation: row.organisation,
+    themes: JSON.parse(row.themes) as { id: number; name: string }[],
+  };
+}
+
+export const PAGE_SIZE = 25;
+export const MAX_PAGE_SIZE = 100;
+
+/** A page of the comment list: where it starts, and how many (the list's own size unless asked). */
+export const commentPageSchema = z.object({
+  cursor,
+  /** Any whole number, kept between 1 and MAX_PAGE_SIZE. */
+  limit: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .union([z.number().int(), z.string().regex(/^-?\d{1,15}$/).transform(Number)])
+      .transform((n) => Math.max(1, Math.min(n, MAX_PAGE_SIZE)))
+      .optional(),
+  ),
+});
+
+/** One page of comments, newest first; `before` is the cursor the previous page gave. */
+export async function listComments(
+  db: D1Database,
+  filters: CommentFilters,
+  page: { before?: number; limit?: number } = {},
+): Promise<{ comments: OfficerComment[]; nextCursor: string | null }> {
+  const limit = page.limit ?? PAGE_SIZE;
+  const conditions = filterConditions(filters, { includeHidden: true });
+  if (page.before) conditions.push({ sql: "c.id < ?", params: [page.before] });
+  const where = whereClause(conditions);
+  const { results } = await db
+    .prepare(`SELECT ${COMMENT_COLUMNS} FROM ${COMMENTS_WITH_RESPONSES} ${where.sql} ORDER BY c.id DESC LIMIT ?`)
+    .bind(...where.params, limit + 1)
+    .all<CommentRow>();
+  const comments = results.slice(0, limit).map(toOfficerComment);
+  const nextCursor = results.length > limit ? String(comments.at(-1)!.id) : null;
+  return { comments, nextCursor };
+}
+
+export async function countComments(db: D1Database, filters: CommentFilters): Promise<number> {
+  const conditions = filterConditions(filters, { includeHidden: true });
+  const where = whereClause(conditions);
+  const row = await db
+    .prepare(`SELECT count(*) AS total FROM ${COMMENTS_WITH_RESPONSES} ${where.sql}`)
+    .bind(...where.params)
+    .first<{ total: number }>();
+  return row?.total ?? 0;
+}
+
+export async function findComment(db: D1Database, id: number): Promise<OfficerComment | null> {
+  const row = await db
+    .prepare(`SELECT ${COMMENT_COLUMNS} FROM ${COMMENTS_WITH_RESPONSES} WHERE c.id = ?`)
+    .bind(id)
+    .first<CommentRow>();
+  return row ? toOfficerComment(row) : null;
+}

@@ -1,0 +1,32 @@
+/** Every address of the site, for pages, the API and the scripts that link them. */
+import { GENERAL } from "./consultation/paragraph-id.ts";
+
+export const paths = {
+  home: "/",
+  draft: "/draft/",
+  section: (slug: string) => `/draft/${slug}/`,
+  paragraph: (slug: string, paragraphId: string) => `/draft/${slug}/#${paragraphId}`,
+  comment: (paragraphId: string) => `/comment/${paragraphId}`,
+  generalComment: `/comment/${GENERAL}`,
+  confirmation: (reference: string) => `/confirmation/${reference}`,
+  track: "/track",
+  trackReference: (reference: string) => `/track?reference=${encodeURIComponent(reference)}`,
+  accessibility: "/accessibility/",
+  privacy: "/privacy/",
+  api: {
+    responses: "/api/responses",
+    consultation: "/api/consultation",
+    export: "/api/admin/export",
+  },
+  admin: {
+    /** Every officer page lives under this. */
+    prefix: "/admin",
+    comments: "/admin/",
+    comment: (id: number) => `/admin/comments/${id}/`,
+    themes: "/admin/themes/",
+    audit: "/admin/audit/",
+    signIn: "/admin/sign-in/",
+    signOut: "/admin/sign-out/",
+    accessSignOut: "/cdn-cgi/access/logout",
+  },
+};

@@ -1,0 +1,79 @@
+/**
+ * What one person may send: the response schema, the one rule for the API,
+ * the plain form and the inline form alike. Messages are dictionary keys,
+ * translated when reported.
+ */
+import { z } from "zod";
+import { isCommentableParagraph } from "../consultation/paragraphs.ts";
+import { LIMITS } from "../limits.ts";
+import type { MessageKey } from "../i18n/index.ts";
+import { RESPONDENT_TYPES } from "./vocabulary.ts";
+
+/** NFC, Unix line breaks, no control characters other than line breaks and tabs, no outer whitespace. */
+export function normaliseText(value: string): string {
+  return value
+    .normalize("NFC")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, "")
+    .trim();
+}
+
+/** Length as people count it: one per character, whatever its encoding. */
+export const textLength = (value: string) => [...value].length;
+
+const message = (key: MessageKey) => ({ error: key });
+
+/** The one rule for idempotency keys, wherever they come from. */
+export const idempotencyKey = z
+  .string(message("validation.idempotencyKey"))
+  .min(LIMITS.idempotencyKeyMin, message("validation.idempotencyKey"))
+  .max(LIMITS.idempotencyKeyMax, message("validation.idempotencyKey"));
+
+const commentText = z
+  .string(message("validation.textRequired"))
+  .transform(normaliseText)
+  .pipe(
+    z
+      .string()
+      .min(1, message("validation.textRequired"))
+      .refine((text) => textLength(text) <= LIMITS.commentLength, message("validation.textTooLong")),
+  );
+
+const comment = z.strictObject(
+  {
+    paragraph: z
+      .string(message("validation.paragraphRequired"))
+      .min(1, { ...message("validation.paragraphRequired"), abort: true })
+      .refine(isCommentableParagraph, message("validation.paragraphUnknown")),
+    text: commentText,
+  },
+  message("validation.commentShape"),
+);
+
+export const responseSchema = z
+  .strictObject(
+    {
+      comments: z
+        .array(comment, message("validation.commentsRequired"))
+        .min(1, message("validation.commentsRequired"))
+        .max(LIMITS.commentsPerResponse, message("validation.tooManyComments")),
+      publishConsent: z.boolean(message("validation.publishConsent")).optional(),
+      respondentType: z.enum(RESPONDENT_TYPES, message("validation.respondentType")).optional(),
+      organisation: z
+        .string(message("validation.organisationTooLong"))
+        .transform(normaliseText)
+        .pipe(z.string().max(LIMITS.organisationLength, message("validation.organisationTooLong")))
+        .optional(),
+      idempotencyKey: idempotencyKey.optional(),
+      turnstileToken: z.string().max(LIMITS.turnstileTokenLength).optional(),
+    },
+    message("validation.body"),
+  )
+  .superRefine((response, context) => {
+    if (response.organisation && response.respondentType !== "organisation") {
+      context.addIssue({ code: "custom", path: ["organisation"], message: "validation.organisationWithoutType" });
+    }
+  })
+  .transform(({ organisation, ...rest }) => ({ ...rest, organisation: organisation || undefined }));
+
+export type ValidResponse = z.output<typeof responseSchema>;

@@ -1,0 +1,12 @@
+/** The enumerated values of a response, as stored in D1 and named in the API, exports and filters. */
+
+/** How a response reached us. */
+export const CHANNELS = ["online", "kiosk", "paper"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** A comment's moderation status: hidden comments are never shown publicly. */
+export const COMMENT_STATUSES = ["received", "hidden"] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+export const RESPONDENT_TYPES = ["individual", "organisation"] as const;
+export type RespondentType = (typeof RESPONDENT_TYPES)[number];

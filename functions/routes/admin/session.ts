@@ -1,7 +1,0 @@
-/** GET /api/admin/session: who is signed in, and how. */
-import { Hono } from "hono";
-import type { OfficerEnv } from "../../auth/middleware.ts";
-
-export const session = new Hono<OfficerEnv>();
-
-session.get("/", (c) => c.json({ officer: c.get("officer") }));

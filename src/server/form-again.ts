@@ -1,0 +1,42 @@
+/**
+ * A plain HTML form post that the API refuses is answered with the form
+ * again: the error summary, and the person's words exactly as they typed them.
+ */
+import { isCommentableParagraph } from "../../functions/consultation/paragraphs.ts";
+import { GENERAL } from "../../functions/consultation/paragraph-id.ts";
+import { LIMITS } from "../../functions/limits.ts";
+import { paths } from "../../functions/paths.ts";
+import { formValues } from "../../functions/responses/form.ts";
+import { renderPage } from "./render.ts";
+
+/** A browser's own form post: the inline form asks for JSON and handles refusals itself. */
+const isBrowserFormPost = (request: Request) =>
+  (request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded") &&
+  !(request.headers.get("Accept") ?? "").includes("application/json");
+
+/** The paragraph whose form page the post came from, for when the body was too large to read. */
+function paragraphOfReferrer(request: Request): string | undefined {
+  const referrer = request.headers.get("Referer");
+  if (!referrer) return undefined;
+  const url = new URL(referrer, request.url);
+  const match = /^\/comment\/([^/]+)$/.exec(url.pathname);
+  return url.origin === new URL(request.url).origin && match ? decodeURIComponent(match[1]!) : undefined;
+}
+
+export async function showFormAgain(request: Request, callApi: (request: Request) => Promise<Response>): Promise<Response> {
+  if (!isBrowserFormPost(request)) return callApi(request);
+  const length = Number(request.headers.get("Content-Length") ?? NaN);
+  // Only a body small enough to be read anyway is kept for showing again.
+  const copy = length <= LIMITS.requestBytes ? request.clone() : undefined;
+  const answer = await callApi(request);
+  if (answer.status < 400) return answer;
+
+  const body = (await answer.json()) as { error: { code: string; message: string; fields?: Record<string, string> } };
+  const values = copy ? formValues(Object.fromEntries(new URLSearchParams(await copy.text()))) : {};
+  const paragraph = [values.paragraph, paragraphOfReferrer(request)].find((id) => id && isCommentableParagraph(id)) ?? GENERAL;
+
+  const rendered = await renderPage(request, paths.comment(paragraph), { commentForm: { status: answer.status, values, error: body.error } });
+  const retryAfter = answer.headers.get("Retry-After");
+  if (retryAfter) rendered.headers.set("Retry-After", retryAfter);
+  return rendered;
+}

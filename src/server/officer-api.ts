@@ -1,0 +1,35 @@
+/**
+ * Officer pages change things only through the officers' API, as the
+ * officer signed in to the page: one set of rules, one validation, one audit.
+ */
+import { env } from "cloudflare:workers";
+import api from "../../functions/api/index.ts";
+
+export type OfficerApiResult = { ok: true } | { ok: false; status: number; errors: Record<string, string> };
+
+const FORWARDED = ["Cookie", "Authorization", "Cf-Access-Jwt-Assertion", "Accept-Language"];
+
+/**
+ * Sends one write to the API. A refusal comes back as messages by field;
+ * one not about a field is put next to `field`, the form's main control.
+ */
+export async function callOfficerApi(page: Request, method: string, path: string, json: unknown, field: string): Promise<OfficerApiResult> {
+  const headers = new Headers({ "Content-Type": "application/json" });
+  for (const name of FORWARDED) {
+    const value = page.headers.get(name);
+    if (value) headers.set(name, value);
+  }
+  const answer = await api.fetch(new Request(new URL(path, page.url), { method, headers, body: JSON.stringify(json) }), env);
+  if (answer.ok) return { ok: true };
+  const { error } = (await answer.json()) as { error: { message: string; fields?: Record<string, string> } };
+  return { ok: false, status: answer.status, errors: error.fields ?? { [field]: error.message } };
+}
+
+/** A form's fields as plain strings (all values of a repeated field under `all`). */
+export async function formFields(request: Request): Promise<{ get(name: string): string; all(name: string): string[] }> {
+  const form = await request.formData().catch(() => new FormData());
+  return {
+    get: (name) => String(form.get(name) ?? ""),
+    all: (name) => form.getAll(name).map(String),
+  };
+}
