@@ -1,20 +1,27 @@
 // @ts-check
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
 import cloudflare from "@astrojs/cloudflare";
 import { loadContent } from "./functions/consultation/content.ts";
 import { readContentSources } from "./functions/consultation/read-content.ts";
-import { STATIC_HEADERS } from "./functions/api/middleware/security-headers.ts";
+import { securityHeaderValues } from "./functions/api/middleware/security-headers.ts";
+
+/**
+ * The folder holding the consultation's content/ folder: this repository, or
+ * (for the end-to-end tests) test/fixtures with its fixture consultation.
+ */
+const contentRoot = resolve(process.env.PORTAL_CONTENT_ROOT ?? ".");
 
 /** Fails the build, naming the file and the problem, when content/ is invalid. */
 function validateContent() {
   return {
     name: "consultation-content",
     hooks: {
-      /** @param {{ config: import("astro").AstroConfig, logger: import("astro").AstroIntegrationLogger }} options */
-      "astro:config:setup": ({ config, logger }) => {
-        const { draft } = loadContent(readContentSources(fileURLToPath(config.root)));
+      /** @param {{ logger: import("astro").AstroIntegrationLogger }} options */
+      "astro:config:setup": ({ logger }) => {
+        const { draft } = loadContent(readContentSources(contentRoot));
         logger.info(`content is valid: ${draft.sections.length} sections, ${draft.paragraphs.size} paragraphs`);
       },
     },
@@ -30,7 +37,9 @@ function staticSecurityHeaders() {
       "astro:build:done": ({ dir }) => {
         const file = fileURLToPath(new URL("_headers", dir));
         const existing = existsSync(file) ? readFileSync(file, "utf8") : "";
-        const block = ["/*", ...Object.entries(STATIC_HEADERS).map(([name, value]) => `  ${name}: ${value}`)].join("\n");
+        // The draft pages are static, so they can show the inline form's Turnstile check only if the build knows it is on.
+        const headers = securityHeaderValues({ turnstile: Boolean(process.env.TURNSTILE_SITE_KEY) });
+        const block = ["/*", ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join("\n");
         writeFileSync(file, `${block}\n\n${existing}`);
       },
     },
@@ -46,6 +55,6 @@ export default defineConfig({
   trailingSlash: "ignore",
   build: { format: "directory", inlineStylesheets: "never" },
   devToolbar: { enabled: false },
-  // The consultation the site is built from; tests point this at a fixture consultation instead.
-  vite: { resolve: { alias: { "@content": fileURLToPath(new URL("./content", import.meta.url)) } } },
+  // The consultation the site is built from, imported as @content/….
+  vite: { resolve: { alias: { "@content": resolve(contentRoot, "content") } } },
 });

@@ -84,42 +84,43 @@ function showErrors(form, messages) {
   if (messages.length > 0) summary.focus();
 }
 
-/** The inline form has one comment box: errors about the comment land there, others on their own field. */
-function fieldFor(form, path) {
-  const named = path.startsWith("comments") ? null : form.querySelector(`[name="${path}"]`);
-  return named ?? form.querySelector("textarea");
+/** The form control an error names (errors name the form's own fields); the comment box if none matches. */
+function fieldFor(form, name) {
+  return form.querySelector(`[name="${CSS.escape(name)}"]`) ?? form.querySelector("textarea");
 }
 
+/**
+ * Sends the inline form exactly as the plain form would be sent (the same
+ * fields, form-encoded), asking for the receipt as JSON instead of a new page.
+ */
 async function sendInline(form, state) {
-  const data = new FormData(form);
-  const respondentType = data.get("respondentType") || undefined;
-  const body = {
-    comments: [{ paragraph: data.get("paragraph"), text: data.get("comment") ?? "" }],
-    publishConsent: data.get("publishConsent") === "yes",
-    ...(respondentType && { respondentType }),
-    ...(respondentType === "organisation" && data.get("organisation") && { organisation: data.get("organisation") }),
-  };
-  // One key per attempt: a retry of the same words reuses it, so nothing is stored twice.
-  const content = JSON.stringify(body);
+  const keyField = form.querySelector("input[name=idempotencyKey]");
+  keyField.value = "";
+  const data = new URLSearchParams(new FormData(form));
+  data.delete("cf-turnstile-response");
+  // One key per set of words: a retry of the same words reuses it, so nothing is stored twice.
+  const content = data.toString();
   if (state.content !== content) {
     state.content = content;
     state.key = crypto.randomUUID();
   }
+  keyField.value = state.key;
   const button = form.querySelector("button[type=submit]");
   button.disabled = true;
   try {
-    const answer = await fetch("/api/responses", {
+    const answer = await fetch(form.action, {
       method: "POST",
-      headers: { "Content-Type": "application/json", "Idempotency-Key": state.key, "Accept-Language": document.documentElement.lang },
-      body: content,
+      headers: { Accept: "application/json", "Accept-Language": document.documentElement.lang },
+      body: new URLSearchParams(new FormData(form)),
     });
     const result = await answer.json();
     if (answer.ok) return showSent(form, result.reference);
     const fields = result.error?.fields;
     const messages = fields
-      ? Object.entries(fields).map(([path, message]) => ({ field: fieldFor(form, path), message }))
+      ? Object.entries(fields).map(([name, message]) => ({ field: fieldFor(form, name), message }))
       : [{ field: form.querySelector("textarea"), message: result.error?.message ?? template.dataset.networkError }];
     showErrors(form, messages);
+    window.turnstile?.reset(form.querySelector(".cf-turnstile"));
   } catch {
     showErrors(form, [{ field: form.querySelector("textarea"), message: template.dataset.networkError }]);
   } finally {
@@ -135,14 +136,23 @@ function showSent(form, reference) {
   const text = document.createElement("p");
   text.textContent = template.dataset.sent.replace("{reference}", reference);
   const link = document.createElement("a");
-  link.href = `/track?reference=${encodeURIComponent(reference)}`;
+  link.href = `${template.dataset.trackUrl}?reference=${encodeURIComponent(reference)}`;
   link.textContent = template.dataset.track;
   panel.append(text, link);
   form.replaceWith(panel);
   panel.focus();
 }
 
-function openInlineForm(link) {
+async function openInlineForm(link) {
+  if (turnstileSiteKey) {
+    try {
+      await loadTurnstile();
+    } catch {
+      // The check cannot load here (this page's build may not allow it): the plain form page has it.
+      window.location.href = link.href;
+      return;
+    }
+  }
   const block = link.closest("[data-paragraph]");
   const existing = block.querySelector("form.inline-comment");
   if (existing) return existing.querySelector("textarea").focus();
@@ -152,6 +162,7 @@ function openInlineForm(link) {
   const form = block.querySelector("form.inline-comment");
   const state = {};
   enhanceForm(form);
+  if (turnstileSiteKey) renderTurnstile(form);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     sendInline(form, state);
@@ -163,15 +174,43 @@ function openInlineForm(link) {
   form.querySelector("textarea").focus();
 }
 
+// ---------------------------------------------------------------------------
+// Turnstile, when the site has it: the inline form shows the same check as the plain form.
+
+const TURNSTILE_SCRIPT = "https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit";
+let turnstileSiteKey = null;
+let turnstileLoaded;
+
+function loadTurnstile() {
+  turnstileLoaded ??= new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = TURNSTILE_SCRIPT;
+    script.async = true;
+    script.onload = resolve;
+    script.onerror = reject;
+    document.head.append(script);
+  });
+  return turnstileLoaded;
+}
+
+function renderTurnstile(form) {
+  const group = form.querySelector("[data-turnstile]");
+  const widget = group.querySelector(".cf-turnstile");
+  widget.dataset.sitekey = turnstileSiteKey;
+  group.hidden = false;
+  window.turnstile.render(widget, { sitekey: turnstileSiteKey });
+}
+
 async function enhanceDraftPage() {
   // Inline forms only while the consultation is open; otherwise the links lead to a page that says why.
-  let status;
+  let consultation;
   try {
-    status = (await (await fetch("/api/consultation")).json()).status;
+    consultation = await (await fetch(template.dataset.consultationApi)).json();
   } catch {
     return;
   }
-  if (status !== "open") return;
+  if (consultation.status !== "open") return;
+  turnstileSiteKey = consultation.turnstileSiteKey ?? null;
   document.addEventListener("click", (event) => {
     const link = event.target.closest?.(".paragraph-comment a");
     if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;

@@ -19,9 +19,13 @@ export const SETTING_NAMES = [
 
 /** Where the build lives: dist/ unless PORTAL_OUT_DIR says otherwise. */
 export const OUT_DIR = process.env.PORTAL_OUT_DIR ?? "dist";
+/** The same site built from the tests' fixture consultation (`npm run build:fixture`). */
+export const FIXTURE_OUT_DIR = `${OUT_DIR}-fixture`;
 
 export interface LocalServerOptions {
   port?: number;
+  /** Which build to serve; OUT_DIR unless given. */
+  outDir?: string;
   persistTo?: string;
   /** Worker variables; they win over .dev.vars. */
   vars?: Record<string, string>;
@@ -79,7 +83,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const port = options.port ?? (await freePort());
   const inspectorPort = await freePort();
   const persistTo = options.persistTo ?? ".wrangler/state";
-  const args = ["dev", "-c", `${OUT_DIR}/server/wrangler.json`, "--persist-to", persistTo, "--port", String(port)];
+  const args = ["dev", "-c", `${options.outDir ?? OUT_DIR}/server/wrangler.json`, "--persist-to", persistTo, "--port", String(port)];
   args.push("--ip", "127.0.0.1", "--inspector-port", String(inspectorPort), "--show-interactive-dev-session=false");
   for (const [name, value] of Object.entries(options.vars ?? {})) args.push("--var", `${name}:${value}`);
 

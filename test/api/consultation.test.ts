@@ -21,7 +21,14 @@ describe("GET /api/consultation", () => {
       closesAt: "2030-12-20T23:59:59.000Z",
       timezone: "Europe/London",
       status: "open",
+      turnstileSiteKey: null,
     });
+  });
+
+  it("gives the Turnstile site key (never the secret) when Turnstile is on, for the inline form", async ({ expect }) => {
+    const { body } = await consultation({ TURNSTILE_SITE_KEY: "site-key-1", TURNSTILE_SECRET: "secret-1" });
+    expect(body.turnstileSiteKey).toBe("site-key-1");
+    expect(JSON.stringify(body)).not.toContain("secret-1");
   });
 
   it("is not_open before the opening time and closed after the last second", async ({ expect }) => {

@@ -14,7 +14,7 @@ beforeAll(async () => {
   executeSql(
     site.stateDirectory,
     seedCommentsSql([
-      { reference: "AAAAA11111", paragraph: "rough-sleeping-2", text: "Outreach workers should visit the car park at night." },
+      { reference: "AAAAA11111", paragraph: "streets-2", text: "Outreach workers should visit the car park at night." },
       { reference: "BBBBB22222", paragraph: "general", text: "=HYPERLINK(\"http://evil.example\") and café ☕", channel: "kiosk" },
       { reference: "CCCCC33333", paragraph: "early-help-service", text: "My name is Jo Bloggs, call 07700 900123 about the hostel." },
     ]),
@@ -187,7 +187,7 @@ describe("an officer's work, by keyboard", () => {
     const downloading = page.waitForEvent("download");
     await page.getByRole("button", { name: "Download export" }).press("Enter");
     const download = await downloading;
-    expect(download.suggestedFilename()).toMatch(/^homelessness-strategy-2027-2032-comments-\d{8}T\d{6}Z\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/^fixture-plan-comments-\d{8}T\d{6}Z\.csv$/);
     const csv = readFileSync(await download.path(), "utf8");
     expect(csv.startsWith("\uFEFFreference,")).toBe(true);
     expect(csv).toContain("Outreach workers should visit the car park at night.");

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { axeViolations, launchBrowser, newPage, startSite, type Site } from "./harness.ts";
@@ -34,12 +35,12 @@ async function pageWithoutSiteScript() {
 describe("commenting without JavaScript", () => {
   it("goes from a paragraph to the form, sends, shows the reference, and finds it again at /track", async ({ expect }) => {
     const page = await newPage(browser, { javaScriptEnabled: false });
-    await page.goto(`${site.url}/draft/rough-sleeping/`);
+    await page.goto(`${site.url}/draft/streets/`);
     await page.getByRole("link", { name: "Comment on paragraph 3.2" }).click();
     expect(await page.locator("blockquote").innerText()).toContain("3.2");
     await page.getByLabel("Your comment on paragraph 3.2").fill("Peer outreach workers helped me.\nPlease keep them.");
     await page.getByLabel("For an organisation").check();
-    await page.getByLabel("Name of the organisation").fill("Eastbrook Day Centre");
+    await page.getByLabel("Name of the organisation").fill("Testshire Day Centre");
     await page.getByLabel(/You may quote my comment/).check();
     await page.getByLabel("Anything else about the strategy as a whole? (optional)").fill("The whole plan needs more money.");
     await page.getByRole("button", { name: "Send comment" }).click();
@@ -66,7 +67,7 @@ describe("commenting without JavaScript", () => {
 
   it("shows the form again with an error summary, keeping every word the person wrote", async ({ expect }) => {
     const page = await pageWithoutSiteScript();
-    await page.goto(`${site.url}/comment/housing-2`);
+    await page.goto(`${site.url}/comment/homes-2`);
     const long = `${"Too long. ".repeat(500)}Still mine ✓`;
     await page.getByLabel("Your comment on paragraph 4.2").fill(long);
     await page.getByRole("button", { name: "Send comment" }).click();
@@ -88,21 +89,21 @@ describe("commenting without JavaScript", () => {
 
   it("comments on several paragraphs in one response, under one reference", async ({ expect }) => {
     const page = await newPage(browser, { javaScriptEnabled: false });
-    await page.goto(`${site.url}/comment/rough-sleeping-2`);
+    await page.goto(`${site.url}/comment/streets-2`);
     await page.getByLabel("Your comment on paragraph 3.2").fill("Keep the peer outreach workers.");
     await page.getByText("Comment on other paragraphs in the same response (optional)").click();
     const first = page.getByRole("group", { name: "Another paragraph (1 of 3)" });
-    await first.getByLabel("Which paragraph").selectOption("health-3");
+    await first.getByLabel("Which paragraph").selectOption("care-3");
     await first.getByLabel("Your comment on that paragraph").fill("GP registration is the key.");
     await page.getByRole("button", { name: "Send comment" }).click();
     const reference = (await page.locator(".reference").innerText()).trim();
-    expect((await track(reference)).comments.map((c) => c.paragraph)).toEqual(["rough-sleeping-2", "health-3"]);
+    expect((await track(reference)).comments.map((c) => c.paragraph)).toEqual(["streets-2", "care-3"]);
     await page.context().close();
   });
 
   it("keeps the other paragraphs' choices and words when the form comes back with an error", async ({ expect }) => {
     const page = await pageWithoutSiteScript();
-    await page.goto(`${site.url}/comment/rough-sleeping-2`);
+    await page.goto(`${site.url}/comment/streets-2`);
     await page.getByText("Comment on other paragraphs in the same response (optional)").click();
     const second = page.getByRole("group", { name: "Another paragraph (2 of 3)" });
     await second.getByLabel("Your comment on that paragraph").fill("Forgot to choose.");
@@ -120,8 +121,8 @@ describe("commenting without JavaScript", () => {
   it("answers a form far over the size limit with the form page and a plain error, not JSON", async ({ expect }) => {
     const response = await fetch(`${site.url}/api/responses`, {
       method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: site.url, Referer: `${site.url}/comment/housing-2` },
-      body: new URLSearchParams({ paragraph: "housing-2", comment: "x".repeat(70_000) }),
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: site.url, Referer: `${site.url}/comment/homes-2` },
+      body: new URLSearchParams({ paragraph: "homes-2", comment: "x".repeat(70_000) }),
     });
     expect(response.status).toBe(413);
     expect(response.headers.get("Content-Type")).toContain("text/html");
@@ -153,7 +154,7 @@ describe("commenting without JavaScript", () => {
 describe("commenting inline with JavaScript", () => {
   it("opens a form under the paragraph, counts characters live, and sends without leaving the page", async ({ expect }) => {
     const page = await newPage(browser);
-    await page.goto(`${site.url}/draft/health/`);
+    await page.goto(`${site.url}/draft/care/`);
     await page.waitForFunction(() => document.documentElement.dataset.inlineComments === "ready");
     await page.getByRole("link", { name: "Comment on paragraph 5.3" }).click();
     const box = page.getByLabel("Your comment on paragraph 5.3");
@@ -169,13 +170,13 @@ describe("commenting inline with JavaScript", () => {
     await sent.waitFor();
     expect(page.url()).toBe(address);
     const reference = /([0-9A-Z]{5}-[0-9A-Z]{5})/.exec(await sent.innerText())![1]!;
-    expect((await track(reference)).comments[0]).toMatchObject({ paragraph: "health-3", text: "Let people register with a GP." });
+    expect((await track(reference)).comments[0]).toMatchObject({ paragraph: "care-3", text: "Let people register with a GP." });
     await page.context().close();
   });
 
   it("shows errors inline and keeps the words", async ({ expect }) => {
     const page = await newPage(browser);
-    await page.goto(`${site.url}/draft/housing/`);
+    await page.goto(`${site.url}/draft/homes/`);
     await page.waitForFunction(() => document.documentElement.dataset.inlineComments === "ready");
     await page.getByRole("link", { name: "Comment on paragraph 4.1" }).click();
     await page.getByRole("button", { name: "Send comment" }).click();
@@ -194,7 +195,7 @@ describe("commenting inline with JavaScript", () => {
 
   it("sends once when the same words are sent again after a lost answer", async ({ expect }) => {
     const page = await newPage(browser);
-    await page.goto(`${site.url}/draft/delivery/`);
+    await page.goto(`${site.url}/draft/advice/`);
     await page.waitForFunction(() => document.documentElement.dataset.inlineComments === "ready");
     let dropped = false;
     let storedReference: string | undefined;
@@ -205,8 +206,8 @@ describe("commenting inline with JavaScript", () => {
       storedReference = ((await (await route.fetch()).json()) as { reference: string }).reference;
       await route.abort("connectionreset");
     });
-    await page.getByRole("link", { name: "Comment on paragraph 7.1" }).click();
-    await page.getByLabel("Your comment on paragraph 7.1").fill("Publish the progress report every year.");
+    await page.getByRole("link", { name: "Comment on paragraph 2.1" }).click();
+    await page.getByLabel("Your comment on paragraph 2.1").fill("Publish the progress report every year.");
     await page.getByRole("button", { name: "Send comment" }).click();
     await page.locator(".inline-comment .error-summary").waitFor();
     expect(await page.locator(".inline-comment .error-summary").innerText()).toContain("has not been sent yet");
@@ -231,7 +232,7 @@ describe("commenting by keyboard alone", () => {
 
   it("reaches, fills and sends the inline form, and lands on the confirmation", async ({ expect }) => {
     const page = await newPage(browser);
-    await page.goto(`${site.url}/draft/introduction/`);
+    await page.goto(`${site.url}/draft/about/`);
     await page.waitForFunction(() => document.documentElement.dataset.inlineComments === "ready");
     await tabTo(page, (element) => element.textContent === "Comment on paragraph 1.2");
     await page.keyboard.press("Enter");
@@ -246,7 +247,7 @@ describe("commenting by keyboard alone", () => {
 
   it("fills and sends the plain form without a mouse", async ({ expect }) => {
     const page = await pageWithoutSiteScript();
-    await page.goto(`${site.url}/comment/introduction-1`);
+    await page.goto(`${site.url}/comment/about-1`);
     await tabTo(page, (element) => element.id === "comment");
     await page.keyboard.type("Plain form, keyboard only.");
     await tabTo(page, (element) => element.id === "respondentType");
@@ -289,9 +290,9 @@ describe("after the closing date", () => {
     const closed = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2026-02-06T17:00:00+00:00" });
     try {
       const page = await newPage(browser);
-      await page.goto(`${closed.url}/draft/rough-sleeping/`);
+      await page.goto(`${closed.url}/draft/streets/`);
       await page.getByRole("link", { name: "Comment on paragraph 3.2" }).click();
-      await page.waitForURL(/\/comment\/rough-sleeping-2$/);
+      await page.waitForURL(/\/comment\/streets-2$/);
       expect(await page.locator("form.comment-form").count()).toBe(0);
       expect(await page.locator("main").innerText()).toContain("This consultation closed at 5:00pm on Friday 6 February 2026.");
       await expectAccessible(page, expect);
@@ -310,13 +311,106 @@ describe("after the closing date", () => {
 
 describe("security headers", () => {
   it("are on pages, static files and API answers alike", async ({ expect }) => {
-    for (const path of ["/", "/draft/rough-sleeping/", "/comment.js", "/api/health", "/api/nowhere"]) {
+    for (const path of ["/", "/draft/streets/", "/comment.js", "/api/health", "/api/nowhere"]) {
       const response = await fetch(`${site.url}${path}`);
       const csp = response.headers.get("Content-Security-Policy") ?? "";
       expect(csp, path).toContain("frame-ancestors 'none'");
       expect(csp, path).toMatch(/script-src 'self'(;|$)/);
       expect(response.headers.get("X-Content-Type-Options"), path).toBe("nosniff");
       expect(response.headers.get("Referrer-Policy"), path).toBe("strict-origin-when-cross-origin");
+    }
+  });
+});
+
+describe("with Turnstile configured", () => {
+  const TURNSTILE = { TURNSTILE_SITE_KEY: "1x00000000000000000000AA", TURNSTILE_SECRET: "1x0000000000000000000000000000000AA" };
+  const OPEN = { OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2099-12-18T23:59:59+00:00" };
+  /** The fixture site built knowing Turnstile is on, so its static draft pages allow the check. */
+  const TURNSTILE_BUILD = "dist-turnstile";
+
+  /**
+   * Stands in for Cloudflare's Turnstile script (this machine has no internet):
+   * like the real one, it puts a `cf-turnstile-response` field in each widget,
+   * rendering `.cf-turnstile[data-sitekey]` itself unless asked to wait.
+   */
+  const FAKE_TURNSTILE = `
+    window.turnstile = {
+      render(widget, options) {
+        const input = document.createElement("input");
+        input.type = "hidden";
+        input.name = "cf-turnstile-response";
+        input.value = "token-for-" + options.sitekey;
+        widget.append(input);
+      },
+      reset() {},
+    };
+    if (!document.currentScript.src.includes("render=explicit")) {
+      for (const widget of document.querySelectorAll(".cf-turnstile[data-sitekey]")) window.turnstile.render(widget, { sitekey: widget.dataset.sitekey });
+    }`;
+
+  beforeAll(() => {
+    const build = spawnSync("npm", ["run", "build:fixture"], {
+      env: { ...process.env, PORTAL_OUT_DIR: TURNSTILE_BUILD, TURNSTILE_SITE_KEY: TURNSTILE.TURNSTILE_SITE_KEY },
+      encoding: "utf8",
+    });
+    if (build.status !== 0) throw new Error(`the Turnstile build failed:\n${build.stdout}\n${build.stderr}`);
+  });
+
+  async function pageRecordingPosts(sent: Record<string, string[]>) {
+    const page = await newPage(browser);
+    await page.route("https://challenges.cloudflare.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: FAKE_TURNSTILE }));
+    await page.route("**/api/responses", async (route) => {
+      const fields = [...new URLSearchParams(route.request().postData() ?? "")].map(([name, value]) => `${name}${name === "cf-turnstile-response" ? `=${value}` : ""}`);
+      sent[(await route.request().headerValue("accept"))?.includes("application/json") ? "inline" : "plain"] = fields.sort();
+      await route.fulfill({ status: 201, contentType: "application/json", body: JSON.stringify({ reference: "AAAAA-AAAAA", receivedAt: "", comments: [] }) });
+    });
+    return page;
+  }
+
+  it("the inline form shows the check and sends the plain form's fields, the token among them", async ({ expect }) => {
+    const guarded = await startSite({ ...OPEN, ...TURNSTILE }, `${TURNSTILE_BUILD}-fixture`);
+    try {
+      const sent: Record<string, string[]> = {};
+      const page = await pageRecordingPosts(sent);
+      await page.goto(`${guarded.url}/comment/streets-2`);
+      await page.getByLabel("Your comment on paragraph 3.2").fill("Sent from the plain form.");
+      await page.getByRole("button", { name: "Send comment" }).click();
+      await expect.poll(() => sent.plain).toBeDefined();
+
+      await page.goto(`${guarded.url}/draft/streets/`);
+      await page.waitForFunction(() => document.documentElement.dataset.inlineComments === "ready");
+      await page.getByRole("link", { name: "Comment on paragraph 3.2" }).click();
+      await page.locator(".inline-comment input[name=cf-turnstile-response]").waitFor({ state: "attached" });
+      expect(await page.locator(".inline-comment [data-turnstile]").isVisible()).toBe(true);
+      await page.getByLabel("Your comment on paragraph 3.2").fill("Sent from the inline form.");
+      await page.getByRole("button", { name: "Send comment" }).click();
+      await page.locator(".inline-sent").waitFor();
+
+      const token = `cf-turnstile-response=token-for-${TURNSTILE.TURNSTILE_SITE_KEY}`;
+      expect(sent.plain).toContain(token);
+      expect(sent.inline).toContain(token);
+      // The inline form is the plain form without its extra boxes: every field it sends, the plain form sends too.
+      expect(sent.plain).toEqual(expect.arrayContaining(sent.inline!));
+      expect(sent.inline).toEqual(expect.arrayContaining(["comment", "idempotencyKey", "paragraph", "website"]));
+      await page.context().close();
+    } finally {
+      await guarded.stop();
+    }
+  });
+
+  it("sends people to the plain form when the draft page cannot show the check", async ({ expect }) => {
+    // The usual fixture build does not allow Turnstile on its static pages, though the Worker has it on.
+    const guarded = await startSite({ ...OPEN, ...TURNSTILE });
+    try {
+      const page = await newPage(browser);
+      await page.goto(`${guarded.url}/draft/streets/`);
+      await page.waitForFunction(() => document.documentElement.dataset.inlineComments === "ready");
+      await page.getByRole("link", { name: "Comment on paragraph 3.2" }).click();
+      await page.waitForURL(/\/comment\/streets-2$/);
+      expect(await page.locator(".cf-turnstile[data-sitekey]").count()).toBe(1);
+      await page.context().close();
+    } finally {
+      await guarded.stop();
     }
   });
 });

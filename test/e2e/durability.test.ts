@@ -12,7 +12,7 @@ afterAll(async () => {
   await site?.stop();
 });
 
-const body = (index: number) => JSON.stringify({ comments: [{ paragraph: "rough-sleeping-2", text: `Kiosk comment number ${index}` }] });
+const body = (index: number) => JSON.stringify({ comments: [{ paragraph: "streets-2", text: `Kiosk comment number ${index}` }] });
 
 /** One client's attempt: the answer, or undefined when the connection failed. */
 async function send(index: number, key: string): Promise<{ status: number; reference: string } | undefined> {

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
-import { migrateLocalDatabase, startLocalServer, OUT_DIR, SETTING_NAMES, type LocalServer } from "../../scripts/local-server.ts";
+import { migrateLocalDatabase, startLocalServer, FIXTURE_OUT_DIR, SETTING_NAMES, type LocalServer } from "../../scripts/local-server.ts";
 
 const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -37,21 +37,26 @@ export interface Site extends LocalServer {
 }
 
 /**
- * Serves dist/ on a free port with its own, freshly migrated D1. Every
- * setting is given explicitly, so a developer's .dev.vars changes nothing.
+ * Serves a build on a free port with its own, freshly migrated D1: the site
+ * built from the fixture consultation (test/fixtures/content) unless another
+ * build is named. Every setting is given explicitly, so a developer's
+ * .dev.vars changes nothing.
  */
-export async function startSite(vars: Partial<Record<(typeof SETTING_NAMES)[number], string>> = {}): Promise<Site> {
-  if (!existsSync(`${OUT_DIR}/server/wrangler.json`)) throw new Error(`${OUT_DIR}/ is missing: run \`npm run build\` first (npm test does)`);
+export async function startSite(
+  vars: Partial<Record<(typeof SETTING_NAMES)[number], string>> = {},
+  outDir: string = FIXTURE_OUT_DIR,
+): Promise<Site> {
+  if (!existsSync(`${outDir}/server/wrangler.json`)) throw new Error(`${outDir}/ is missing: run \`npm test\`, which builds it`);
   const stateDirectory = mkdtempSync(join(".wrangler", "e2e-"));
   migrateLocalDatabase(stateDirectory);
   const settings = { ...Object.fromEntries(SETTING_NAMES.map((name) => [name, ""])), ...vars };
-  let server = await startLocalServer({ persistTo: stateDirectory, vars: settings });
+  let server = await startLocalServer({ outDir, persistTo: stateDirectory, vars: settings });
   return {
     ...server,
     stateDirectory,
     crashAndRestart: async () => {
       await server.stop("SIGKILL");
-      server = await startLocalServer({ port: server.port, persistTo: stateDirectory, vars: settings });
+      server = await startLocalServer({ outDir, port: server.port, persistTo: stateDirectory, vars: settings });
     },
     stop: async () => {
       await server.stop();

@@ -4,6 +4,7 @@ import type { AppEnv } from "../context.ts";
 import { currentPeriod, settings } from "../../consultation/index.ts";
 import { consultationStatus } from "../../consultation/period.ts";
 import { TIMEZONE } from "../../consultation/london-time.ts";
+import { turnstileEnabled } from "../../responses/turnstile.ts";
 
 export const consultation = new Hono<AppEnv>();
 
@@ -15,5 +16,7 @@ consultation.get("/", (c) => {
     closesAt: period.closesAt.toISOString(),
     timezone: TIMEZONE,
     status: consultationStatus(period),
+    // The inline comment form on the (static) draft pages needs this to show the same check as the plain form.
+    turnstileSiteKey: turnstileEnabled(c.env) ? c.env.TURNSTILE_SITE_KEY : null,
   });
 });

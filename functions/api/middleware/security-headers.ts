@@ -1,6 +1,7 @@
 /**
  * Security headers for every response the Worker makes. Static files get
- * the same policy through _headers, written from here at build time.
+ * the same policy through _headers, written from here at build time
+ * (`securityHeaderValues`), so their Turnstile allowance follows the build's settings.
  */
 import { createMiddleware } from "hono/factory";
 
@@ -23,17 +24,21 @@ export function contentSecurityPolicy(options: { turnstile?: boolean } = {}): st
   ].join("; ");
 }
 
-export const STATIC_HEADERS: Record<string, string> = {
-  "Content-Security-Policy": contentSecurityPolicy(),
+const FIXED_HEADERS: Record<string, string> = {
   "Referrer-Policy": "strict-origin-when-cross-origin",
   "X-Content-Type-Options": "nosniff",
   "X-Frame-Options": "DENY",
   "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 };
 
+/** The headers, for the Worker's answers and (written to _headers at build time) for static files. */
+export function securityHeaderValues(options: { turnstile?: boolean } = {}): Record<string, string> {
+  return { ...FIXED_HEADERS, "Content-Security-Policy": contentSecurityPolicy(options) };
+}
+
 /** Adds the headers to whatever the rest of the pipeline answered, unless it set its own. */
 export function securityHeaders(options: { turnstile?: boolean } = {}) {
-  const headers = { ...STATIC_HEADERS, "Content-Security-Policy": contentSecurityPolicy(options) };
+  const headers = securityHeaderValues(options);
   const apply = (response: Response) => {
     for (const [name, value] of Object.entries(headers)) if (!response.headers.has(name)) response.headers.set(name, value);
   };

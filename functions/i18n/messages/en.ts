@@ -154,7 +154,6 @@ export default {
     "validation.idempotencyKey": "The idempotency key must be {minKey} to {maxKey} characters.",
     "validation.honeypot": "Leave this field empty.",
     "validation.turnstile": "Complete the check that you are a person.",
-    "error.method_not_allowed": "This address does not accept that kind of request.",
     "error.unavailable": "The service cannot reach its database right now. Please try again in a few minutes.",
     "error.internal": "Something went wrong on our side. Your request was not saved. Please try again in a few minutes.",
     "error.misconfigured": "The consultation dates are set up wrongly. Please tell the council.",
@@ -162,7 +161,6 @@ export default {
     // Officers' area (admin.*) below this line.
     "admin.error.unauthorized": "Sign in as an officer to do this.",
     "admin.error.notConfigured": "Officer sign-in is not set up on this site, so officer pages are closed to everyone.",
-    "admin.error.invalid": "Some of the details are not right. Check the fields named below.",
     "admin.error.json": "Send this request as JSON (Content-Type: application/json).",
     "admin.error.cursor": "The page cursor is not one this list gave.",
     "admin.error.commentNotFound": "There is no comment with that number.",
@@ -192,7 +190,6 @@ export default {
     "admin.nav.audit": "Audit log",
     "admin.signedInAs": "Signed in as {name}",
     "admin.signOut": "Sign out",
-    "admin.errorSummary": "There is a problem",
     "admin.saved": "Your change has been saved.",
 
     "admin.signIn.title": "Sign in to the officers' area",
@@ -260,7 +257,6 @@ export default {
     "admin.comment.consent": "Consent to publish",
     "admin.comment.respondent": "Responding as",
     "admin.comment.organisation": "Organisation",
-    "admin.comment.redacted": "Redacted",
     "admin.comment.redactedAt": "Personal details taken out {date}",
     "admin.comment.text": "What they said",
     "admin.comment.paragraph": "Paragraph {number}, {section}, as the person saw it (revision {revision})",

@@ -156,7 +156,6 @@ export default {
     "validation.idempotencyKey": "La clave de idempotencia debe tener entre {minKey} y {maxKey} caracteres.",
     "validation.honeypot": "Deje este campo en blanco.",
     "validation.turnstile": "Complete la comprobación para confirmar que es una persona.",
-    "error.method_not_allowed": "Esta dirección no acepta ese tipo de solicitud.",
     "error.unavailable": "En este momento el servicio no puede conectar con su base de datos. Vuelva a intentarlo dentro de unos minutos.",
     "error.internal": "Algo ha fallado por nuestra parte. Su solicitud no se ha guardado. Vuelva a intentarlo dentro de unos minutos.",
     "error.misconfigured": "Las fechas de la consulta están mal configuradas. Por favor, avise al ayuntamiento.",
@@ -164,7 +163,6 @@ export default {
     // Officers' area (admin.*) below this line.
     "admin.error.unauthorized": "Inicie sesión como personal municipal para realizar esta acción.",
     "admin.error.notConfigured": "El acceso del personal municipal no está configurado en este sitio, por lo que sus páginas están cerradas para todos.",
-    "admin.error.invalid": "Algunos datos no son correctos. Revise los campos indicados a continuación.",
     "admin.error.json": "Envíe esta solicitud como JSON (Content-Type: application/json).",
     "admin.error.cursor": "Este cursor de página no procede de esta lista.",
     "admin.error.commentNotFound": "No hay ningún comentario con ese número.",
@@ -194,7 +192,6 @@ export default {
     "admin.nav.audit": "Registro de auditoría",
     "admin.signedInAs": "Sesión iniciada como {name}",
     "admin.signOut": "Cerrar sesión",
-    "admin.errorSummary": "Hay un problema",
     "admin.saved": "Se ha guardado el cambio.",
 
     "admin.signIn.title": "Iniciar sesión en el área del personal municipal",
@@ -262,7 +259,6 @@ export default {
     "admin.comment.consent": "Consentimiento para publicar",
     "admin.comment.respondent": "Responde",
     "admin.comment.organisation": "Organización",
-    "admin.comment.redacted": "Sin datos personales",
     "admin.comment.redactedAt": "Datos personales eliminados el {date}",
     "admin.comment.text": "Lo que dijo la persona",
     "admin.comment.paragraph": "Párrafo {number}, {section}, tal como lo vio la persona (revisión {revision})",

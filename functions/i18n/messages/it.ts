@@ -156,7 +156,6 @@ export default {
     "validation.idempotencyKey": "La chiave di idempotenza deve avere da {minKey} a {maxKey} caratteri.",
     "validation.honeypot": "Lasci vuoto questo campo.",
     "validation.turnstile": "Completi il controllo per confermare di essere una persona.",
-    "error.method_not_allowed": "Questo indirizzo non accetta questo tipo di richiesta.",
     "error.unavailable": "Al momento il servizio non riesce a collegarsi al suo database. Riprovi tra qualche minuto.",
     "error.internal": "Si è verificato un errore da parte nostra. La sua richiesta non è stata salvata. Riprovi tra qualche minuto.",
     "error.misconfigured": "Le date della consultazione non sono impostate correttamente. Per favore, avvisi il Comune.",
@@ -164,7 +163,6 @@ export default {
     // Officers' area (admin.*) below this line.
     "admin.error.unauthorized": "Per eseguire questa operazione acceda all'area del personale.",
     "admin.error.notConfigured": "L'accesso del personale non è configurato su questo sito, quindi le pagine del personale sono chiuse a tutti.",
-    "admin.error.invalid": "Alcuni dati non sono corretti. Controlli i campi indicati sotto.",
     "admin.error.json": "Invii questa richiesta come JSON (Content-Type: application/json).",
     "admin.error.cursor": "Questo cursore di pagina non proviene da questo elenco.",
     "admin.error.commentNotFound": "Non esiste nessun commento con quel numero.",
@@ -194,7 +192,6 @@ export default {
     "admin.nav.audit": "Registro delle attività",
     "admin.signedInAs": "Accesso effettuato come {name}",
     "admin.signOut": "Esci",
-    "admin.errorSummary": "C'è un problema",
     "admin.saved": "La modifica è stata salvata.",
 
     "admin.signIn.title": "Accedi all'area del personale",
@@ -262,7 +259,6 @@ export default {
     "admin.comment.consent": "Consenso alla pubblicazione",
     "admin.comment.respondent": "Risponde",
     "admin.comment.organisation": "Organizzazione",
-    "admin.comment.redacted": "Senza dati personali",
     "admin.comment.redactedAt": "Dati personali rimossi {date}",
     "admin.comment.text": "Cosa ha scritto la persona",
     "admin.comment.paragraph": "Paragrafo {number}, {section}, come lo ha visto la persona (revisione {revision})",

@@ -1,0 +1,58 @@
+/**
+ * The one end-to-end check of the shipped demo consultation (content/), as
+ * built by `npm run build`: every other test runs on the fixture consultation,
+ * so a council can replace content/ with its own strategy and keep a green
+ * `npm test`. Expectations here are read from content/ itself.
+ */
+import { afterAll, beforeAll, describe, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { loadContent } from "../../functions/consultation/content.ts";
+import { readContentSources } from "../../functions/consultation/read-content.ts";
+import { OUT_DIR } from "../../scripts/local-server.ts";
+import { axeViolations, launchBrowser, newPage, startSite, type Site } from "./harness.ts";
+
+const demo = loadContent(readContentSources("."));
+
+let site: Site;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2099-12-18T23:59:59+00:00" }, OUT_DIR);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+describe("the shipped consultation", () => {
+  it("is served whole: its title, every section, and a comment on its first paragraph that can be tracked", async ({ expect }) => {
+    const [section] = demo.draft.sections;
+    const [paragraph] = section!.paragraphs;
+    const checked = await newPage(browser);
+    for (const path of ["/", `/draft/${section!.slug}/`]) {
+      await checked.goto(`${site.url}${path}`);
+      expect(await axeViolations(checked), path).toEqual([]);
+    }
+    await checked.context().close();
+
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${site.url}/`);
+    expect(await page.locator("h1").innerText()).toContain(demo.settings.title);
+
+    await page.goto(`${site.url}/draft/`);
+    const listed = await page.locator("ol.contents a").evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(listed).toEqual(demo.draft.sections.map((section) => `/draft/${section.slug}/`));
+
+    await page.goto(`${site.url}/draft/${section!.slug}/`);
+    expect(await page.locator("[data-paragraph]").count()).toBe(section!.paragraphs.length);
+    await page.getByRole("link", { name: `Comment on paragraph ${paragraph!.number}` }).click();
+    await page.getByLabel(`Your comment on paragraph ${paragraph!.number}`).fill("The demo takes a comment.");
+    await page.getByRole("button", { name: "Send comment" }).click();
+    const reference = (await page.locator(".reference").innerText()).trim();
+    const tracked = (await (await fetch(`${site.url}/api/responses/${reference}`)).json()) as { comments: { paragraph: string }[] };
+    expect(tracked.comments.map((comment) => comment.paragraph)).toEqual([paragraph!.id]);
+    await page.context().close();
+  });
+});
