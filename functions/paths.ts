@@ -17,6 +17,9 @@ export const paths = {
     responses: "/api/responses",
     consultation: "/api/consultation",
     export: "/api/admin/export",
+    comment: (id: number) => `/api/admin/comments/${id}`,
+    themes: "/api/admin/themes",
+    theme: (id: number) => `/api/admin/themes/${id}`,
   },
   admin: {
     /** Every officer page lives under this. */

@@ -93,6 +93,19 @@ describe("officer sign-in with Cloudflare Access", () => {
     expect(await callsTo(CERTS_URL)).toBe(1);
   });
 
+  it("keeps signing officers in with the keys it has while the team's endpoint is briefly down", async ({ expect }) => {
+    vi.useFakeTimers({ now: Date.now(), toFake: ["Date"] });
+    expect((await session({ "Cf-Access-Jwt-Assertion": await signJwt(teamKey, claims()) }, ACCESS)).status).toBe(200);
+    await answerWith(CERTS_URL, "down", 503);
+    // Past the ten minutes the keys are kept fresh for, so they are fetched again, and that fails.
+    vi.advanceTimersByTime(11 * 60_000);
+    const response = await session({ "Cf-Access-Jwt-Assertion": await signJwt(teamKey, claims()) }, ACCESS);
+    expect(await callsTo(CERTS_URL)).toBe(2);
+    expect(response.status).toBe(200);
+    // A key the team never published is still refused.
+    expect((await session({ "Cf-Access-Jwt-Assertion": await signJwt(otherKey, claims()) }, ACCESS)).status).toBe(401);
+  });
+
   it("refuses everyone when the team's keys cannot be fetched", async ({ expect }) => {
     await answerWith(CERTS_URL, "down", 503);
     expect((await session({ "Cf-Access-Jwt-Assertion": await signJwt(teamKey, claims()) }, ACCESS)).status).toBe(401);

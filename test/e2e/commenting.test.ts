@@ -114,6 +114,10 @@ describe("commenting without JavaScript", () => {
     expect(await page.locator("#alsoComment2").inputValue()).toBe("Forgot to choose.");
     await summary.getByRole("link", { name: "Say which paragraph the comment is about." }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("alsoParagraph2");
+    // The field and its error are tied together, so a screen reader reads the error with the field.
+    const describedBy = (await page.locator("#alsoParagraph2").getAttribute("aria-describedby"))?.split(" ") ?? [];
+    expect(describedBy).toContain("alsoParagraph2-error");
+    expect(await page.locator("#alsoParagraph2-error").innerText()).toContain("Say which paragraph the comment is about.");
     await expectAccessible(page, expect);
     await page.context().close();
   });
