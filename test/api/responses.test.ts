@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, it } from "vitest";
+import { LIMITS, REQUEST_BYTES } from "../../functions/limits.ts";
 import { callApi, newKey, postForm, postJson, storedCounts, type ErrorBody } from "./requests.ts";
 
 type Receipt = { reference: string; receivedAt: string; comments: { id: number; paragraph: string }[] };
@@ -184,12 +185,25 @@ describe("invalid input gets a clear error naming the field, and changes nothing
     expect(((await response.json()) as ErrorBody).error.code).toBe("unsupported_media_type");
   });
 
-  it("answers a body over 64 KB with 413 before reading it", async ({ expect }) => {
+  it("answers a body over its size limit with 413 before reading it", async ({ expect }) => {
     const before = await storedCounts();
-    const response = await postJson({ comments: [{ paragraph: "general", text: "a".repeat(70_000) }] }, { key: newKey() });
+    const response = await postJson({ comments: [{ paragraph: "general", text: "a".repeat(REQUEST_BYTES) }] }, { key: newKey() });
     expect(response.status).toBe(413);
     expect(((await response.json()) as ErrorBody).error.code).toBe("too_large");
     expect(await storedCounts()).toEqual(before);
+  });
+
+  it("never refuses for its size a response within the promised limits, in any script", async ({ expect }) => {
+    const bengali = "আমাদের রাতে আরও সাহায্য দরকার। ".repeat(60).slice(0, 1400);
+    const fifty = { comments: Array.from({ length: LIMITS.commentsPerResponse }, () => ({ paragraph: "general", text: bengali })) };
+    expect((await postJson(fifty, { key: newKey() })).status).toBe(201);
+    // The worst case on the wire: characters outside the Basic Multilingual Plane, escaped as JSON may escape them.
+    const emoji = "😀".repeat(LIMITS.commentLength);
+    const escaped = JSON.stringify({ comments: Array.from({ length: LIMITS.commentsPerResponse }, () => ({ paragraph: "general", text: emoji })) })
+      .replace(/[\u{10000}-\u{10FFFF}]/gu, (character) => [...character.split("")].map((unit) => `\\u${unit.charCodeAt(0).toString(16)}`).join(""));
+    expect((await postJson(escaped, { key: newKey() })).status).toBe(201);
+    const bothBoxes = { paragraph: "homes-2", comment: emoji.slice(0, 2 * 4000), generalComment: emoji.slice(0, 2 * 4000), idempotencyKey: newKey() };
+    expect((await postForm(bothBoxes)).status).toBe(303);
   });
 
   it("gives messages in the person's language when it has them, and English otherwise", async ({ expect }) => {

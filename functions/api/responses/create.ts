@@ -6,7 +6,7 @@ import { ApiError } from "../errors.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
 import { accepts, FORM_TYPE, JSON_TYPE, validate } from "../validation.ts";
 import { closedBeforeInvalid, consultationClosed, isOpenAt, submissionValidator, validSubmission } from "./submission.ts";
-import { LIMITS } from "../../limits.ts";
+import { REQUEST_BYTES } from "../../limits.ts";
 import { paths } from "../../paths.ts";
 import { FORM_FIELDS } from "../../responses/form.ts";
 import { formatReference } from "../../responses/reference.ts";
@@ -15,7 +15,7 @@ import { createResponse, replayResponse, type Receipt } from "../../responses/st
 import { passesTurnstile } from "../../responses/turnstile.ts";
 
 const tooLarge = bodyLimit({
-  maxSize: LIMITS.requestBytes,
+  maxSize: REQUEST_BYTES,
   onError: () => {
     throw new ApiError(413, "too_large", "error.too_large");
   },

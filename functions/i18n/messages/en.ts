@@ -160,6 +160,7 @@ export default {
 
     // Officers' area (admin.*) below this line.
     "admin.error.unauthorized": "Sign in as an officer to do this.",
+    "admin.error.lockedOut": "Too many wrong sign-in attempts from your connection. Wait a few minutes, then try again.",
     "admin.error.notConfigured": "Officer sign-in is not set up on this site, so officer pages are closed to everyone.",
     "admin.error.json": "Send this request as JSON (Content-Type: application/json).",
     "admin.error.cursor": "The page cursor is not one this list gave.",

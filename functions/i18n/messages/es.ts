@@ -162,6 +162,7 @@ export default {
 
     // Officers' area (admin.*) below this line.
     "admin.error.unauthorized": "Inicie sesión como personal municipal para realizar esta acción.",
+    "admin.error.lockedOut": "Ha habido demasiados intentos fallidos de inicio de sesión desde su conexión. Espere unos minutos y vuelva a intentarlo.",
     "admin.error.notConfigured": "El acceso del personal municipal no está configurado en este sitio, por lo que sus páginas están cerradas para todos.",
     "admin.error.json": "Envíe esta solicitud como JSON (Content-Type: application/json).",
     "admin.error.cursor": "Este cursor de página no procede de esta lista.",

@@ -162,6 +162,7 @@ export default {
 
     // Officers' area (admin.*) below this line.
     "admin.error.unauthorized": "Per eseguire questa operazione acceda all'area del personale.",
+    "admin.error.lockedOut": "Ci sono stati troppi tentativi di accesso non riusciti dalla sua connessione. Attenda qualche minuto e riprovi.",
     "admin.error.notConfigured": "L'accesso del personale non è configurato su questo sito, quindi le pagine del personale sono chiuse a tutti.",
     "admin.error.json": "Invii questa richiesta come JSON (Content-Type: application/json).",
     "admin.error.cursor": "Questo cursore di pagina non proviene da questo elenco.",
