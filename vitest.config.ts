@@ -42,6 +42,17 @@ export default defineConfig(async () => {
           },
         },
         {
+          // Load, faults and hostile page posts against the served site (npm run test:reliability).
+          test: {
+            name: "reliability",
+            include: ["test/reliability/**/*.site.test.ts"],
+            environment: "node",
+            testTimeout: 600_000,
+            hookTimeout: 120_000,
+            fileParallelism: false,
+          },
+        },
+        {
           // The built site, served by wrangler dev and driven in a real Chromium.
           test: {
             name: "e2e",
