@@ -51,6 +51,8 @@ export default defineConfig({
   outDir: process.env.PORTAL_OUT_DIR ?? "dist",
   output: "static",
   adapter: cloudflare({ imageService: "passthrough" }),
+  // The portal keeps no Astro sessions (officers sign in with their own cookie), so no KV binding is deployed for them.
+  session: false,
   integrations: [validateContent(), staticSecurityHeaders()],
   trailingSlash: "ignore",
   build: { format: "directory", inlineStylesheets: "never" },

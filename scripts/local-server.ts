@@ -37,11 +37,17 @@ export interface LocalServer {
   url: string;
   port: number;
   process: ChildProcess;
+  /** What wrangler has printed so far (empty when its output goes to the terminal). */
+  output(): string;
   /** SIGTERM for a clean stop; SIGKILL to pull the plug, as a crash would. */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: "false", ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" };
+/**
+ * No telemetry, and no look-up of Cloudflare's request metadata (cf.json):
+ * local runs use wrangler's placeholder, so nothing is fetched from the network.
+ */
+const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" };
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -114,7 +120,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     await stop();
     throw error;
   }
-  return { url, port, process: child, stop };
+  return { url, port, process: child, output: () => log, stop };
 }
 
 /** The settings given in the environment, as Worker variables. */

@@ -1,6 +1,7 @@
 /**
- * The Worker's front door: security headers on everything, the API under
- * /api, the officer gate in front of /admin, and Astro for every page.
+ * The Worker's front door: security headers on everything, the plain
+ * comment form's posts, the officer gate in front of /admin, then Astro for
+ * everything else, the API under /api included (src/pages/api/[...path].ts).
  */
 import { Hono } from "hono";
 import { astro } from "astro/hono";
@@ -18,7 +19,6 @@ const callApi = async (request: Request) => api.fetch(request, env);
 
 app.use(securityHeaders({ turnstile: turnstileEnabled(env) }));
 app.post(paths.api.responses, (c) => showFormAgain(c.req.raw, callApi));
-app.all("/api/*", (c) => callApi(c.req.raw));
 app.use(paths.admin.prefix, officerGate);
 app.use(`${paths.admin.prefix}/*`, officerGate);
 app.post(paths.admin.signIn, signIn);

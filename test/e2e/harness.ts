@@ -54,6 +54,7 @@ export async function startSite(
   return {
     ...server,
     stateDirectory,
+    output: () => server.output(),
     crashAndRestart: async () => {
       await server.stop("SIGKILL");
       server = await startLocalServer({ outDir, port: server.port, persistTo: stateDirectory, vars: settings });
