@@ -12,6 +12,10 @@ export const paths = {
   track: "/track",
   trackReference: (reference: string) => `/track?reference=${encodeURIComponent(reference)}`,
   accessibility: "/accessibility/",
+  /** The calm page for any server error. */
+  serverError: "/500",
+  /** The consultation's live status on its own, written into the prerendered reading pages as they are served. */
+  consultationStatus: "/consultation-status",
   privacy: "/privacy/",
   api: {
     responses: "/api/responses",

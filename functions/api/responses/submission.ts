@@ -9,14 +9,13 @@ import type { AppEnv } from "../context.ts";
 import { ApiError } from "../errors.ts";
 import { isCrossSite } from "../middleware/same-origin.ts";
 import { FORM_TYPE, mediaType, validate } from "../validation.ts";
-import { currentPeriod } from "../../consultation/index.ts";
-import { consultationStatus } from "../../consultation/period.ts";
+import { consultationNow } from "../../consultation/index.ts";
 import { formFieldName, responseFormSchema } from "../../responses/form.ts";
 import { responseSchema, type ValidResponse } from "../../responses/schema.ts";
 
 /** Comments are taken only while the consultation is open. */
 export const requireOpen = createMiddleware<AppEnv>(async (c, next) => {
-  if (consultationStatus(currentPeriod(c.env)) !== "open") throw new ApiError(403, "consultation_closed", "error.consultation_closed");
+  if (consultationNow(c.env).status !== "open") throw new ApiError(403, "consultation_closed", "error.consultation_closed");
   await next();
 });
 

@@ -128,6 +128,10 @@ export default {
     "notFound.title": "Page not found",
     "notFound.body": "If you typed the web address, check it is correct. If you followed a link, the page may have moved.",
     "notFound.home": "Go to the home page",
+    "serverError.title": "Sorry, there is a problem with this website",
+    "serverError.body": "Something went wrong on our side. Please try again in a few minutes.",
+    "serverError.comment": "If you were sending a comment, it may not have been sent. You can also send it by email to {email} or by phone on {phone}.",
+    "serverError.read": "Read the draft",
 
     "error.not_found": "There is nothing at this address.",
     "error.reference_not_found": "There is no response with that reference.",

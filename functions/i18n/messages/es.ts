@@ -130,6 +130,10 @@ export default {
     "notFound.title": "Página no encontrada",
     "notFound.body": "Si escribió la dirección web, compruebe que es correcta. Si siguió un enlace, puede que la página haya cambiado de sitio.",
     "notFound.home": "Ir a la página de inicio",
+    "serverError.title": "Lo sentimos, hay un problema con este sitio web",
+    "serverError.body": "Algo ha fallado por nuestra parte. Vuelva a intentarlo dentro de unos minutos.",
+    "serverError.comment": "Si estaba enviando un comentario, es posible que no se haya enviado. También puede enviarlo por correo electrónico a {email} o por teléfono al {phone}.",
+    "serverError.read": "Leer el borrador",
 
     "error.not_found": "No hay nada en esta dirección.",
     "error.reference_not_found": "No hay ninguna respuesta con ese código de referencia.",

@@ -130,6 +130,10 @@ export default {
     "notFound.title": "Pagina non trovata",
     "notFound.body": "Se ha scritto l'indirizzo, controlli che sia corretto. Se ha seguito un link, la pagina potrebbe essere stata spostata.",
     "notFound.home": "Vai alla pagina iniziale",
+    "serverError.title": "Ci scusiamo, c'è un problema con questo sito",
+    "serverError.body": "Si è verificato un errore da parte nostra. Riprovi tra qualche minuto.",
+    "serverError.comment": "Se stava inviando un commento, potrebbe non essere stato inviato. Può inviarlo anche via email a {email} o per telefono al {phone}.",
+    "serverError.read": "Leggi la bozza",
 
     "error.not_found": "Non c'è niente a questo indirizzo.",
     "error.reference_not_found": "Non esiste nessuna risposta con quel codice di riferimento.",
