@@ -133,10 +133,15 @@ function showSent(form, reference) {
   panel.className = "inline-sent";
   panel.tabIndex = -1;
   panel.setAttribute("role", "status");
+  // The reference is held on one line, never broken at its dash.
   const text = document.createElement("p");
-  text.textContent = template.dataset.sent.replace("{reference}", reference);
+  const [before, after] = template.dataset.sent.split("{reference}");
+  const strong = document.createElement("strong");
+  strong.className = "reference-inline";
+  strong.textContent = reference;
+  text.append(before, strong, after ?? "");
   const link = document.createElement("a");
-  link.href = `${template.dataset.trackUrl}?reference=${encodeURIComponent(reference)}`;
+  link.href = template.dataset.trackUrl;
   link.textContent = template.dataset.track;
   panel.append(text, link);
   form.replaceWith(panel);

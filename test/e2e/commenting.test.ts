@@ -34,7 +34,7 @@ async function pageWithoutSiteScript() {
 
 describe("commenting without JavaScript", () => {
   it("goes from a paragraph to the form, sends, shows the reference, and finds it again at /track", async ({ expect }) => {
-    const page = await newPage(browser, { javaScriptEnabled: false });
+    const page = await pageWithoutSiteScript();
     await page.goto(`${site.url}/draft/streets/`);
     await page.getByRole("link", { name: "Comment on paragraph 3.2" }).click();
     expect(await page.locator("blockquote").innerText()).toContain("3.2");
@@ -45,23 +45,22 @@ describe("commenting without JavaScript", () => {
     await page.getByLabel("Anything else about the strategy as a whole? (optional)").fill("The whole plan needs more money.");
     await page.getByRole("button", { name: "Send comment" }).click();
 
-    expect(new URL(page.url()).pathname).toMatch(/^\/confirmation\//);
+    expect(new URL(page.url()).pathname).toBe("/confirmation");
     expect(await page.locator("h1").innerText()).toBe("Comment sent");
     const reference = (await page.locator(".reference").innerText()).trim();
     expect(reference).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    expect(page.url()).not.toContain(reference);
     expect(await page.locator("main").innerText()).toContain("What happens next");
-    const checker = await newPage(browser);
-    await checker.goto(page.url());
-    await expectAccessible(checker, expect);
+    expect(await page.locator("main").innerText()).toContain("The consultation closes at 11:59pm on Friday 18 December 2099.");
+    await expectAccessible(page, expect);
 
     await page.goto(`${site.url}/track`);
     await page.getByLabel("Your reference").fill(reference.toLowerCase().replace("-", " "));
     await page.getByRole("button", { name: "Look up" }).click();
     expect(await page.locator("h1").innerText()).toBe(`Response ${reference}`);
     expect(await page.locator(".user-text").allInnerTexts()).toEqual(["Peer outreach workers helped me.\nPlease keep them.", "The whole plan needs more money."]);
-    await checker.goto(page.url());
-    await expectAccessible(checker, expect);
-    await checker.context().close();
+    expect(page.url()).toBe(`${site.url}/track`);
+    await expectAccessible(page, expect);
     await page.context().close();
   });
 
@@ -148,9 +147,79 @@ describe("commenting without JavaScript", () => {
 
   it("says the reference was not found, without revealing anything", async ({ expect }) => {
     const page = await newPage(browser);
-    await page.goto(`${site.url}/track?reference=AAAAA-AAAAA`);
+    await page.goto(`${site.url}/track`);
+    await page.getByLabel("Your reference").fill("AAAAA-AAAAA");
+    await page.getByRole("button", { name: "Look up" }).click();
     expect(await page.locator(".error-summary").innerText()).toContain("We could not find a response with that reference");
     await expectAccessible(page, expect);
+    await page.context().close();
+  });
+});
+
+describe("on a shared computer", () => {
+  it("shows the confirmation once, with no reference in the address, and Finish leaves nothing to reopen", async ({ expect }) => {
+    const page = await pageWithoutSiteScript();
+    await page.goto(`${site.url}/comment/streets-1`);
+    await page.getByLabel("Your comment on paragraph 3.1").fill("Private words on a shared computer.");
+    await page.getByRole("button", { name: "Send comment" }).click();
+    const reference = (await page.locator(".reference").innerText()).trim();
+    expect(page.url()).toBe(`${site.url}/confirmation`);
+
+    await page.getByRole("link", { name: "Finish" }).click();
+    expect(page.url()).toBe(`${site.url}/`);
+    // The next person presses Back: the confirmation is not shown again, and the form is empty.
+    await page.goBack();
+    expect(page.url()).toBe(`${site.url}/confirmation`);
+    expect(await page.locator("h1").innerText()).toBe("There is nothing to show here");
+    expect(await page.locator("body").innerText()).not.toContain(reference);
+    await expectAccessible(page, expect);
+    await page.goBack();
+    expect(await page.getByLabel("Your comment on paragraph 3.1").inputValue()).toBe("");
+    expect(await page.content()).not.toContain("Private words");
+    await page.context().close();
+  });
+
+  it("prints the confirmation as a receipt: the reference large and black, where to look it up, and what happens next", async ({ expect }) => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${site.url}/comment/general`);
+    await page.getByLabel("Your comment on the strategy as a whole").fill("Printed at the library.");
+    await page.getByRole("button", { name: "Send comment" }).click();
+    await page.emulateMedia({ media: "print" });
+    const reference = page.locator(".reference");
+    const printed = await reference.evaluate((element) => getComputedStyle(element));
+    expect(printed.color).toBe("rgb(0, 0, 0)");
+    expect(Number.parseFloat(printed.fontSize)).toBeGreaterThanOrEqual(32);
+    expect(await page.getByText(`${new URL(site.url).host}/track`).isVisible()).toBe(true);
+    expect(await page.getByRole("heading", { name: "What happens next" }).isVisible()).toBe(true);
+    expect(await page.getByRole("link", { name: "Finish" }).isVisible()).toBe(false);
+    expect(await page.locator(".site-nav").isVisible()).toBe(false);
+    expect((await page.pdf()).byteLength).toBeGreaterThan(1000);
+    await page.context().close();
+  });
+
+  it("looks a reference up without putting it in the address, shows the paragraph's words, and Finish leaves nothing to reopen", async ({ expect }) => {
+    const sent = await fetch(`${site.url}/api/responses`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Idempotency-Key": `shared-${Date.now()}` },
+      body: JSON.stringify({ comments: [{ paragraph: "streets-2", text: "Words the next person must not see." }] }),
+    });
+    const { reference } = (await sent.json()) as { reference: string };
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${site.url}/track`);
+    await page.getByLabel("Your reference").fill(reference);
+    await page.getByRole("button", { name: "Look up" }).click();
+    expect(page.url()).toBe(`${site.url}/track`);
+    const result = await page.locator("main").innerText();
+    expect(result).toContain("Paragraph 3.2");
+    expect(result).toContain("Our outreach team will meet anyone reported as sleeping outside within a day.");
+    expect(result).toContain("Words the next person must not see.");
+
+    await page.getByRole("link", { name: "Finish" }).click();
+    expect(page.url()).toBe(`${site.url}/`);
+    // Going back asks to send the look-up again (the answer was never stored), rather than showing the words.
+    await page.goBack().catch(() => undefined);
+    await page.waitForLoadState("load");
+    expect(await page.evaluate(() => document.documentElement.innerText)).not.toContain("Words the next person must not see.");
     await page.context().close();
   });
 });
@@ -260,7 +329,7 @@ describe("commenting by keyboard alone", () => {
     await page.keyboard.press("Space");
     await tabTo(page, (element) => element.textContent === "Send comment");
     await page.keyboard.press("Enter");
-    await page.waitForURL(/\/confirmation\//);
+    await page.waitForURL(/\/confirmation$/);
     const reference = (await page.locator(".reference").innerText()).trim();
     const tracked = await fetch(`${site.url}/api/responses/${reference}`);
     expect(((await tracked.json()) as { comments: { text: string }[] }).comments[0]!.text).toBe("Plain form, keyboard only.");
@@ -280,7 +349,9 @@ describe("what people write is only ever shown as text", () => {
     const page = await newPage(browser);
     const dialogs: string[] = [];
     page.on("dialog", (dialog) => (dialogs.push(dialog.message()), dialog.dismiss()));
-    await page.goto(`${site.url}/track?reference=${reference}`);
+    await page.goto(`${site.url}/track`);
+    await page.getByLabel("Your reference").fill(reference);
+    await page.getByRole("button", { name: "Look up" }).click();
     expect(await page.locator(".user-text").innerText()).toBe(payload);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator("main img, main svg, main script").count()).toBe(0);
