@@ -116,9 +116,11 @@ async function sendInline(form, state) {
     const result = await answer.json();
     if (answer.ok) return showSent(form, result.reference);
     const fields = result.error?.fields;
+    // Sent just after the close: the words stay in the box, and the message says where else to send them.
+    const closed = result.error?.code === "consultation_closed";
     const messages = fields
       ? Object.entries(fields).map(([name, message]) => ({ field: fieldFor(form, name), message }))
-      : [{ field: form.querySelector("textarea"), message: result.error?.message ?? template.dataset.networkError }];
+      : [{ field: form.querySelector("textarea"), message: (closed ? template.dataset.closed : result.error?.message) ?? template.dataset.networkError }];
     showErrors(form, messages);
     window.turnstile?.reset(form.querySelector(".cf-turnstile"));
   } catch {

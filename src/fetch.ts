@@ -1,7 +1,8 @@
 /**
- * The Worker's front door: security headers on everything, the plain
- * comment form's posts, the officer gate in front of /admin, then Astro for
- * everything else, the API under /api included (src/pages/api/[...path].ts).
+ * The Worker's front door (behind src/worker.ts): security headers on
+ * everything, the plain comment form's posts, the officer gate in front of
+ * /admin, then Astro for everything else, the API under /api included
+ * (src/pages/api/[...path].ts).
  */
 import { Hono } from "hono";
 import { astro, getFetchState } from "astro/hono";
@@ -10,7 +11,7 @@ import api from "../functions/api/index.ts";
 import { securityHeaders } from "../functions/api/middleware/security-headers.ts";
 import { paths } from "../functions/paths.ts";
 import { turnstileEnabled } from "../functions/responses/turnstile.ts";
-import { showFormAgain } from "./server/form-again.ts";
+import { sendCommentForm, showFormAgain } from "./server/form-again.ts";
 import { officerGate, signIn, signOut } from "./server/officer-gate.ts";
 import { renderErrorPage } from "./server/render.ts";
 
@@ -25,6 +26,7 @@ app.use(async (c, next) => {
   await next();
 });
 app.post(paths.api.responses, (c) => showFormAgain(c.req.raw, callApi));
+app.post(paths.comment(":paragraph"), (c) => sendCommentForm(c.req.raw, c.req.param("paragraph") ?? "", callApi));
 app.use(paths.admin.prefix, officerGate);
 app.use(`${paths.admin.prefix}/*`, officerGate);
 app.post(paths.admin.signIn, signIn);

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { axeViolations, launchBrowser, newPage, startSite, type Site } from "./harness.ts";
+import { executeSql, seedCommentsSql } from "./admin-seed.ts";
 
 let site: Site;
 let browser: Browser;
@@ -71,6 +72,8 @@ describe("commenting without JavaScript", () => {
     await page.getByLabel("Your comment on paragraph 4.2").fill(long);
     await page.getByRole("button", { name: "Send comment" }).click();
 
+    // The form comes back at the page's own address, never the API's.
+    expect(new URL(page.url()).pathname).toBe("/comment/homes-2");
     expect(await page.title()).toMatch(/^Error: /);
     const summary = page.locator(".error-summary");
     expect(await summary.locator("h2").innerText()).toBe("There is a problem");
@@ -366,8 +369,10 @@ describe("after the closing date", () => {
     try {
       const page = await newPage(browser);
       await page.goto(`${closed.url}/draft/streets/`);
-      await page.getByRole("link", { name: "Comment on paragraph 3.2" }).click();
-      await page.waitForURL(/\/comment\/streets-2$/);
+      expect(await page.getByRole("link", { name: "Comment on paragraph 3.2" }).count()).toBe(0);
+      expect(await page.locator("form, template").count()).toBe(0);
+      // An address kept from before the close (a bookmark, a printed link) still says plainly why there is no form.
+      await page.goto(`${closed.url}/comment/streets-2`);
       expect(await page.locator("form.comment-form").count()).toBe(0);
       expect(await page.locator("main").innerText()).toContain("This consultation closed at 5:00pm on Friday 6 February 2026.");
       await expectAccessible(page, expect);
@@ -380,6 +385,92 @@ describe("after the closing date", () => {
       await page.context().close();
     } finally {
       await closed.stop();
+    }
+  });
+
+  it("says on a look-up and a confirmation that the comments are being read now, not that they will be", async ({ expect }) => {
+    const closed = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2026-02-06T17:00:00+00:00" });
+    try {
+      executeSql(closed.stateDirectory, seedCommentsSql([{ reference: "KXSKT2222F", paragraph: "care-1", text: "Sent at a kiosk before the close.", channel: "kiosk" }]));
+      const page = await newPage(browser, { javaScriptEnabled: false });
+      await page.goto(`${closed.url}/track`);
+      await page.getByLabel("Your reference").fill("KXSKT-2222F");
+      await page.getByRole("button", { name: "Look up" }).click();
+      const result = await page.locator("main").innerText();
+      expect(result).toContain("Received. Council officers are reading every comment now.");
+      expect(result).toContain("We will add it here when we publish “You said, we did”.");
+      expect(result).not.toMatch(/when the consultation closes|after the consultation closes/);
+
+      // A confirmation reached after the close (a kiosk's late answer, say) speaks of the close as past.
+      await page.context().addCookies([{ name: "confirmation", value: "KXSKT-2222F", url: `${closed.url}/confirmation` }]);
+      await page.goto(`${closed.url}/confirmation`);
+      const confirmation = await page.locator("main").innerText();
+      expect(confirmation).toContain("The consultation has now closed. Council officers are reading every comment.");
+      expect(confirmation).not.toContain("Comment on another paragraph");
+      await page.context().close();
+    } finally {
+      await closed.stop();
+    }
+  });
+});
+
+describe("sending just after the close", () => {
+  it("shows the words back, says what happened and the other ways to send them, inline and on the plain form", async ({ expect }) => {
+    // The consultation closes a few seconds after the pages are open, as it does for someone writing at 11:59pm.
+    const closesAt = new Date(Math.ceil((Date.now() + 25_000) / 1000) * 1000);
+    const closing = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: closesAt.toISOString() });
+    try {
+      const plain = await pageWithoutSiteScript();
+      await plain.goto(`${closing.url}/comment/streets-2`);
+      await plain.getByLabel("Your comment on paragraph 3.2").fill("Written just before midnight.\nPlease still read it.");
+      await plain.getByLabel("Anything else about the strategy as a whole? (optional)").fill("And a word on the whole plan.");
+      await plain.getByText("Comment on other paragraphs in the same response (optional)").click();
+      const other = plain.getByRole("group", { name: "Another paragraph (1 of 3)" });
+      await other.getByLabel("Which paragraph").selectOption("care-3");
+      await other.getByLabel("Your comment on that paragraph").fill("GP registration matters too.");
+
+      const inline = await newPage(browser);
+      await inline.goto(`${closing.url}/draft/care/`);
+      await inline.waitForFunction(() => document.documentElement.dataset.inlineComments === "ready");
+      await inline.getByRole("link", { name: "Comment on paragraph 5.1" }).click();
+      await inline.getByLabel("Your comment on paragraph 5.1").fill("Sent from the draft page, just too late.");
+
+      await new Promise((resolve) => setTimeout(resolve, closesAt.getTime() + 1500 - Date.now()));
+
+      await plain.getByRole("button", { name: "Send comment" }).click();
+      expect(new URL(plain.url()).pathname).toBe("/comment/streets-2");
+      expect(await plain.locator("h1").innerText()).toBe("Your comment was not sent");
+      const main = await plain.locator("main").innerText();
+      expect(main).toContain("The consultation closed at");
+      expect(await plain.locator(".words-back .user-text").allInnerTexts()).toEqual([
+        "Written just before midnight.\nPlease still read it.",
+        "And a word on the whole plan.",
+        "GP registration matters too.",
+      ]);
+      expect(await plain.locator(".words-back h2").allInnerTexts()).toEqual([
+        "Your comment on paragraph 3.2",
+        "Your comment on the strategy as a whole",
+        "Your comment on paragraph 5.3",
+      ]);
+      expect(await plain.getByRole("link", { name: "plan.consultation@testshire.example" }).getAttribute("href")).toBe("mailto:plan.consultation@testshire.example");
+      expect(main).toContain("01632 960000");
+      expect(await plain.locator("form.comment-form").count()).toBe(0);
+      // No link on the page points at something that is not there.
+      const brokenAnchors = await plain.locator("a[href^='#']").evaluateAll((links) =>
+        links.map((link) => link.getAttribute("href")!).filter((href) => !document.getElementById(href.slice(1))),
+      );
+      expect(brokenAnchors).toEqual([]);
+      await expectAccessible(plain, expect);
+
+      await inline.getByRole("button", { name: "Send comment" }).click();
+      const message = inline.locator(".inline-comment .error-summary");
+      await inline.waitForFunction(() => document.querySelector(".inline-comment .error-summary")?.textContent?.includes("closed"));
+      expect(await message.innerText()).toContain("plan.consultation@testshire.example");
+      expect(await inline.getByLabel("Your comment on paragraph 5.1").inputValue()).toBe("Sent from the draft page, just too late.");
+      await plain.context().close();
+      await inline.context().close();
+    } finally {
+      await closing.stop();
     }
   });
 });
@@ -434,7 +525,9 @@ describe("with Turnstile configured", () => {
   async function pageRecordingPosts(sent: Record<string, string[]>) {
     const page = await newPage(browser);
     await page.route("https://challenges.cloudflare.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: FAKE_TURNSTILE }));
-    await page.route("**/api/responses", async (route) => {
+    // The plain form posts to its own page, the inline form to the API: both are recorded, neither stored.
+    await page.route(/\/(api\/responses|comment\/[^/]+)$/, async (route) => {
+      if (route.request().method() !== "POST") return route.continue();
       const fields = [...new URLSearchParams(route.request().postData() ?? "")].map(([name, value]) => `${name}${name === "cf-turnstile-response" ? `=${value}` : ""}`);
       sent[(await route.request().headerValue("accept"))?.includes("application/json") ? "inline" : "plain"] = fields.sort();
       await route.fulfill({ status: 201, contentType: "application/json", body: JSON.stringify({ reference: "AAAAA-AAAAA", receivedAt: "", comments: [] }) });

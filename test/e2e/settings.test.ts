@@ -58,7 +58,7 @@ describe("a Worker running with wrong dates anyway", () => {
   });
 
   it("answers every page that depends on the dates with a calm error page and a way back", async ({ expect }) => {
-    for (const path of ["/", "/comment/streets-2", "/comment/general"]) {
+    for (const path of ["/", "/comment/streets-2", "/comment/general", "/confirmation"]) {
       const response = await fetch(`${site.url}${path}`);
       const html = await response.text();
       expect(response.status, path).toBe(500);
