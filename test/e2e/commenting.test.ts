@@ -269,6 +269,53 @@ describe("commenting inline with JavaScript", () => {
     await page.context().close();
   });
 
+  it("puts each error on its own box too, folds away with Escape keeping the words, and shows Cancel as a button", async ({ expect }) => {
+    const page = await newPage(browser);
+    await page.goto(`${site.url}/draft/homes/`);
+    await page.waitForFunction(() => document.documentElement.dataset.inlineComments === "ready");
+    const link = page.getByRole("link", { name: "Comment on paragraph 4.2" });
+    await link.click();
+    await page.getByRole("button", { name: "Send comment" }).click();
+    const box = page.getByLabel("Your comment on paragraph 4.2");
+    const error = page.locator(".inline-comment .form-group-error .error-message");
+    await error.first().waitFor();
+    expect(await error.first().textContent()).toBe("Error: Enter your comment.");
+    const errorId = await error.first().getAttribute("id");
+    expect((await box.getAttribute("aria-describedby"))?.split(" ")).toContain(errorId);
+    expect(await box.evaluate((element) => getComputedStyle(element).borderTopColor)).toBe("rgb(212, 53, 28)");
+    await expectAccessible(page, expect);
+
+    await box.fill("Kept when folded away.");
+    await box.press("Escape");
+    expect(await page.locator(".inline-comment").isVisible()).toBe(false);
+    expect(await link.evaluate((element) => element === document.activeElement)).toBe(true);
+    await link.click();
+    expect(await box.inputValue()).toBe("Kept when folded away.");
+
+    // Cancel is drawn as a button against the grey form: its edge stands out at least 3:1, as WCAG asks of controls.
+    const contrast = await page.locator(".inline-comment").evaluate((form) => {
+      const cancel = form.querySelector("[data-cancel]")!;
+      const luminance = (colour: string) => {
+        const [r, g, b] = colour.match(/\d+/g)!.slice(0, 3).map((part) => {
+          const value = Number(part) / 255;
+          return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const ratio = (a: string, b: string) => {
+        const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+        return (light! + 0.05) / (dark! + 0.05);
+      };
+      const formBackground = getComputedStyle(form).backgroundColor;
+      return { edge: ratio(getComputedStyle(cancel).borderTopColor, formBackground), text: ratio(getComputedStyle(cancel).color, getComputedStyle(cancel).backgroundColor) };
+    });
+    expect(contrast.edge).toBeGreaterThanOrEqual(3);
+    expect(contrast.text).toBeGreaterThanOrEqual(4.5);
+    await page.getByRole("button", { name: "Cancel" }).click();
+    expect(await page.locator(".inline-comment").isVisible()).toBe(false);
+    await page.context().close();
+  });
+
   it("sends once when the same words are sent again after a lost answer", async ({ expect }) => {
     const page = await newPage(browser);
     await page.goto(`${site.url}/draft/advice/`);
