@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
 import cloudflare from "@astrojs/cloudflare";
 import { loadContent } from "./functions/consultation/content.ts";
+import { periodProblem } from "./functions/consultation/period.ts";
 import { readContentSources } from "./functions/consultation/read-content.ts";
 import { securityHeaderValues } from "./functions/api/middleware/security-headers.ts";
 
@@ -14,14 +15,23 @@ import { securityHeaderValues } from "./functions/api/middleware/security-header
  */
 const contentRoot = resolve(process.env.PORTAL_CONTENT_ROOT ?? ".");
 
-/** Fails the build, naming the file and the problem, when content/ is invalid. */
+/**
+ * Fails the build, naming the file and the problem, when content/ is invalid,
+ * or when OPENS_AT/CLOSES_AT given to the build (as `CLOSES_AT=… npm start`
+ * does) would not make sense with the content's dates.
+ */
 function validateContent() {
   return {
     name: "consultation-content",
     hooks: {
       /** @param {{ logger: import("astro").AstroIntegrationLogger }} options */
       "astro:config:setup": ({ logger }) => {
-        const { draft } = loadContent(readContentSources(contentRoot));
+        const { settings, draft } = loadContent(readContentSources(contentRoot));
+        const problem = periodProblem(settings.period, process.env);
+        if (problem) {
+          logger.error(`a setting given to the build needs changing:\n\n${problem}\n`);
+          process.exit(1);
+        }
         logger.info(`content is valid: ${draft.sections.length} sections, ${draft.paragraphs.size} paragraphs`);
       },
     },
@@ -51,6 +61,8 @@ export default defineConfig({
   outDir: process.env.PORTAL_OUT_DIR ?? "dist",
   output: "static",
   adapter: cloudflare({ imageService: "passthrough" }),
+  // The portal keeps no Astro sessions (officers sign in with their own cookie), so no KV binding is deployed for them.
+  session: false,
   integrations: [validateContent(), staticSecurityHeaders()],
   trailingSlash: "ignore",
   build: { format: "directory", inlineStylesheets: "never" },

@@ -8,10 +8,15 @@ export const paths = {
   paragraph: (slug: string, paragraphId: string) => `/draft/${slug}/#${paragraphId}`,
   comment: (paragraphId: string) => `/comment/${paragraphId}`,
   generalComment: `/comment/${GENERAL}`,
-  confirmation: (reference: string) => `/confirmation/${reference}`,
+  /** Shows a plain form post's reference once; the reference never appears in an address. */
+  confirmation: "/confirmation",
+  /** Looks a response up by its reference, sent in a form post, not in the address. */
   track: "/track",
-  trackReference: (reference: string) => `/track?reference=${encodeURIComponent(reference)}`,
   accessibility: "/accessibility/",
+  /** The calm page for any server error. */
+  serverError: "/500",
+  /** The consultation's live status on its own, written into the prerendered reading pages as they are served. */
+  consultationStatus: "/consultation-status",
   privacy: "/privacy/",
   api: {
     responses: "/api/responses",

@@ -64,7 +64,44 @@ function fillTemplate(paragraph, number) {
   return fragment;
 }
 
+/** The form group a control belongs to, and where its error message goes: before the control, as on the plain form. */
+function errorPlace(field) {
+  return { group: field.closest(".form-group"), before: field.closest(".radios") ?? field.closest(".radio, .checkbox") ?? field };
+}
+
+/** Takes away the messages and error styles of the last attempt. */
+function clearFieldErrors(form) {
+  for (const message of form.querySelectorAll("[data-inline-error]")) message.remove();
+  for (const group of form.querySelectorAll(".form-group-error")) group.classList.remove("form-group-error");
+  for (const field of form.querySelectorAll("[data-error-described]")) {
+    const ids = field.getAttribute("aria-describedby").split(" ").filter((id) => id !== `${field.id}-error`);
+    field.setAttribute("aria-describedby", ids.join(" "));
+    delete field.dataset.errorDescribed;
+  }
+}
+
+/** Puts each error on its own box too, as the plain form does: the message above it, tied to it, and the error style. */
+function showFieldError(field, text) {
+  if (field.dataset.errorDescribed) return;
+  const { group, before } = errorPlace(field);
+  const message = document.createElement("p");
+  message.className = "error-message";
+  message.id = `${field.id}-error`;
+  message.dataset.inlineError = "";
+  const prefix = document.createElement("span");
+  prefix.className = "visually-hidden";
+  prefix.textContent = template.dataset.errorPrefix;
+  message.append(prefix, ` ${text}`);
+  before.before(message);
+  group?.classList.add("form-group-error");
+  const ids = (field.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean);
+  field.setAttribute("aria-describedby", [...ids, message.id].join(" "));
+  field.dataset.errorDescribed = "yes";
+}
+
 function showErrors(form, messages) {
+  clearFieldErrors(form);
+  for (const { field, message } of messages) showFieldError(field, message);
   const summary = form.querySelector("[data-inline-errors]");
   const list = summary.querySelector("ul");
   list.replaceChildren();
@@ -116,9 +153,11 @@ async function sendInline(form, state) {
     const result = await answer.json();
     if (answer.ok) return showSent(form, result.reference);
     const fields = result.error?.fields;
+    // Sent just after the close: the words stay in the box, and the message says where else to send them.
+    const closed = result.error?.code === "consultation_closed";
     const messages = fields
       ? Object.entries(fields).map(([name, message]) => ({ field: fieldFor(form, name), message }))
-      : [{ field: form.querySelector("textarea"), message: result.error?.message ?? template.dataset.networkError }];
+      : [{ field: form.querySelector("textarea"), message: (closed ? template.dataset.closed : result.error?.message) ?? template.dataset.networkError }];
     showErrors(form, messages);
     window.turnstile?.reset(form.querySelector(".cf-turnstile"));
   } catch {
@@ -133,10 +172,15 @@ function showSent(form, reference) {
   panel.className = "inline-sent";
   panel.tabIndex = -1;
   panel.setAttribute("role", "status");
+  // The reference is held on one line, never broken at its dash.
   const text = document.createElement("p");
-  text.textContent = template.dataset.sent.replace("{reference}", reference);
+  const [before, after] = template.dataset.sent.split("{reference}");
+  const strong = document.createElement("strong");
+  strong.className = "reference-inline";
+  strong.textContent = reference;
+  text.append(before, strong, after ?? "");
   const link = document.createElement("a");
-  link.href = `${template.dataset.trackUrl}?reference=${encodeURIComponent(reference)}`;
+  link.href = template.dataset.trackUrl;
   link.textContent = template.dataset.track;
   panel.append(text, link);
   form.replaceWith(panel);
@@ -155,7 +199,11 @@ async function openInlineForm(link) {
   }
   const block = link.closest("[data-paragraph]");
   const existing = block.querySelector("form.inline-comment");
-  if (existing) return existing.querySelector("textarea").focus();
+  if (existing) {
+    // Closed earlier with Cancel or Escape: it comes back with the words as they were.
+    existing.hidden = false;
+    return existing.querySelector("textarea").focus();
+  }
   const paragraph = block.dataset.paragraph;
   const number = block.querySelector(".paragraph-number").textContent.trim();
   block.append(fillTemplate(paragraph, number));
@@ -167,9 +215,16 @@ async function openInlineForm(link) {
     event.preventDefault();
     sendInline(form, state);
   });
-  form.querySelector("[data-cancel]").addEventListener("click", () => {
-    form.remove();
+  // Cancel and Escape fold the form away, keeping the words in case the person comes back to them.
+  const close = () => {
+    form.hidden = true;
     link.focus();
+  };
+  form.querySelector("[data-cancel]").addEventListener("click", close);
+  form.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    event.preventDefault();
+    close();
   });
   form.querySelector("textarea").focus();
 }

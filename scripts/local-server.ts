@@ -3,7 +3,12 @@
  * Used by `npm start`, the end-to-end tests and the benchmarks alike.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { join } from "node:path";
+import { loadContent } from "../functions/consultation/content.ts";
+import { periodProblem } from "../functions/consultation/period.ts";
+import { readContentSources } from "../functions/consultation/read-content.ts";
 
 /** The variables a local run takes from the environment, overriding .dev.vars. */
 export const SETTING_NAMES = [
@@ -21,6 +26,10 @@ export const SETTING_NAMES = [
 export const OUT_DIR = process.env.PORTAL_OUT_DIR ?? "dist";
 /** The same site built from the tests' fixture consultation (`npm run build:fixture`). */
 export const FIXTURE_OUT_DIR = `${OUT_DIR}-fixture`;
+/** The folder holding the content/ a build is made from: PORTAL_CONTENT_ROOT (as the build reads it) or this repository. */
+export const CONTENT_ROOT = process.env.PORTAL_CONTENT_ROOT ?? ".";
+/** The folder holding the tests' fixture consultation. */
+export const FIXTURE_CONTENT_ROOT = "test/fixtures";
 
 export interface LocalServerOptions {
   port?: number;
@@ -31,17 +40,59 @@ export interface LocalServerOptions {
   vars?: Record<string, string>;
   /** Print wrangler's output (the default for `npm start`). */
   inheritOutput?: boolean;
+  /** The folder holding the content/ the build was made from, whose dates the settings are checked against. */
+  contentRoot?: string;
+  /**
+   * Check the settings before starting (the default). Turned off only to see
+   * how the Worker answers with wrong settings, as it must in production,
+   * where Cloudflare holds the variables and nothing checks them first.
+   */
+  checkSettings?: boolean;
+}
+
+/** A setting a local run would start with is wrong; the message says what to change. */
+export class SettingsError extends Error {
+  override readonly name = "SettingsError";
+}
+
+/** Local settings in a .dev.vars file (NAME=value lines), as wrangler dev reads them. */
+export function readDevVars(file: string): Record<string, string> {
+  if (!existsSync(file)) return {};
+  const entries = readFileSync(file, "utf8")
+    .split(/\r?\n/)
+    .map((line) => /^\s*([A-Z_][A-Z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line))
+    .filter((match) => match !== null)
+    .map((match) => [match[1]!, match[2]!.replace(/^(["'])(.*)\1$/, "$2")]);
+  return Object.fromEntries(entries);
+}
+
+/**
+ * Checks, once and before anything starts, the settings a local run of a
+ * build will use (the .dev.vars the build copied beside the Worker, then the
+ * variables given, as wrangler applies them) against the consultation's own
+ * dates. Throws a SettingsError saying what to change.
+ */
+export function checkLocalSettings(outDir: string, contentRoot: string, vars: Record<string, string>): void {
+  const { settings } = loadContent(readContentSources(contentRoot));
+  const problem = periodProblem(settings.period, { ...readDevVars(join(outDir, "server", ".dev.vars")), ...vars });
+  if (problem) throw new SettingsError(problem);
 }
 
 export interface LocalServer {
   url: string;
   port: number;
   process: ChildProcess;
+  /** What wrangler has printed so far (empty when its output goes to the terminal). */
+  output(): string;
   /** SIGTERM for a clean stop; SIGKILL to pull the plug, as a crash would. */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: "false", ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" };
+/**
+ * No telemetry, and no look-up of Cloudflare's request metadata (cf.json):
+ * local runs use wrangler's placeholder, so nothing is fetched from the network.
+ */
+const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" };
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -80,10 +131,12 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 }
 
 export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
+  const outDir = options.outDir ?? OUT_DIR;
+  if (options.checkSettings !== false) checkLocalSettings(outDir, options.contentRoot ?? CONTENT_ROOT, options.vars ?? {});
   const port = options.port ?? (await freePort());
   const inspectorPort = await freePort();
   const persistTo = options.persistTo ?? ".wrangler/state";
-  const args = ["dev", "-c", `${options.outDir ?? OUT_DIR}/server/wrangler.json`, "--persist-to", persistTo, "--port", String(port)];
+  const args = ["dev", "-c", `${outDir}/server/wrangler.json`, "--persist-to", persistTo, "--port", String(port)];
   args.push("--ip", "127.0.0.1", "--inspector-port", String(inspectorPort), "--show-interactive-dev-session=false");
   for (const [name, value] of Object.entries(options.vars ?? {})) args.push("--var", `${name}:${value}`);
 
@@ -114,7 +167,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     await stop();
     throw error;
   }
-  return { url, port, process: child, stop };
+  return { url, port, process: child, output: () => log, stop };
 }
 
 /** The settings given in the environment, as Worker variables. */

@@ -129,7 +129,8 @@ const escapeAttribute = (value: string) =>
 
 /**
  * Renders a section's body. Each commentable paragraph carries its id,
- * `data-paragraph`, its visible number and a link to comment on it.
+ * `data-paragraph`, its visible number and a link to comment on it (marked
+ * `data-commenting`, so it can be taken away while comments are not taken).
  */
 export function renderSection(section: DraftSection, labels: RenderLabels): string {
   const marked = new Marked({
@@ -144,7 +145,7 @@ export function renderSection(section: DraftSection, labels: RenderLabels): stri
           `<div class="paragraph" id="${id}" data-paragraph="${id}">` +
           `<a class="paragraph-number" href="#${id}" aria-label="${escapeAttribute(labels.paragraphLabel(paragraph))}">${paragraph.number}</a>` +
           `<p>${inner}</p>` +
-          `<p class="paragraph-comment"><a href="${escapeAttribute(link.href)}">${link.text}</a></p>` +
+          `<p class="paragraph-comment" data-commenting><a href="${escapeAttribute(link.href)}">${link.text}</a></p>` +
           `</div>\n`
         );
       },

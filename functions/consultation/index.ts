@@ -4,7 +4,7 @@
  * validated once when the module loads.
  */
 import { loadContent } from "./content.ts";
-import { applyOverrides, type ConsultationPeriod, type PeriodOverrides } from "./period.ts";
+import { applyOverrides, consultationStatus, type ConsultationPeriod, type ConsultationStatus, type PeriodOverrides } from "./period.ts";
 import type { DraftParagraph, DraftSection } from "./draft.ts";
 
 const draftFiles = import.meta.glob("@content/draft/*.md", { query: "?raw", import: "default", eager: true });
@@ -26,6 +26,22 @@ export const { settings, draft, lock } = content;
 /** The period in force for this Worker: the content's dates with OPENS_AT/CLOSES_AT applied. */
 export function currentPeriod(overrides: PeriodOverrides): ConsultationPeriod {
   return applyOverrides(settings.period, overrides);
+}
+
+/** The consultation as it stands at a moment: its period in force and whether comments are taken. */
+export interface LiveConsultation {
+  period: ConsultationPeriod;
+  status: ConsultationStatus;
+}
+
+/**
+ * The period in force and the status now: what pages and the API ask before
+ * saying anything about taking part. Throws a PeriodOverrideError when
+ * OPENS_AT/CLOSES_AT are wrong, which pages show as the error page.
+ */
+export function consultationNow(overrides: PeriodOverrides, now: Date = new Date()): LiveConsultation {
+  const period = currentPeriod(overrides);
+  return { period, status: consultationStatus(period, now) };
 }
 
 /** The section a paragraph of the draft belongs to. */

@@ -26,24 +26,57 @@ export function parseInstant(value: string): Date | undefined {
   return Number.isNaN(instant.getTime()) ? undefined : instant;
 }
 
-export class PeriodOverrideError extends Error {}
+/** OPENS_AT or CLOSES_AT is set wrongly; the message says what to change. */
+export class PeriodOverrideError extends Error {
+  override readonly name = "PeriodOverrideError";
+}
 
-/** Applies OPENS_AT/CLOSES_AT to the content's period; a malformed override is an error, not ignored. */
+/** Where each date comes from, in the words an operator would look for. */
+const SOURCE = {
+  OPENS_AT: { setting: "OPENS_AT", content: "opensAt in content/consultation.json" },
+  CLOSES_AT: { setting: "CLOSES_AT", content: "closesAt in content/consultation.json" },
+} as const;
+
+/** An example of a closed period to preview, both instants in the past. */
+const CLOSED_PREVIEW = "OPENS_AT=2020-01-01T00:00:00Z CLOSES_AT=2020-02-01T00:00:00Z";
+
+/** Applies OPENS_AT/CLOSES_AT to the content's period; a malformed or impossible override is an error, not ignored. */
 export function applyOverrides(period: ConsultationPeriod, overrides: PeriodOverrides): ConsultationPeriod {
+  const given = (name: keyof PeriodOverrides) => overrides[name]?.trim() || undefined;
   const read = (name: keyof PeriodOverrides, fallback: Date): Date => {
-    const raw = overrides[name]?.trim();
+    const raw = given(name);
     if (!raw) return fallback;
     const instant = parseInstant(raw);
     if (!instant) {
-      throw new PeriodOverrideError(`${name} must be an ISO 8601 instant with an offset, such as 2026-12-18T23:59:59+00:00; got "${raw}"`);
+      throw new PeriodOverrideError(
+        `${name} must be an ISO 8601 instant with an offset, such as 2026-12-18T23:59:59+00:00; got "${raw}". ` +
+          `Correct it, or leave it empty to use ${SOURCE[name].content}.`,
+      );
     }
     return instant;
   };
   const result = { opensAt: read("OPENS_AT", period.opensAt), closesAt: read("CLOSES_AT", period.closesAt) };
   if (result.closesAt.getTime() <= result.opensAt.getTime()) {
-    throw new PeriodOverrideError("The closing time must be after the opening time");
+    const source = (name: keyof PeriodOverrides) => (given(name) ? SOURCE[name].setting : SOURCE[name].content);
+    throw new PeriodOverrideError(
+      `The consultation would close before it opens: it closes at ${result.closesAt.toISOString()} (${source("CLOSES_AT")}) ` +
+        `but opens at ${result.opensAt.toISOString()} (${source("OPENS_AT")}). ` +
+        `Set CLOSES_AT after the opening time, or set OPENS_AT before the closing time too. ` +
+        `To preview the closed consultation, set both in the past, for example ${CLOSED_PREVIEW}.`,
+    );
   }
   return result;
+}
+
+/** What is wrong with the period these overrides give, in words that say what to change; undefined when nothing is. */
+export function periodProblem(period: ConsultationPeriod, overrides: PeriodOverrides): string | undefined {
+  try {
+    applyOverrides(period, overrides);
+    return undefined;
+  } catch (error) {
+    if (error instanceof PeriodOverrideError) return error.message;
+    throw error;
+  }
 }
 
 export function consultationStatus(period: ConsultationPeriod, now: Date = new Date()): ConsultationStatus {

@@ -38,3 +38,18 @@ export function translator(language: string): Translate {
 export function isMessageKey(value: string): value is MessageKey {
   return Object.hasOwn(english.messages, value);
 }
+
+/** A message written once per plural form ("….one", "….other"), named without its form. */
+export type PluralKey = { [K in MessageKey]: K extends `${infer Base}.other` ? Base : never }[MessageKey];
+
+/**
+ * The message for a count, in the form the reader's language uses for that
+ * count (Intl.PluralRules: "one", "few", "many", "other"…). A form a
+ * dictionary does not write falls back to "other". {count} is the formatted number.
+ */
+export function plural(t: Translate, key: PluralKey, count: number, params: Record<string, string | number> = {}): string {
+  const locale = t("format.locale");
+  const form = `${key}.${new Intl.PluralRules(locale).select(count)}`;
+  return t(isMessageKey(form) ? form : `${key}.other`, { ...params, count: new Intl.NumberFormat(locale).format(count) });
+}
+

@@ -1,6 +1,9 @@
 /**
- * A plain HTML form post that the API refuses is answered with the form
- * again: the error summary, and the person's words exactly as they typed them.
+ * The plain comment form's posts. The form posts to its own page's address
+ * (/comment/{paragraph}) and is handed to the API as it is; a refusal is
+ * answered with that page again, so the address bar never shows the API:
+ * the error summary and the person's words exactly as they typed them, or,
+ * when comments are not taken, their words shown back to copy.
  */
 import { isCommentableParagraph } from "../../functions/consultation/paragraphs.ts";
 import { GENERAL } from "../../functions/consultation/paragraph-id.ts";
@@ -12,12 +15,14 @@ import { renderPage } from "./render.ts";
 /** How much of a refused form is read back to show the person their words. */
 const KEPT_BODY_BYTES = 4 * REQUEST_BYTES;
 
+type CallApi = (request: Request) => Promise<Response>;
+
 /** A browser's own form post: the inline form asks for JSON and handles refusals itself. */
 const isBrowserFormPost = (request: Request) =>
   (request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded") &&
   !(request.headers.get("Accept") ?? "").includes("application/json");
 
-/** The paragraph whose form page the post came from, for when the body was too large to read. */
+/** The paragraph whose form page the post came from, for a post straight to the API whose body was too large to read. */
 function paragraphOfReferrer(request: Request): string | undefined {
   const referrer = request.headers.get("Referer");
   if (!referrer || !URL.canParse(referrer, request.url)) return undefined;
@@ -32,7 +37,13 @@ function paragraphOfReferrer(request: Request): string | undefined {
   }
 }
 
-export async function showFormAgain(request: Request, callApi: (request: Request) => Promise<Response>): Promise<Response> {
+/** POST /comment/{paragraph}: the plain form, sent to the API unchanged. */
+export function sendCommentForm(request: Request, pageParagraph: string, callApi: CallApi): Promise<Response> {
+  return showFormAgain(new Request(new URL(paths.api.responses, request.url), request), callApi, pageParagraph);
+}
+
+/** Sends a post to the API; a browser's refused form post gets its comment page again instead of JSON. */
+export async function showFormAgain(request: Request, callApi: CallApi, pageParagraph?: string): Promise<Response> {
   if (!isBrowserFormPost(request)) return callApi(request);
   const length = Number(request.headers.get("Content-Length") ?? NaN);
   // The words are kept to show again, even from a body the API finds too large, up to a bound on memory.
@@ -42,7 +53,8 @@ export async function showFormAgain(request: Request, callApi: (request: Request
 
   const body = (await answer.json()) as { error: { code: string; message: string; fields?: Record<string, string> } };
   const values = copy ? formValues(Object.fromEntries(new URLSearchParams(await copy.text()))) : {};
-  const paragraph = [values.paragraph, paragraphOfReferrer(request)].find((id) => id && isCommentableParagraph(id)) ?? GENERAL;
+  const candidates = [values.paragraph, pageParagraph ?? paragraphOfReferrer(request)];
+  const paragraph = candidates.find((id) => id && isCommentableParagraph(id)) ?? GENERAL;
 
   const rendered = await renderPage(request, paths.comment(paragraph), { commentForm: { status: answer.status, values, error: body.error } });
   const retryAfter = answer.headers.get("Retry-After");

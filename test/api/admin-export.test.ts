@@ -19,7 +19,9 @@ const TRICKY_TEXTS = [
   '"Starts with a quote',
   "Ends with a quote\"",
 ];
-const FORMULA_TEXTS = ['=HYPERLINK("http://evil.example","click")', "+44 20 7946 0123", "-1+2", "@SUM(A1)", "\t=1+1", "\r=cmd|' /C calc'!A0"];
+const FORMULA_TEXTS = ['=HYPERLINK("http://evil.example","click")', "+1+2", "-1+2", "@SUM(A1)", "\t=1+1", "\r=cmd|' /C calc'!A0"];
+/** Text that only looks like the start of a formula: a spreadsheet shows it as written. */
+const SIGNED_TEXTS = ["+44 20 7946 0123", "-5 beds"];
 
 let hiddenRef: string;
 
@@ -30,7 +32,7 @@ beforeAll(async () => {
     publishConsent: true,
     respondentType: "organisation",
     organisation: "=Testshire, \"Night\" Shelter",
-    comments: [...TRICKY_TEXTS, ...FORMULA_TEXTS].map((text) => ({ paragraph: "streets-2", text })),
+    comments: [...TRICKY_TEXTS, ...FORMULA_TEXTS, ...SIGNED_TEXTS].map((text) => ({ paragraph: "streets-2", text })),
   });
   ({ reference: hiddenRef } = await addResponse(env.DB, { comments: [{ paragraph: "general", text: "Hidden comment", status: "hidden" }] }));
 });
@@ -79,7 +81,7 @@ describe("CSV export", () => {
     });
   });
 
-  it("neutralises every cell that could run as a formula, and nothing else", async ({ expect }) => {
+  it("neutralises every cell that could run as a formula", async ({ expect }) => {
     const rows = parseCsv((await exportText("?format=csv")).text);
     const exported = rows.map((row) => row.commentText);
     for (const text of FORMULA_TEXTS) expect(exported).toContain(`'${text}`);
@@ -87,6 +89,12 @@ describe("CSV export", () => {
     // Stored text is untouched: neutralising is only for the spreadsheet.
     const stored = await env.DB.prepare("SELECT count(*) AS n FROM comments WHERE text LIKE '=HYPERLINK%'").first("n");
     expect(stored).toBe(1);
+  });
+
+  it("leaves phone numbers and other text that starts with + or - readable, with no apostrophe", async ({ expect }) => {
+    const exported = parseCsv((await exportText("?format=csv")).text).map((row) => row.commentText);
+    for (const text of SIGNED_TEXTS) expect(exported).toContain(text);
+    expect(exported.filter((text) => SIGNED_TEXTS.some((signed) => text === `'${signed}`))).toEqual([]);
   });
 
   it("leaves hidden comments out unless includeHidden=true", async ({ expect }) => {
@@ -126,9 +134,9 @@ describe("JSON and NDJSON export", () => {
     expect(response.headers.get("Content-Type")).toMatch(/^application\/json/);
     const document = JSON.parse(text) as { consultation: string; exportedAt: string; comments: Record<string, unknown>[] };
     expect(document.consultation).toBe("fixture-plan");
-    expect(document.comments).toHaveLength(TRICKY_TEXTS.length + FORMULA_TEXTS.length);
+    expect(document.comments).toHaveLength(TRICKY_TEXTS.length + FORMULA_TEXTS.length + SIGNED_TEXTS.length);
     // JSON is not for spreadsheets: text is exactly as stored.
-    expect(document.comments.map((c) => c.commentText)).toEqual([...TRICKY_TEXTS, ...FORMULA_TEXTS]);
+    expect(document.comments.map((c) => c.commentText)).toEqual([...TRICKY_TEXTS, ...FORMULA_TEXTS, ...SIGNED_TEXTS]);
     expect(Object.keys(document.comments[0]!)).toEqual([...EXPORT_COLUMNS]);
     expect(document.comments[0]).toMatchObject({ publishConsent: true, themes: [], redacted: false, commentId: expect.any(Number) });
   });
@@ -139,7 +147,7 @@ describe("JSON and NDJSON export", () => {
     const lines = text.split("\n");
     expect(lines.at(-1)).toBe("");
     const objects = lines.slice(0, -1).map((line) => JSON.parse(line) as { commentText: string });
-    expect(objects).toHaveLength(TRICKY_TEXTS.length + FORMULA_TEXTS.length + 1);
+    expect(objects).toHaveLength(TRICKY_TEXTS.length + FORMULA_TEXTS.length + SIGNED_TEXTS.length + 1);
   });
 
   it("an empty export is still a valid document", async ({ expect }) => {

@@ -15,7 +15,7 @@ describe("GET /api/consultation", () => {
     const { status, body } = await consultation();
     expect(status).toBe(200);
     expect(body).toEqual({
-      title: "Fixture Plan for Testing",
+      title: "Fixture Plan for Testing 2030-2035",
       // 9:00am on 7 October 2030 is BST; the end of 20 December is GMT.
       opensAt: "2030-10-07T08:00:00.000Z",
       closesAt: "2030-12-20T23:59:59.000Z",

@@ -2,10 +2,14 @@ import { env } from "cloudflare:test";
 import { describe, it } from "vitest";
 import { LIMITS, REQUEST_BYTES } from "../../functions/limits.ts";
 import { callApi, newKey, postForm, postJson, storedCounts, type ErrorBody } from "./requests.ts";
+import { confirmedReference } from "../../functions/responses/confirmation.ts";
 
 type Receipt = { reference: string; receivedAt: string; comments: { id: number; paragraph: string }[] };
 
 const comment = (text = "More outreach at night, please.", paragraph = "streets-2") => ({ comments: [{ paragraph, text }] });
+
+/** What a plain form post's confirmation will show: the reference the answer's cookie carries to the confirmation page. */
+const confirmed = (response: Response) => confirmedReference(response.headers.get("Set-Cookie"));
 
 describe("POST /api/responses stores one person's response", () => {
   it("answers 201 with a reference, the time received and each comment's id", async ({ expect }) => {
@@ -213,19 +217,22 @@ describe("invalid input gets a clear error naming the field, and changes nothing
 });
 
 describe("plain HTML form posts", () => {
-  it("answers 303 to the confirmation page with the reference", async ({ expect }) => {
+  it("answers 303 to the confirmation page, the reference in a short-lived cookie for that page only, never in the address", async ({ expect }) => {
     const response = await postForm({ paragraph: "homes-2", comment: "Form words", idempotencyKey: newKey(), publishConsent: "yes" });
     expect(response.status).toBe(303);
-    const location = response.headers.get("Location")!;
-    expect(location).toMatch(/^\/confirmation\/[0-9A-Z]{5}-[0-9A-Z]{5}$/);
-    const tracked = await callApi(`/api/responses/${location.split("/").at(-1)}`);
+    expect(response.headers.get("Location")).toBe("/confirmation");
+    expect(response.headers.get("Cache-Control")).toBe("no-store");
+    const cookie = response.headers.get("Set-Cookie")!;
+    expect(cookie).toMatch(/^confirmation=[0-9A-Z]{5}-[0-9A-Z]{5}; Max-Age=\d+; Path=\/confirmation; HttpOnly; Secure; SameSite=Strict$/);
+    expect(Number(/Max-Age=(\d+)/.exec(cookie)![1])).toBeLessThanOrEqual(600);
+    const tracked = await callApi(`/api/responses/${confirmed(response)}`);
     expect(((await tracked.json()) as { comments: { text: string }[] }).comments[0]!.text).toBe("Form words");
   });
 
   it("sends a comment on the whole strategy with a paragraph's comment, in the same response", async ({ expect }) => {
     const response = await postForm({ paragraph: "homes-2", comment: "On 4.2", generalComment: "  And overall: yes. ", idempotencyKey: newKey() });
     expect(response.status).toBe(303);
-    const tracked = await callApi(`/api/responses/${response.headers.get("Location")!.split("/").at(-1)}`);
+    const tracked = await callApi(`/api/responses/${confirmed(response)}`);
     expect(((await tracked.json()) as { comments: { paragraph: string; text: string }[] }).comments).toEqual([
       { paragraph: "homes-2", text: "On 4.2", status: "received" },
       { paragraph: "general", text: "And overall: yes.", status: "received" },
@@ -252,7 +259,7 @@ describe("plain HTML form posts", () => {
       idempotencyKey: newKey(),
     });
     expect(response.status).toBe(303);
-    const tracked = await callApi(`/api/responses/${response.headers.get("Location")!.split("/").at(-1)}`);
+    const tracked = await callApi(`/api/responses/${confirmed(response)}`);
     expect(((await tracked.json()) as { comments: { paragraph: string; text: string }[] }).comments.map((c) => [c.paragraph, c.text])).toEqual([
       ["homes-2", "On 4.2"],
       ["care-3", "On 5.3"],
@@ -273,7 +280,8 @@ describe("plain HTML form posts", () => {
     const first = await postForm(fields);
     const before = await storedCounts();
     const again = await postForm(fields);
-    expect(again.headers.get("Location")).toBe(first.headers.get("Location"));
+    expect(confirmed(again)).toBe(confirmed(first));
+    expect(confirmed(first)).toBeDefined();
     expect(await storedCounts()).toEqual(before);
   });
 

@@ -174,6 +174,7 @@ describe("an officer's work, by keyboard", () => {
     await page.waitForURL(/q=outreach/);
     const results = page.locator(".comment-list > li");
     expect(await results.count()).toBe(1);
+    expect(await page.locator("#results + p").innerText()).toBe("1 comment matches.");
     await results.first().getByRole("link").focus();
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/admin\/comments\/\d+\/$/);
@@ -214,7 +215,9 @@ describe("an officer's work, by keyboard", () => {
     await page.getByLabel("Reason for hiding").fill("Spreadsheet formula, not a comment");
     await page.getByLabel("Reason for hiding").press("Enter");
     await page.waitForURL(/saved/);
-    expect(await page.locator("main").innerText()).toContain("Hidden because: Spreadsheet formula, not a comment");
+    const hidden = await page.locator("main").innerText();
+    expect(hidden).toContain("Reason for hiding: Spreadsheet formula, not a comment");
+    expect(hidden).not.toMatch(/Hidden\s+Hidden/);
 
     await page.goto(`${site.url}/admin/comments/3/`);
     await page.getByLabel("Comment text without personal details").fill("My name is [name removed], call [phone removed] about the hostel.");

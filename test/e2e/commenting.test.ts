@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { REQUEST_BYTES } from "../../functions/limits.ts";
 import { axeViolations, launchBrowser, newPage, startSite, type Site } from "./harness.ts";
+import { executeSql, seedCommentsSql } from "./admin-seed.ts";
 
 let site: Site;
 let browser: Browser;
@@ -35,7 +36,7 @@ async function pageWithoutSiteScript() {
 
 describe("commenting without JavaScript", () => {
   it("goes from a paragraph to the form, sends, shows the reference, and finds it again at /track", async ({ expect }) => {
-    const page = await newPage(browser, { javaScriptEnabled: false });
+    const page = await pageWithoutSiteScript();
     await page.goto(`${site.url}/draft/streets/`);
     await page.getByRole("link", { name: "Comment on paragraph 3.2" }).click();
     expect(await page.locator("blockquote").innerText()).toContain("3.2");
@@ -46,23 +47,22 @@ describe("commenting without JavaScript", () => {
     await page.getByLabel("Anything else about the strategy as a whole? (optional)").fill("The whole plan needs more money.");
     await page.getByRole("button", { name: "Send comment" }).click();
 
-    expect(new URL(page.url()).pathname).toMatch(/^\/confirmation\//);
+    expect(new URL(page.url()).pathname).toBe("/confirmation");
     expect(await page.locator("h1").innerText()).toBe("Comment sent");
     const reference = (await page.locator(".reference").innerText()).trim();
     expect(reference).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    expect(page.url()).not.toContain(reference);
     expect(await page.locator("main").innerText()).toContain("What happens next");
-    const checker = await newPage(browser);
-    await checker.goto(page.url());
-    await expectAccessible(checker, expect);
+    expect(await page.locator("main").innerText()).toContain("The consultation closes at 11:59pm on Friday 18 December 2099.");
+    await expectAccessible(page, expect);
 
     await page.goto(`${site.url}/track`);
     await page.getByLabel("Your reference").fill(reference.toLowerCase().replace("-", " "));
     await page.getByRole("button", { name: "Look up" }).click();
     expect(await page.locator("h1").innerText()).toBe(`Response ${reference}`);
     expect(await page.locator(".user-text").allInnerTexts()).toEqual(["Peer outreach workers helped me.\nPlease keep them.", "The whole plan needs more money."]);
-    await checker.goto(page.url());
-    await expectAccessible(checker, expect);
-    await checker.context().close();
+    expect(page.url()).toBe(`${site.url}/track`);
+    await expectAccessible(page, expect);
     await page.context().close();
   });
 
@@ -73,6 +73,8 @@ describe("commenting without JavaScript", () => {
     await page.getByLabel("Your comment on paragraph 4.2").fill(long);
     await page.getByRole("button", { name: "Send comment" }).click();
 
+    // The form comes back at the page's own address, never the API's.
+    expect(new URL(page.url()).pathname).toBe("/comment/homes-2");
     expect(await page.title()).toMatch(/^Error: /);
     const summary = page.locator(".error-summary");
     expect(await summary.locator("h2").innerText()).toBe("There is a problem");
@@ -177,9 +179,79 @@ describe("commenting without JavaScript", () => {
 
   it("says the reference was not found, without revealing anything", async ({ expect }) => {
     const page = await newPage(browser);
-    await page.goto(`${site.url}/track?reference=AAAAA-AAAAA`);
+    await page.goto(`${site.url}/track`);
+    await page.getByLabel("Your reference").fill("AAAAA-AAAAA");
+    await page.getByRole("button", { name: "Look up" }).click();
     expect(await page.locator(".error-summary").innerText()).toContain("We could not find a response with that reference");
     await expectAccessible(page, expect);
+    await page.context().close();
+  });
+});
+
+describe("on a shared computer", () => {
+  it("shows the confirmation once, with no reference in the address, and Finish leaves nothing to reopen", async ({ expect }) => {
+    const page = await pageWithoutSiteScript();
+    await page.goto(`${site.url}/comment/streets-1`);
+    await page.getByLabel("Your comment on paragraph 3.1").fill("Private words on a shared computer.");
+    await page.getByRole("button", { name: "Send comment" }).click();
+    const reference = (await page.locator(".reference").innerText()).trim();
+    expect(page.url()).toBe(`${site.url}/confirmation`);
+
+    await page.getByRole("link", { name: "Finish" }).click();
+    expect(page.url()).toBe(`${site.url}/`);
+    // The next person presses Back: the confirmation is not shown again, and the form is empty.
+    await page.goBack();
+    expect(page.url()).toBe(`${site.url}/confirmation`);
+    expect(await page.locator("h1").innerText()).toBe("There is nothing to show here");
+    expect(await page.locator("body").innerText()).not.toContain(reference);
+    await expectAccessible(page, expect);
+    await page.goBack();
+    expect(await page.getByLabel("Your comment on paragraph 3.1").inputValue()).toBe("");
+    expect(await page.content()).not.toContain("Private words");
+    await page.context().close();
+  });
+
+  it("prints the confirmation as a receipt: the reference large and black, where to look it up, and what happens next", async ({ expect }) => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${site.url}/comment/general`);
+    await page.getByLabel("Your comment on the strategy as a whole").fill("Printed at the library.");
+    await page.getByRole("button", { name: "Send comment" }).click();
+    await page.emulateMedia({ media: "print" });
+    const reference = page.locator(".reference");
+    const printed = await reference.evaluate((element) => getComputedStyle(element));
+    expect(printed.color).toBe("rgb(0, 0, 0)");
+    expect(Number.parseFloat(printed.fontSize)).toBeGreaterThanOrEqual(32);
+    expect(await page.getByText(`${new URL(site.url).host}/track`).isVisible()).toBe(true);
+    expect(await page.getByRole("heading", { name: "What happens next" }).isVisible()).toBe(true);
+    expect(await page.getByRole("link", { name: "Finish" }).isVisible()).toBe(false);
+    expect(await page.locator(".site-nav").isVisible()).toBe(false);
+    expect((await page.pdf()).byteLength).toBeGreaterThan(1000);
+    await page.context().close();
+  });
+
+  it("looks a reference up without putting it in the address, shows the paragraph's words, and Finish leaves nothing to reopen", async ({ expect }) => {
+    const sent = await fetch(`${site.url}/api/responses`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Idempotency-Key": `shared-${Date.now()}` },
+      body: JSON.stringify({ comments: [{ paragraph: "streets-2", text: "Words the next person must not see." }] }),
+    });
+    const { reference } = (await sent.json()) as { reference: string };
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${site.url}/track`);
+    await page.getByLabel("Your reference").fill(reference);
+    await page.getByRole("button", { name: "Look up" }).click();
+    expect(page.url()).toBe(`${site.url}/track`);
+    const result = await page.locator("main").innerText();
+    expect(result).toContain("Paragraph 3.2");
+    expect(result).toContain("Our outreach team will meet anyone reported as sleeping outside within a day.");
+    expect(result).toContain("Words the next person must not see.");
+
+    await page.getByRole("link", { name: "Finish" }).click();
+    expect(page.url()).toBe(`${site.url}/`);
+    // Going back asks to send the look-up again (the answer was never stored), rather than showing the words.
+    await page.goBack().catch(() => undefined);
+    await page.waitForLoadState("load");
+    expect(await page.evaluate(() => document.documentElement.innerText)).not.toContain("Words the next person must not see.");
     await page.context().close();
   });
 });
@@ -223,6 +295,53 @@ describe("commenting inline with JavaScript", () => {
     expect(await page.getByLabel("Your comment on paragraph 4.1").inputValue()).toBe(long);
     await page.waitForFunction(() => document.querySelector(".inline-comment .character-count")?.textContent === "You have 1 character too many");
     await expectAccessible(page, expect);
+    await page.context().close();
+  });
+
+  it("puts each error on its own box too, folds away with Escape keeping the words, and shows Cancel as a button", async ({ expect }) => {
+    const page = await newPage(browser);
+    await page.goto(`${site.url}/draft/homes/`);
+    await page.waitForFunction(() => document.documentElement.dataset.inlineComments === "ready");
+    const link = page.getByRole("link", { name: "Comment on paragraph 4.2" });
+    await link.click();
+    await page.getByRole("button", { name: "Send comment" }).click();
+    const box = page.getByLabel("Your comment on paragraph 4.2");
+    const error = page.locator(".inline-comment .form-group-error .error-message");
+    await error.first().waitFor();
+    expect(await error.first().textContent()).toBe("Error: Enter your comment.");
+    const errorId = await error.first().getAttribute("id");
+    expect((await box.getAttribute("aria-describedby"))?.split(" ")).toContain(errorId);
+    expect(await box.evaluate((element) => getComputedStyle(element).borderTopColor)).toBe("rgb(212, 53, 28)");
+    await expectAccessible(page, expect);
+
+    await box.fill("Kept when folded away.");
+    await box.press("Escape");
+    expect(await page.locator(".inline-comment").isVisible()).toBe(false);
+    expect(await link.evaluate((element) => element === document.activeElement)).toBe(true);
+    await link.click();
+    expect(await box.inputValue()).toBe("Kept when folded away.");
+
+    // Cancel is drawn as a button against the grey form: its edge stands out at least 3:1, as WCAG asks of controls.
+    const contrast = await page.locator(".inline-comment").evaluate((form) => {
+      const cancel = form.querySelector("[data-cancel]")!;
+      const luminance = (colour: string) => {
+        const [r, g, b] = colour.match(/\d+/g)!.slice(0, 3).map((part) => {
+          const value = Number(part) / 255;
+          return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const ratio = (a: string, b: string) => {
+        const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+        return (light! + 0.05) / (dark! + 0.05);
+      };
+      const formBackground = getComputedStyle(form).backgroundColor;
+      return { edge: ratio(getComputedStyle(cancel).borderTopColor, formBackground), text: ratio(getComputedStyle(cancel).color, getComputedStyle(cancel).backgroundColor) };
+    });
+    expect(contrast.edge).toBeGreaterThanOrEqual(3);
+    expect(contrast.text).toBeGreaterThanOrEqual(4.5);
+    await page.getByRole("button", { name: "Cancel" }).click();
+    expect(await page.locator(".inline-comment").isVisible()).toBe(false);
     await page.context().close();
   });
 
@@ -289,7 +408,7 @@ describe("commenting by keyboard alone", () => {
     await page.keyboard.press("Space");
     await tabTo(page, (element) => element.textContent === "Send comment");
     await page.keyboard.press("Enter");
-    await page.waitForURL(/\/confirmation\//);
+    await page.waitForURL(/\/confirmation$/);
     const reference = (await page.locator(".reference").innerText()).trim();
     const tracked = await fetch(`${site.url}/api/responses/${reference}`);
     expect(((await tracked.json()) as { comments: { text: string }[] }).comments[0]!.text).toBe("Plain form, keyboard only.");
@@ -309,7 +428,9 @@ describe("what people write is only ever shown as text", () => {
     const page = await newPage(browser);
     const dialogs: string[] = [];
     page.on("dialog", (dialog) => (dialogs.push(dialog.message()), dialog.dismiss()));
-    await page.goto(`${site.url}/track?reference=${reference}`);
+    await page.goto(`${site.url}/track`);
+    await page.getByLabel("Your reference").fill(reference);
+    await page.getByRole("button", { name: "Look up" }).click();
     expect(await page.locator(".user-text").innerText()).toBe(payload);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator("main img, main svg, main script").count()).toBe(0);
@@ -324,8 +445,10 @@ describe("after the closing date", () => {
     try {
       const page = await newPage(browser);
       await page.goto(`${closed.url}/draft/streets/`);
-      await page.getByRole("link", { name: "Comment on paragraph 3.2" }).click();
-      await page.waitForURL(/\/comment\/streets-2$/);
+      expect(await page.getByRole("link", { name: "Comment on paragraph 3.2" }).count()).toBe(0);
+      expect(await page.locator("form, template").count()).toBe(0);
+      // An address kept from before the close (a bookmark, a printed link) still says plainly why there is no form.
+      await page.goto(`${closed.url}/comment/streets-2`);
       expect(await page.locator("form.comment-form").count()).toBe(0);
       expect(await page.locator("main").innerText()).toContain("This consultation closed at 5:00pm on Friday 6 February 2026.");
       await expectAccessible(page, expect);
@@ -338,6 +461,92 @@ describe("after the closing date", () => {
       await page.context().close();
     } finally {
       await closed.stop();
+    }
+  });
+
+  it("says on a look-up and a confirmation that the comments are being read now, not that they will be", async ({ expect }) => {
+    const closed = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2026-02-06T17:00:00+00:00" });
+    try {
+      executeSql(closed.stateDirectory, seedCommentsSql([{ reference: "KXSKT2222F", paragraph: "care-1", text: "Sent at a kiosk before the close.", channel: "kiosk" }]));
+      const page = await newPage(browser, { javaScriptEnabled: false });
+      await page.goto(`${closed.url}/track`);
+      await page.getByLabel("Your reference").fill("KXSKT-2222F");
+      await page.getByRole("button", { name: "Look up" }).click();
+      const result = await page.locator("main").innerText();
+      expect(result).toContain("Received. Council officers are reading every comment now.");
+      expect(result).toContain("We will add it here when we publish “You said, we did”.");
+      expect(result).not.toMatch(/when the consultation closes|after the consultation closes/);
+
+      // A confirmation reached after the close (a kiosk's late answer, say) speaks of the close as past.
+      await page.context().addCookies([{ name: "confirmation", value: "KXSKT-2222F", url: `${closed.url}/confirmation` }]);
+      await page.goto(`${closed.url}/confirmation`);
+      const confirmation = await page.locator("main").innerText();
+      expect(confirmation).toContain("The consultation has now closed. Council officers are reading every comment.");
+      expect(confirmation).not.toContain("Comment on another paragraph");
+      await page.context().close();
+    } finally {
+      await closed.stop();
+    }
+  });
+});
+
+describe("sending just after the close", () => {
+  it("shows the words back, says what happened and the other ways to send them, inline and on the plain form", async ({ expect }) => {
+    // The consultation closes a few seconds after the pages are open, as it does for someone writing at 11:59pm.
+    const closesAt = new Date(Math.ceil((Date.now() + 25_000) / 1000) * 1000);
+    const closing = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: closesAt.toISOString() });
+    try {
+      const plain = await pageWithoutSiteScript();
+      await plain.goto(`${closing.url}/comment/streets-2`);
+      await plain.getByLabel("Your comment on paragraph 3.2").fill("Written just before midnight.\nPlease still read it.");
+      await plain.getByLabel("Anything else about the strategy as a whole? (optional)").fill("And a word on the whole plan.");
+      await plain.getByText("Comment on other paragraphs in the same response (optional)").click();
+      const other = plain.getByRole("group", { name: "Another paragraph (1 of 3)" });
+      await other.getByLabel("Which paragraph").selectOption("care-3");
+      await other.getByLabel("Your comment on that paragraph").fill("GP registration matters too.");
+
+      const inline = await newPage(browser);
+      await inline.goto(`${closing.url}/draft/care/`);
+      await inline.waitForFunction(() => document.documentElement.dataset.inlineComments === "ready");
+      await inline.getByRole("link", { name: "Comment on paragraph 5.1" }).click();
+      await inline.getByLabel("Your comment on paragraph 5.1").fill("Sent from the draft page, just too late.");
+
+      await new Promise((resolve) => setTimeout(resolve, closesAt.getTime() + 1500 - Date.now()));
+
+      await plain.getByRole("button", { name: "Send comment" }).click();
+      expect(new URL(plain.url()).pathname).toBe("/comment/streets-2");
+      expect(await plain.locator("h1").innerText()).toBe("Your comment was not sent");
+      const main = await plain.locator("main").innerText();
+      expect(main).toContain("The consultation closed at");
+      expect(await plain.locator(".words-back .user-text").allInnerTexts()).toEqual([
+        "Written just before midnight.\nPlease still read it.",
+        "And a word on the whole plan.",
+        "GP registration matters too.",
+      ]);
+      expect(await plain.locator(".words-back h2").allInnerTexts()).toEqual([
+        "Your comment on paragraph 3.2",
+        "Your comment on the strategy as a whole",
+        "Your comment on paragraph 5.3",
+      ]);
+      expect(await plain.getByRole("link", { name: "plan.consultation@testshire.example" }).getAttribute("href")).toBe("mailto:plan.consultation@testshire.example");
+      expect(main).toContain("01632 960000");
+      expect(await plain.locator("form.comment-form").count()).toBe(0);
+      // No link on the page points at something that is not there.
+      const brokenAnchors = await plain.locator("a[href^='#']").evaluateAll((links) =>
+        links.map((link) => link.getAttribute("href")!).filter((href) => !document.getElementById(href.slice(1))),
+      );
+      expect(brokenAnchors).toEqual([]);
+      await expectAccessible(plain, expect);
+
+      await inline.getByRole("button", { name: "Send comment" }).click();
+      const message = inline.locator(".inline-comment .error-summary");
+      await inline.waitForFunction(() => document.querySelector(".inline-comment .error-summary")?.textContent?.includes("closed"));
+      expect(await message.innerText()).toContain("plan.consultation@testshire.example");
+      expect(await inline.getByLabel("Your comment on paragraph 5.1").inputValue()).toBe("Sent from the draft page, just too late.");
+      await plain.context().close();
+      await inline.context().close();
+    } finally {
+      await closing.stop();
     }
   });
 });
@@ -392,7 +601,9 @@ describe("with Turnstile configured", () => {
   async function pageRecordingPosts(sent: Record<string, string[]>) {
     const page = await newPage(browser);
     await page.route("https://challenges.cloudflare.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: FAKE_TURNSTILE }));
-    await page.route("**/api/responses", async (route) => {
+    // The plain form posts to its own page, the inline form to the API: both are recorded, neither stored.
+    await page.route(/\/(api\/responses|comment\/[^/]+)$/, async (route) => {
+      if (route.request().method() !== "POST") return route.continue();
       const fields = [...new URLSearchParams(route.request().postData() ?? "")].map(([name, value]) => `${name}${name === "cf-turnstile-response" ? `=${value}` : ""}`);
       sent[(await route.request().headerValue("accept"))?.includes("application/json") ? "inline" : "plain"] = fields.sort();
       await route.fulfill({ status: 201, contentType: "application/json", body: JSON.stringify({ reference: "AAAAA-AAAAA", receivedAt: "", comments: [] }) });

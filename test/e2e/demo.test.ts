@@ -55,4 +55,13 @@ describe("the shipped consultation", () => {
     expect(tracked.comments.map((comment) => comment.paragraph)).toEqual([paragraph!.id]);
     await page.context().close();
   });
+
+  it("fits a 320 px wide screen with its own words: its title, its sections and its contact address", async ({ expect }) => {
+    const page = await newPage(browser, { viewport: { width: 320, height: 640 } });
+    for (const path of ["/", "/draft/", ...demo.draft.sections.map((section) => `/draft/${section.slug}/`)]) {
+      await page.goto(`${site.url}${path}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), path).toBeLessThanOrEqual(0);
+    }
+    await page.context().close();
+  });
 });

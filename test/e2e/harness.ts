@@ -6,7 +6,15 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
-import { migrateLocalDatabase, startLocalServer, FIXTURE_OUT_DIR, SETTING_NAMES, type LocalServer } from "../../scripts/local-server.ts";
+import {
+  migrateLocalDatabase,
+  startLocalServer,
+  CONTENT_ROOT,
+  FIXTURE_CONTENT_ROOT,
+  FIXTURE_OUT_DIR,
+  SETTING_NAMES,
+  type LocalServer,
+} from "../../scripts/local-server.ts";
 
 const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -45,18 +53,26 @@ export interface Site extends LocalServer {
 export async function startSite(
   vars: Partial<Record<(typeof SETTING_NAMES)[number], string>> = {},
   outDir: string = FIXTURE_OUT_DIR,
+  options: { checkSettings?: boolean } = {},
 ): Promise<Site> {
   if (!existsSync(`${outDir}/server/wrangler.json`)) throw new Error(`${outDir}/ is missing: run \`npm test\`, which builds it`);
+  const settings = { ...Object.fromEntries(SETTING_NAMES.map((name) => [name, ""])), ...vars };
+  // Fixture builds (dist-fixture, dist-turnstile-fixture…) are made from the fixture consultation.
+  const contentRoot = outDir.endsWith("-fixture") ? FIXTURE_CONTENT_ROOT : CONTENT_ROOT;
+  const serverOptions = { outDir, vars: settings, contentRoot, checkSettings: options.checkSettings };
   const stateDirectory = mkdtempSync(join(".wrangler", "e2e-"));
   migrateLocalDatabase(stateDirectory);
-  const settings = { ...Object.fromEntries(SETTING_NAMES.map((name) => [name, ""])), ...vars };
-  let server = await startLocalServer({ outDir, persistTo: stateDirectory, vars: settings });
+  let server = await startLocalServer({ ...serverOptions, persistTo: stateDirectory }).catch((error: unknown) => {
+    rmSync(stateDirectory, { recursive: true, force: true });
+    throw error;
+  });
   return {
     ...server,
     stateDirectory,
+    output: () => server.output(),
     crashAndRestart: async () => {
       await server.stop("SIGKILL");
-      server = await startLocalServer({ outDir, port: server.port, persistTo: stateDirectory, vars: settings });
+      server = await startLocalServer({ ...serverOptions, port: server.port, persistTo: stateDirectory });
     },
     stop: async () => {
       await server.stop();

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser } from "playwright-core";
+import { readFileSync } from "node:fs";
 import { pageWeight, SECTION_BUDGET_GZIP } from "../../bench/page-weight.ts";
+import { FIXTURE_OUT_DIR } from "../../scripts/local-server.ts";
 import { loadContent } from "../../functions/consultation/content.ts";
 import { readContentSources } from "../../functions/consultation/read-content.ts";
 import { axeViolations, launchBrowser, newPage, startSite, type Site } from "./harness.ts";
@@ -37,6 +39,8 @@ describe("every page type passes axe with zero violations", () => {
     "accessibility statement": "/accessibility/",
     "privacy notice": "/privacy/",
     "page not found": "/no-such-page/",
+    "look up a comment": "/track",
+    "a confirmation already shown": "/confirmation",
   };
   for (const [name, path] of Object.entries(pageTypes)) {
     it(`${name} (${path})`, async ({ expect }) => {
@@ -138,16 +142,70 @@ describe("the home page", () => {
     await page.context().close();
   });
 
-  it("says when the consultation closed once it has", async ({ expect }) => {
+  it("says plainly once the consultation has closed, and what happens next, with nothing inviting comments", async ({ expect }) => {
     const closed = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2026-02-06T17:00:00+00:00" });
     try {
       const page = await newPage(browser, { javaScriptEnabled: false });
       await page.goto(`${closed.url}/`);
-      expect(await page.locator("main").innerText()).toContain("This consultation closed at 5:00pm on Friday 6 February 2026.");
+      const main = await page.locator("main").innerText();
+      expect(main).toContain("This consultation closed at 5:00pm on Friday 6 February 2026.");
+      expect(main).toContain("Council officers are now reading every comment.");
+      expect(await page.locator(".tag").innerText()).toBe("Consultation closed");
+      expect(await page.locator("h1").innerText()).toBe(`The consultation on the ${fixture.settings.title} has closed`);
+      for (const stale of ["Have your say", "Draft for consultation", "Ways to take part", "Comment on paragraph"]) expect(main).not.toContain(stale);
       await page.context().close();
+      const checker = await newPage(browser);
+      await checker.goto(`${closed.url}/`);
+      expect(await axeViolations(checker)).toEqual([]);
+      await checker.context().close();
     } finally {
       await closed.stop();
     }
+  });
+});
+
+describe("the draft's pages, prerendered and free of JavaScript, with the live status", () => {
+  it("say until when comments are taken, from the dates the site runs with", async ({ expect }) => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    for (const path of ["/draft/", "/draft/streets/", "/accessibility/"]) {
+      await page.goto(`${site.url}${path}`);
+      // The content says 2030; the site runs with CLOSES_AT in 2099.
+      expect(await page.locator("[data-consultation-status]").innerText(), path).toBe("Closes at 11:59pm on Friday 18 December 2099.");
+    }
+    await page.context().close();
+  });
+
+  it("after the close, say so and what happens next, offer no comment link or form, and load no script", async ({ expect }) => {
+    const closed = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2026-02-06T17:00:00+00:00" });
+    try {
+      const page = await newPage(browser, { javaScriptEnabled: false });
+      for (const path of ["/draft/", ...sectionPaths, "/privacy/"]) {
+        const response = await page.goto(`${closed.url}${path}`);
+        expect(response!.headers()["cache-control"], path).toBe("no-cache");
+        const main = await page.locator("main").innerText();
+        expect(main, path).toContain("This consultation closed at 5:00pm on Friday 6 February 2026.");
+        expect(main, path).toContain("Council officers are now reading every comment.");
+        expect(await page.getByRole("link", { name: /^Comment on/ }).count(), path).toBe(0);
+        expect(await page.locator("script, template").count(), path).toBe(0);
+      }
+      // The words themselves are all still there, numbered.
+      await page.goto(`${closed.url}/draft/streets/`);
+      expect(await page.locator("[data-paragraph]").count()).toBe(fixture.draft.sections.find((section) => section.slug === "streets")!.paragraphs.length);
+      await page.context().close();
+      const checker = await newPage(browser);
+      await checker.goto(`${closed.url}/draft/streets/`);
+      expect(await axeViolations(checker)).toEqual([]);
+      await checker.context().close();
+    } finally {
+      await closed.stop();
+    }
+  });
+
+  it("are still the files the build wrote, with the status slot and comment links in them", async ({ expect }) => {
+    const built = readFileSync(`${FIXTURE_OUT_DIR}/client/draft/streets/index.html`, "utf8");
+    expect(built).toContain("data-consultation-status");
+    expect(built).toContain("Comment on paragraph 3.2");
+    expect(built).not.toContain("Closes at");
   });
 });
 

@@ -21,7 +21,21 @@ describe("CSV fields (RFC 4180)", () => {
 });
 
 describe("formula injection", () => {
-  const payloads = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1+1", "\r=1+1"];
+  const payloads = [
+    "=HYPERLINK(\"http://evil.example\",\"x\")",
+    "=SUM(A1)",
+    "+1+1",
+    "+1+2",
+    "-2+3",
+    "@SUM(A1:A2)",
+    "@SUM(x)",
+    "-SUM(A1)",
+    "+A1",
+    "-cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+    "\tplain words after a tab",
+  ];
   for (const payload of payloads) {
     it(`neutralises ${JSON.stringify(payload)} so a spreadsheet shows it as text`, ({ expect }) => {
       expect(neutraliseFormula(payload)).toBe(`'${payload}`);
@@ -30,10 +44,13 @@ describe("formula injection", () => {
     });
   }
 
-  it("leaves text that only contains those characters later alone", ({ expect }) => {
-    expect(neutraliseFormula("1 + 1 = 2")).toBe("1 + 1 = 2");
-    expect(neutraliseFormula("email me@example")).toBe("email me@example");
-  });
+  const ordinary = ["+44 20 7946 0123", "-5 beds", "- more beds, please", "+44 (0)20 7946 0123", "-10% of the budget", "1 + 1 = 2", "email me@example"];
+  for (const text of ordinary) {
+    it(`leaves ordinary text such as ${JSON.stringify(text)} exactly as written`, ({ expect }) => {
+      expect(neutraliseFormula(text)).toBe(text);
+      expect(csvField(text)).not.toContain("'");
+    });
+  }
 });
 
 describe("export details", () => {

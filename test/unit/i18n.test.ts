@@ -1,5 +1,5 @@
 import { describe, it } from "vitest";
-import { interpolate, languages, translator } from "../../functions/i18n/index.ts";
+import { interpolate, languages, plural, translator } from "../../functions/i18n/index.ts";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -29,4 +29,26 @@ describe("the interface dictionaries", () => {
   it("fall back to English for a language there is no dictionary for", ({ expect }) => {
     expect(translator("zz")("site.home")).toBe("Home");
   });
+
+  it("choose the form a language uses for a count, as Intl.PluralRules names it", ({ expect }) => {
+    const english = translator("en");
+    expect(plural(english, "admin.comments.count", 1)).toBe("1 comment matches.");
+    expect(plural(english, "admin.comments.count", 0)).toBe("0 comments match.");
+    expect(plural(english, "admin.comments.count", 1234)).toBe("1,234 comments match.");
+    expect(plural(translator("es"), "contents.paragraphCount", 1)).toBe("1 párrafo");
+    expect(plural(translator("it"), "contents.paragraphCount", 2)).toBe("2 paragrafi");
+  });
+
+  it("fall back to the general form when a language has a form the dictionaries do not write", ({ expect }) => {
+    // Spanish has a "many" form for a million; the dictionaries write "one" and "other".
+    expect(new Intl.PluralRules("es-ES").select(1_000_000)).toBe("many");
+    expect(plural(translator("es"), "contents.paragraphCount", 1_000_000)).toBe("1.000.000 párrafos");
+  });
+
+  it("write every plural message with an \"other\" form, the one every language has", ({ expect }) => {
+    for (const key of Object.keys(english).filter((name) => /\.(zero|one|two|few|many)$/.test(name))) {
+      expect(Object.keys(english), key).toContain(key.replace(/\.\w+$/, ".other"));
+    }
+  });
 });
+

@@ -1,5 +1,5 @@
 import { describe, it } from "vitest";
-import { applyOverrides, consultationStatus } from "../../functions/consultation/period.ts";
+import { applyOverrides, consultationStatus, periodProblem } from "../../functions/consultation/period.ts";
 import { formatLondonDateTime, parseLondonDate } from "../../functions/consultation/london-time.ts";
 import { translator } from "../../functions/i18n/index.ts";
 
@@ -47,6 +47,27 @@ describe("the closing rule in London time", () => {
     expect(extended.opensAt).toEqual(period.opensAt);
     expect(() => applyOverrides(period, { CLOSES_AT: "2027-01-08" })).toThrow(/CLOSES_AT/);
     expect(() => applyOverrides(period, { OPENS_AT: "2027-02-01T00:00:00Z" })).toThrow(/after the opening/);
+  });
+});
+
+describe("checking the settings before the site starts", () => {
+  const period = { opensAt: new Date("2030-10-07T08:00:00Z"), closesAt: new Date("2030-12-20T23:59:59Z") };
+
+  it("finds nothing wrong with the content's own dates or a real extension", ({ expect }) => {
+    expect(periodProblem(period, {})).toBeUndefined();
+    expect(periodProblem(period, { OPENS_AT: "", CLOSES_AT: "2031-01-08T23:59:59+00:00" })).toBeUndefined();
+  });
+
+  it("says a closing time before the content's opening comes from CLOSES_AT, and what to change", ({ expect }) => {
+    const problem = periodProblem(period, { CLOSES_AT: "2020-01-01T00:00:00Z" });
+    expect(problem).toContain("close before it opens");
+    expect(problem).toContain("2020-01-01T00:00:00.000Z (CLOSES_AT)");
+    expect(problem).toContain("(opensAt in content/consultation.json)");
+    expect(problem).toMatch(/set both in the past, for example OPENS_AT=\S+ CLOSES_AT=\S+/);
+  });
+
+  it("names a malformed setting and the form it must take", ({ expect }) => {
+    expect(periodProblem(period, { OPENS_AT: "tomorrow" })).toMatch(/^OPENS_AT must be an ISO 8601 instant with an offset.*got "tomorrow"/);
   });
 });
 

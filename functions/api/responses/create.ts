@@ -8,6 +8,7 @@ import { accepts, FORM_TYPE, JSON_TYPE, validate } from "../validation.ts";
 import { closedBeforeInvalid, consultationClosed, isOpenAt, submissionValidator, validSubmission } from "./submission.ts";
 import { REQUEST_BYTES } from "../../limits.ts";
 import { paths } from "../../paths.ts";
+import { confirmationCookie } from "../../responses/confirmation.ts";
 import { FORM_FIELDS } from "../../responses/form.ts";
 import { formatReference } from "../../responses/reference.ts";
 import { idempotencyKey } from "../../responses/schema.ts";
@@ -53,9 +54,14 @@ export const postResponse = publicEndpoint.createHandlers(
     }
     if (result.kind === "key_reused") throw new ApiError(409, "idempotency_key_reused", "error.idempotency_key_reused");
 
-    // A browser's plain form post goes on to its confirmation page; the inline form asks for JSON.
+    // A browser's plain form post goes on to its confirmation page, the reference in a cookie, not the address; the inline form asks for JSON.
     const wantsJson = (c.req.header("Accept") ?? "").includes("application/json");
-    if (isForm && !wantsJson) return c.redirect(paths.confirmation(formatReference(result.receipt.reference)), 303);
+    if (isForm && !wantsJson) {
+      const confirmation = c.redirect(paths.confirmation, 303);
+      confirmation.headers.append("Set-Cookie", confirmationCookie(formatReference(result.receipt.reference)));
+      confirmation.headers.set("Cache-Control", "no-store");
+      return confirmation;
+    }
     return c.json(publicReceipt(result.receipt), result.kind === "created" ? 201 : 200);
   },
 );

@@ -9,15 +9,14 @@ import type { AppEnv } from "../context.ts";
 import { ApiError, asApiError } from "../errors.ts";
 import { isCrossSite } from "../middleware/same-origin.ts";
 import { FORM_TYPE, mediaType, validate } from "../validation.ts";
-import { currentPeriod } from "../../consultation/index.ts";
-import { consultationStatus } from "../../consultation/period.ts";
+import { consultationNow } from "../../consultation/index.ts";
 import { formFieldName, responseFormSchema } from "../../responses/form.ts";
 import { responseSchema, type ValidResponse } from "../../responses/schema.ts";
 
 export const consultationClosed = () => new ApiError(403, "consultation_closed", "error.consultation_closed");
 
 /** Whether comments are taken at this instant: the one question the period answers. */
-export const isOpenAt = (env: Env, instant: Date) => consultationStatus(currentPeriod(env), instant) === "open";
+export const isOpenAt = (env: Env, instant: Date) => consultationNow(env, instant).status === "open";
 
 /**
  * Outside the open period, a request that cannot be read or is not valid

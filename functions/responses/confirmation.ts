@@ -1,0 +1,31 @@
+/**
+ * Showing a reference once, without putting it in an address. A plain form
+ * post is answered with a redirect to the confirmation page and a
+ * short-lived cookie that only that page receives; the page reads it once
+ * and clears it, so the browser's history holds nothing the next person on a
+ * shared computer could reopen.
+ */
+import { paths } from "../paths.ts";
+import { normaliseReference } from "./reference.ts";
+
+const NAME = "confirmation";
+/** Long enough to follow the redirect on a slow connection; never long enough to wait for the next person. */
+const MAX_AGE_SECONDS = 300;
+const ATTRIBUTES = `Path=${paths.confirmation}; HttpOnly; Secure; SameSite=Strict`;
+
+/** The Set-Cookie value that carries a new reference to the confirmation page. */
+export function confirmationCookie(reference: string): string {
+  return `${NAME}=${encodeURIComponent(reference)}; Max-Age=${MAX_AGE_SECONDS}; ${ATTRIBUTES}`;
+}
+
+/** The Set-Cookie value that clears it once the page has shown it. */
+export const clearedConfirmationCookie = `${NAME}=; Max-Age=0; ${ATTRIBUTES}`;
+
+/** The stored form of the reference the cookie carries, if it carries one of ours. */
+export function confirmedReference(cookieHeader: string | null): string | undefined {
+  for (const cookie of (cookieHeader ?? "").split(";")) {
+    const [name, ...value] = cookie.trim().split("=");
+    if (name === NAME) return normaliseReference(decodeURIComponent(value.join("=")));
+  }
+  return undefined;
+}

@@ -1,0 +1,48 @@
+/**
+ * The reading pages (the draft, the accessibility statement, the privacy
+ * notice) are prerendered files and need no JavaScript. The Worker serves
+ * them (wrangler.toml's run_worker_first lists READING_PAGES) so that, on
+ * their way out, they say what only the moment knows: the consultation's
+ * status from its live dates, written into the page's
+ * [data-consultation-status] slot, and, while comments are not taken, no
+ * "Comment on paragraph" links or inline form ([data-commenting]), so nothing
+ * offers an action that would fail.
+ */
+import { env } from "cloudflare:workers";
+import { consultationNow } from "../../functions/consultation/index.ts";
+
+/** The prerendered pages' addresses, as wrangler.toml's run_worker_first gives them to the Worker. */
+export const READING_PAGES = ["/draft", "/draft/*", "/accessibility/*", "/privacy/*"];
+
+const patterns = READING_PAGES.map((rule) => new RegExp(`^${rule.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`));
+
+export function isReadingPage(request: Request): boolean {
+  const { pathname } = new URL(request.url);
+  return (request.method === "GET" || request.method === "HEAD") && patterns.some((pattern) => pattern.test(pathname));
+}
+
+/** The page as built, with the live status written in; `renderStatus` renders the status on its own (src/pages/consultation-status.astro). */
+export async function withLiveStatus(page: Response, renderStatus: () => Promise<Response>): Promise<Response> {
+  if (!page.ok || !(page.headers.get("Content-Type") ?? "").startsWith("text/html")) return page;
+  let open: boolean;
+  try {
+    open = consultationNow(env).status === "open";
+  } catch (error) {
+    // Wrong dates must never stop people reading: the page goes out as it was built.
+    console.error(error);
+    return page;
+  }
+  const status = await (await renderStatus()).text();
+  const rewriter = new HTMLRewriter().on("[data-consultation-status]", {
+    element: (slot) => void slot.setInnerContent(status, { html: true }),
+  });
+  if (!open) rewriter.on("[data-commenting]", { element: (element) => void element.remove() });
+
+  const rewritten = rewriter.transform(page);
+  const answer = new Response(rewritten.body, rewritten);
+  // The page changes at the close, so a browser's copy is never taken as still good.
+  answer.headers.delete("ETag");
+  answer.headers.delete("Content-Length");
+  answer.headers.set("Cache-Control", "no-cache");
+  return answer;
+}
