@@ -25,7 +25,13 @@ export const clearedConfirmationCookie = `${NAME}=; Max-Age=0; ${ATTRIBUTES}`;
 export function confirmedReference(cookieHeader: string | null): string | undefined {
   for (const cookie of (cookieHeader ?? "").split(";")) {
     const [name, ...value] = cookie.trim().split("=");
-    if (name === NAME) return normaliseReference(decodeURIComponent(value.join("=")));
+    if (name !== NAME) continue;
+    try {
+      return normaliseReference(decodeURIComponent(value.join("=")));
+    } catch {
+      // Not something this site wrote.
+      return undefined;
+    }
   }
   return undefined;
 }

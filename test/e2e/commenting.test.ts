@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { REQUEST_BYTES } from "../../functions/limits.ts";
+import { formatReference, newReference } from "../../functions/responses/reference.ts";
 import { axeViolations, launchBrowser, newPage, startSite, type Site } from "./harness.ts";
 import { executeSql, seedCommentsSql } from "./admin-seed.ts";
 
@@ -149,7 +150,7 @@ describe("commenting without JavaScript", () => {
       body: new URLSearchParams({ paragraph: "homes-2", comment: bengali, generalComment: bengali, idempotencyKey: `bengali-${Date.now()}` }),
     });
     expect(response.status).toBe(303);
-    const reference = /\/confirmation\/([0-9A-Z-]+)/.exec(response.headers.get("Location") ?? "")?.[1];
+    const reference = /confirmation=([0-9A-Z-]+)/.exec(response.headers.get("Set-Cookie") ?? "")?.[1];
     expect((await track(reference!)).comments.map((c) => c.text)).toEqual([bengali, bengali]);
   });
 
@@ -251,7 +252,8 @@ describe("on a shared computer", () => {
     // Going back asks to send the look-up again (the answer was never stored), rather than showing the words.
     await page.goBack().catch(() => undefined);
     await page.waitForLoadState("load");
-    expect(await page.evaluate(() => document.documentElement.innerText)).not.toContain("Words the next person must not see.");
+    // A locator waits out any navigation still under way, where evaluating in the page could not.
+    expect(await page.locator("body").innerText()).not.toContain("Words the next person must not see.");
     await page.context().close();
   });
 });
@@ -655,6 +657,23 @@ describe("with Turnstile configured", () => {
       await page.context().close();
     } finally {
       await guarded.stop();
+    }
+  });
+});
+
+describe("the confirmation page, which anyone can send a cookie to", () => {
+  it("is limited like /track, and takes a cookie it did not write calmly", async ({ expect }) => {
+    const limited = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2099-12-18T23:59:59+00:00" });
+    try {
+      const confirmation = (cookie: string) => fetch(`${limited.url}/confirmation`, { headers: { Cookie: cookie } });
+      expect((await confirmation("confirmation=%E0%A4%A")).status).toBeLessThan(500);
+      const statuses: number[] = [];
+      // Guesses shaped like real references (their check character right), so each one is looked up.
+      for (let guess = 0; guess < 35; guess++) statuses.push((await confirmation(`confirmation=${formatReference(newReference())}`)).status);
+      expect(statuses).toContain(429);
+      expect(statuses.indexOf(429)).toBeGreaterThanOrEqual(29);
+    } finally {
+      await limited.stop();
     }
   });
 });
