@@ -13,6 +13,9 @@ export const paths = {
   trackReference: (reference: string) => `/track?reference=${encodeURIComponent(reference)}`,
   accessibility: "/accessibility/",
   privacy: "/privacy/",
+  /** The public "You said, we did" log, and one entry in it. */
+  feedbackLog: "/you-said-we-did",
+  feedbackEntry: (id: number) => `/you-said-we-did#feedback-${id}`,
   api: {
     responses: "/api/responses",
     consultation: "/api/consultation",
@@ -20,6 +23,10 @@ export const paths = {
     comment: (id: number) => `/api/admin/comments/${id}`,
     themes: "/api/admin/themes",
     theme: (id: number) => `/api/admin/themes/${id}`,
+    feedback: "/api/feedback",
+    feedbackDownload: (format: string) => `/api/feedback/download?format=${format}`,
+    adminFeedback: "/api/admin/feedback",
+    adminFeedbackEntry: (id: number) => `/api/admin/feedback/${id}`,
   },
   admin: {
     /** Every officer page lives under this. */
@@ -28,6 +35,10 @@ export const paths = {
     comment: (id: number) => `/admin/comments/${id}/`,
     themes: "/admin/themes/",
     audit: "/admin/audit/",
+    feedback: "/admin/feedback/",
+    newFeedback: "/admin/feedback/new/",
+    feedbackEntry: (id: number) => `/admin/feedback/${id}/`,
+    unanswered: "/admin/feedback/unanswered/",
     signIn: "/admin/sign-in/",
     signOut: "/admin/sign-out/",
     accessSignOut: "/cdn-cgi/access/logout",
