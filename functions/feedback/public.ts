@@ -81,13 +81,22 @@ export function publicParagraph(id: string): PublicParagraph {
 /** An entry as the public may see it: never a draft, never a quote the quoting rule forbids, never a comment's id. */
 export function publicEntry(entry: FeedbackEntry): PublicFeedbackEntry {
   if (entry.status !== "published" || !entry.publishedAt) throw new Error(`feedback entry ${entry.id} is not published`);
+  return publicView(entry, entry.publishedAt);
+}
+
+/** How an entry, draft or not, would look published now: for officers' preview. */
+export function previewEntry(entry: FeedbackEntry): PublicFeedbackEntry {
+  return publicView(entry, entry.publishedAt ?? new Date().toISOString());
+}
+
+function publicView(entry: FeedbackEntry, publishedAt: string): PublicFeedbackEntry {
   return {
     id: entry.id,
     title: entry.title,
     youSaid: entry.youSaid,
     weDid: entry.weDid,
     outcome: entry.outcome,
-    publishedAt: entry.publishedAt,
+    publishedAt,
     paragraphs: entry.paragraphs.map(publicParagraph),
     commentCount: entry.commentCount,
     commentedParagraphs: entry.commentedParagraphs,

@@ -38,3 +38,22 @@ export function translator(language: string): Translate {
 export function isMessageKey(value: string): value is MessageKey {
   return Object.hasOwn(english.messages, value);
 }
+
+/** Messages that come in plural forms: "KEY.one", "KEY.other", and any other category a language needs. */
+export type PluralKey = { [K in MessageKey]: K extends `${infer Base}.other` ? Base : never }[MessageKey];
+
+/**
+ * "42 changes made": the form of KEY for `count` that Intl.PluralRules picks
+ * in the reader's language ("other" when the dictionary has no such form),
+ * with {count} formatted for their locale.
+ */
+export function plural(t: Translate, key: PluralKey, count: number, params: Record<string, string | number> = {}): string {
+  const locale = t("format.locale");
+  const form = `${key}.${new Intl.PluralRules(locale).select(count)}`;
+  return t(isMessageKey(form) ? form : `${key}.other`, { ...params, count: new Intl.NumberFormat(locale).format(count) });
+}
+
+/** "3.2, 3.3 and 4.1", in the reader's language. */
+export function listOf(t: Translate, items: string[]): string {
+  return new Intl.ListFormat(t("format.locale"), { type: "conjunction" }).format(items);
+}
