@@ -13,6 +13,12 @@ export const paths = {
   trackReference: (reference: string) => `/track?reference=${encodeURIComponent(reference)}`,
   accessibility: "/accessibility/",
   privacy: "/privacy/",
+  /** The final strategy, and what changed from the draft, section by section. */
+  finalStrategy: "/final/",
+  finalSection: (slug: string) => `/final/${slug}/`,
+  finalParagraph: (slug: string, paragraphId: string) => `/final/${slug}/#${paragraphId}`,
+  changes: (slug: string) => `/changes/${slug}/`,
+  paragraphChanges: (slug: string, paragraphId: string) => `/changes/${slug}/#${paragraphId}`,
   /** The public "You said, we did" log, and one entry in it. */
   feedbackLog: "/you-said-we-did",
   feedbackEntry: (id: number) => `/you-said-we-did#feedback-${id}`,

@@ -4,8 +4,7 @@
  * only the quotes the quoting rule allows and nothing about anyone who commented.
  */
 import { z } from "zod";
-import { draft } from "../consultation/index.ts";
-import { commentedParagraph, sectionOfParagraph } from "../consultation/paragraphs.ts";
+import { commentedParagraph, placeOf, strategySections } from "../consultation/paragraphs.ts";
 import { GENERAL } from "../consultation/paragraph-id.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import { paths } from "../paths.ts";
@@ -14,12 +13,18 @@ import { isPublished, OUTCOMES, type Outcome } from "./vocabulary.ts";
 
 export interface PublicParagraph {
   id: string;
-  /** "3.2", or empty for the strategy as a whole. */
+  /** "3.2" in the draft (in the final version for a new paragraph), or empty for the strategy as a whole. */
   number: string;
+  /** Its number in the final strategy, or empty. */
+  finalNumber: string;
   /** The slug of its section, or "general". */
   section: string;
   /** Where it is in the draft, if it is there. */
   draftUrl: string | null;
+  /** Where it is in the final strategy, if it is there. */
+  finalUrl: string | null;
+  /** What changed in it from draft to final, once there is a final strategy. */
+  changesUrl: string | null;
 }
 
 export interface PublicFeedbackEntry {
@@ -52,8 +57,8 @@ export interface FeedbackLog {
   sections: FeedbackSection[];
 }
 
-/** Sections as the log groups them: the draft's, then the strategy as a whole. */
-export const FEEDBACK_SECTIONS = [...draft.sections.map((section) => section.slug), GENERAL];
+/** Sections as the log groups them: the strategy's, then the strategy as a whole. */
+export const FEEDBACK_SECTIONS = [...strategySections.map((section) => section.slug), GENERAL];
 
 const blankAsMissing = (value: unknown) => (value === "" ? undefined : value);
 
@@ -69,12 +74,15 @@ export const FEEDBACK_QUERY_MESSAGES: Record<keyof FeedbackQuery, MessageKey> = 
 };
 
 export function publicParagraph(id: string): PublicParagraph {
-  const section = sectionOfParagraph(id);
+  const { section, draftSection, draftNumber, finalNumber, compared } = placeOf(id);
   return {
     id,
-    number: commentedParagraph(id, 0).number,
+    number: draftNumber || finalNumber,
+    finalNumber,
     section: section?.slug ?? GENERAL,
-    draftUrl: section ? paths.paragraph(section.slug, id) : null,
+    draftUrl: draftSection ? paths.paragraph(draftSection, id) : null,
+    finalUrl: section && finalNumber ? paths.finalParagraph(section.slug, id) : null,
+    changesUrl: section && compared ? paths.paragraphChanges(section.slug, id) : null,
   };
 }
 
@@ -131,19 +139,39 @@ export async function feedbackLog(db: D1Database, query: FeedbackQuery = {}): Pr
   const sections = FEEDBACK_SECTIONS.filter((slug) => !query.section || slug === query.section).flatMap((slug) => {
     const entries = shown.filter((entry) => sectionsOf(entry).includes(slug));
     if (entries.length === 0) return [];
-    const section = draft.sections.find((candidate) => candidate.slug === slug);
+    const section = strategySections.find((candidate) => candidate.slug === slug);
     return [{ section: slug, number: section?.number ?? null, title: section?.title ?? null, entries }];
   });
   return { counts: countByOutcome(inSection), total: shown.length, sections };
 }
 
-export interface TrackedFeedback {
+/** A published entry as a link: where tracking and the comparison point to it. */
+export interface FeedbackLink {
   id: number;
   title: string;
   outcome: Outcome;
   url: string;
+}
+
+export interface TrackedFeedback extends FeedbackLink {
   /** The ids of the response's comments it answers. */
   comments: number[];
+}
+
+/** The published entries about each paragraph id (draft or final), oldest first. */
+export async function feedbackByParagraph(db: D1Database): Promise<Map<string, FeedbackLink[]>> {
+  const byParagraph = new Map<string, FeedbackLink[]>();
+  for (const { id, title, outcome, url, paragraphs } of await listPublishedFeedback(db)) {
+    for (const paragraph of paragraphs) byParagraph.set(paragraph, [...(byParagraph.get(paragraph) ?? []), { id, title, outcome, url }]);
+  }
+  return byParagraph;
+}
+
+/** The entries that explain a change: those about the paragraph under any of its ids, and about what replaced it. */
+export function feedbackAbout(byParagraph: Map<string, FeedbackLink[]>, ids: (string | undefined)[]): FeedbackLink[] {
+  const entries = new Map<number, FeedbackLink>();
+  for (const id of ids) for (const entry of (id && byParagraph.get(id)) || []) entries.set(entry.id, entry);
+  return [...entries.values()];
 }
 
 /** The published entries that answer any comment of one response, oldest first. */

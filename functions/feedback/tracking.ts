@@ -3,20 +3,12 @@
  * status and the published feedback entries that answer it. The same for the
  * API and the /track page, whether it came online, at a kiosk or on paper.
  */
-import type { Outcome } from "./vocabulary.ts";
-import { feedbackForResponse } from "./public.ts";
+import { feedbackForResponse, type FeedbackLink } from "./public.ts";
 import { findResponse, type TrackedResponse } from "../responses/store.ts";
-
-export interface TrackedFeedbackEntry {
-  id: number;
-  title: string;
-  outcome: Outcome;
-  url: string;
-}
 
 export interface TrackedResponseWithFeedback extends Omit<TrackedResponse, "comments"> {
   comments: (TrackedResponse["comments"][number] & { feedback: number[] })[];
-  feedback: TrackedFeedbackEntry[];
+  feedback: FeedbackLink[];
 }
 
 export async function trackResponse(db: D1Database, reference: string): Promise<TrackedResponseWithFeedback | null> {

@@ -150,6 +150,97 @@ describe("tracking a response", () => {
   });
 });
 
+describe("the final strategy and what changed", () => {
+  const pages = { "the final strategy's contents": "/final/", "a final section": "/final/streets/", "what changed in a section": "/changes/streets/", "a section with a paragraph replaced": "/changes/advice/", "a section with a paragraph removed": "/changes/care/" };
+  for (const [name, path] of Object.entries(pages)) {
+    it(`${name} (${path}) passes axe with zero violations`, async ({ expect }) => {
+      const page = await newPage(browser);
+      await page.goto(`${site.url}${path}`);
+      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+      expect(await page.locator("h1").count()).toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it("marks insertions and deletions in words screen readers announce, and links each change to the feedback that explains it", async ({ expect }) => {
+    const page = await newPage(browser);
+    const response = await page.goto(`${site.url}/changes/streets/`);
+    expect(response!.headers()["cache-control"]).toBe("public, max-age=60, stale-while-revalidate=60");
+    const revised = page.locator("#streets-2");
+    expect(await revised.locator("h2").innerText()).toBe("Paragraph 3.2 of the draft, 3.3 of the final strategy");
+    expect(await revised.locator(".change-kind").innerText()).toBe("Changed");
+    expect(await revised.locator("ins").textContent()).toBe("inserted: , day or night (end of insertion)");
+    expect(await page.locator("#night-outreach h2").innerText()).toBe("New paragraph 3.2");
+    expect(await page.locator("#night-outreach ins").count()).toBe(1);
+    expect(await page.locator("#winter-beds .change-kind").innerText()).toBe("Not changed");
+    expect(await page.locator("#winter-beds ins, #winter-beds del").count()).toBe(0);
+
+    // By keyboard from the change to the entry that explains it.
+    await revised.getByRole("link", { name: "Night outreach" }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(new RegExp(`/you-said-we-did#feedback-${ids.night}$`));
+    await page.context().close();
+  });
+
+  it("shows a removed paragraph struck through, and names the paragraph that replaced another", async ({ expect }) => {
+    const page = await newPage(browser);
+    await page.goto(`${site.url}/changes/care/`);
+    expect(await page.locator("#care-3 .change-kind").innerText()).toBe("Taken out of the final strategy");
+    expect(await page.locator("#care-3 del").textContent()).toBe("deleted: People will be helped to register with a GP. (end of deletion)");
+    await page.goto(`${site.url}/changes/advice/`);
+    expect(await page.locator("#advice-2 .change-kind").innerText()).toBe("Replaced by paragraph 2.2");
+    await page.context().close();
+  });
+
+  it("reads in print without colour: struck through, underlined and bracketed", async ({ expect }) => {
+    const page = await newPage(browser);
+    await page.goto(`${site.url}/changes/streets/`);
+    await page.emulateMedia({ media: "print" });
+    const styles = await page.evaluate(() => {
+      const ins = document.querySelector("#streets-2 ins")!;
+      const del = document.querySelector("#night-outreach ins, #care-3 del") ?? ins;
+      return {
+        insDecoration: getComputedStyle(ins).textDecorationLine,
+        insBefore: getComputedStyle(ins, "::before").content,
+        insBackground: getComputedStyle(ins).backgroundColor,
+        other: getComputedStyle(del).textDecorationLine,
+      };
+    });
+    expect(styles).toEqual({ insDecoration: "underline", insBefore: '"[+ "', insBackground: "rgba(0, 0, 0, 0)", other: "underline" });
+    await page.goto(`${site.url}/changes/care/`);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector("#care-3 del")!).textDecorationLine)).toBe("line-through");
+    await page.context().close();
+  });
+
+  it("links every final paragraph to what changed in it, and the log to both versions", async ({ expect }) => {
+    const page = await newPage(browser);
+    await page.goto(`${site.url}/final/streets/`);
+    expect(await page.locator("[data-paragraph]").count()).toBe(0);
+    await page.getByRole("link", { name: "What changed in paragraph 3.3" }).click();
+    await page.waitForURL(/\/changes\/streets\/#streets-2$/);
+    await page.goto(`${site.url}/you-said-we-did`);
+    const night = page.locator(`#feedback-${ids.night}`);
+    expect(await night.getByRole("link", { name: "Paragraph 3.3 of the final strategy" }).getAttribute("href")).toBe("/final/streets/#streets-2");
+    expect(await night.getByRole("link", { name: "What changed in paragraph 3.2" }).getAttribute("href")).toBe("/changes/streets/#streets-2");
+    await page.context().close();
+  });
+
+  it("shows a person tracking their comment how its paragraph changed", async ({ expect }) => {
+    const page = await newPage(browser);
+    await page.goto(`${site.url}/track?reference=${formatReference(refs.night)}`);
+    const comment = page.locator(".tracked-comment").first();
+    expect(await comment.locator(".change-kind").innerText()).toBe("Changed");
+    expect(await comment.locator("ins").textContent()).toContain(", day or night");
+    await page.context().close();
+  });
+
+  it("answers 404 for a section that is in neither version", async ({ expect }) => {
+    expect((await fetch(`${site.url}/changes/nowhere/`)).status).toBe(404);
+  });
+});
+
 describe("officers' feedback pages", () => {
   it("pass axe with zero violations and are never cached", async ({ expect }) => {
     const page = await signedInPage();
