@@ -1,7 +1,7 @@
 /** "You said, we did" in a real browser: the public log, tracking, and officers writing and publishing entries. */
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { axeViolations, launchBrowser, newPage, startSite, type Site } from "./harness.ts";
+import { axeViolations, launchBrowser, newPage, pageBasics, startSite, type Site } from "./harness.ts";
 import { executeSql, seedCommentsSql } from "./admin-seed.ts";
 import { formatReference, newReference } from "../../functions/responses/reference.ts";
 
@@ -67,12 +67,7 @@ describe("the public log passes axe with zero violations", () => {
   };
   for (const [name, path] of Object.entries(pages)) {
     it(`${name} (${path})`, async ({ expect }) => {
-      const page = await newPage(browser);
-      await page.goto(`${site.url}${path}`);
-      expect(await page.locator("html").getAttribute("lang")).toBe("en");
-      expect(await page.locator("h1").count()).toBe(1);
-      expect(await axeViolations(page)).toEqual([]);
-      await page.context().close();
+      expect(await pageBasics(browser, `${site.url}${path}`)).toEqual({ lang: "en", h1: 1, violations: [] });
     });
   }
 });
@@ -154,12 +149,7 @@ describe("the final strategy and what changed", () => {
   const pages = { "the final strategy's contents": "/final/", "a final section": "/final/streets/", "what changed in a section": "/changes/streets/", "a section with a paragraph replaced": "/changes/advice/", "a section with a paragraph removed": "/changes/care/" };
   for (const [name, path] of Object.entries(pages)) {
     it(`${name} (${path}) passes axe with zero violations`, async ({ expect }) => {
-      const page = await newPage(browser);
-      await page.goto(`${site.url}${path}`);
-      expect(await page.locator("html").getAttribute("lang")).toBe("en");
-      expect(await page.locator("h1").count()).toBe(1);
-      expect(await axeViolations(page)).toEqual([]);
-      await page.context().close();
+      expect(await pageBasics(browser, `${site.url}${path}`)).toEqual({ lang: "en", h1: 1, violations: [] });
     });
   }
 

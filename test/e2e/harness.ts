@@ -79,3 +79,14 @@ export async function axeViolations(page: Page): Promise<string[]> {
     (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`,
   );
 }
+
+/** What every page must get right, on a fresh page at `url`: its language, one h1, and no axe violations. */
+export async function pageBasics(browser: Browser, url: string): Promise<{ lang: string | null; h1: number; violations: string[] }> {
+  const page = await newPage(browser);
+  try {
+    await page.goto(url);
+    return { lang: await page.locator("html").getAttribute("lang"), h1: await page.locator("h1").count(), violations: await axeViolations(page) };
+  } finally {
+    await page.context().close();
+  }
+}
