@@ -97,7 +97,7 @@ function parseSection(source: SourceFile): DraftSection {
 /**
  * Parses every section file of a folder ("content/draft", "content/final"),
  * in file order. Paragraphs without an explicit id get `<slug>-<position>`
- * for now: the lock (or, for the final version, the draft) may give them
+ * for now: the lock (or, for the final version, the draft) gives them
  * their real ids before `indexParagraphs` checks that each id is used once.
  */
 export function parseSectionFiles(sources: SourceFile[], directory: string): DraftSection[] {
@@ -112,11 +112,11 @@ export function parseSectionFiles(sources: SourceFile[], directory: string): Dra
   return sections;
 }
 
-/** The sections' paragraphs by id; an id used twice throws a ContentError naming the file. */
-export function indexParagraphs(sections: DraftSection[]): Draft {
+/** The sections' paragraphs by id (those `include` takes); an id used twice throws a ContentError naming the file. */
+export function indexParagraphs(sections: DraftSection[], include: (paragraph: DraftParagraph) => boolean = () => true): Draft {
   const paragraphs = new Map<string, DraftParagraph>();
   for (const section of sections) {
-    for (const paragraph of section.paragraphs) {
+    for (const paragraph of section.paragraphs.filter(include)) {
       const twin = paragraphs.get(paragraph.id);
       if (twin) {
         throw new ContentError(section.file, [
@@ -129,10 +129,6 @@ export function indexParagraphs(sections: DraftSection[]): Draft {
   return { sections, paragraphs };
 }
 
-/** Parses the draft with the ids its files give; a problem in any of them throws a ContentError naming the file. */
-export function parseDraft(sources: SourceFile[]): Draft {
-  return indexParagraphs(parseSectionFiles(sources, "content/draft"));
-}
 
 export interface RenderLabels {
   /** The link under each paragraph: to comment on it in the draft, to what changed in the final version. */

@@ -1,7 +1,7 @@
 import { describe, it } from "vitest";
 import { loadContent, type ContentSources } from "../../functions/consultation/content.ts";
 import { ContentError } from "../../functions/consultation/content-error.ts";
-import { parseDraft, renderSection } from "../../functions/consultation/draft.ts";
+import { parseSectionFiles, renderSection, type SourceFile } from "../../functions/consultation/draft.ts";
 import { paragraphHash, updateLock } from "../../functions/consultation/lock.ts";
 import { content } from "../../functions/consultation/index.ts";
 
@@ -14,6 +14,9 @@ const settings = {
   closesAt: "2026-12-18",
   contact: { email: "consult@council.example", phone: "020 7946 0000", address: "Town Hall" },
 };
+
+/** The draft's sections as the lock command reads them. */
+const parseDraft = (files: SourceFile[]) => parseSectionFiles(files, "content/draft");
 
 const sections = [
   { file: "content/draft/01-first.md", text: "# First\n\nOne one.\n\nOne two. {#kept-id}\n" },
@@ -282,5 +285,88 @@ describe("the final version keeps the draft's paragraph ids", () => {
     expect(content.final!.fates.get("streets-2")).toMatchObject({ kind: "revised", final: { number: "3.3" } });
     expect(content.final!.fates.get("winter-beds")).toMatchObject({ kind: "kept", final: { number: "3.4" } });
     expect(content.final!.fates.get("care-3")).toEqual({ kind: "removed" });
+  });
+});
+
+describe("the lock matches paragraphs by their text, so ids survive editing", () => {
+  const section = (...paragraphs: string[]) => [{ file: "content/draft/01-streets.md", text: `# Streets\n\n${paragraphs.join("\n\n")}\n` }];
+  const published = section("Outreach every day.", "Beds in winter.", "Help with housing.");
+  const lockFor = (draft: SourceFile[]) => updateLock(parseDraft(draft), { paragraphs: {}, replacedBy: {} }, { revise: [], replace: {} }).lock;
+  const ids = (draft: SourceFile[], lock = lockFor(published)) => [...loadContent(sources({ draft, lock })).draft.paragraphs.values()].map((p) => [p.number, p.id]);
+
+  it("keeps every id when a paragraph is inserted at the top, and records the new one under an unused id", ({ expect }) => {
+    const draft = section("A new first paragraph.", "Outreach every day.", "Beds in winter.", "Help with housing.");
+    const error = problemWith(sources({ draft, lock: lockFor(published) }));
+    expect(error.problems).toEqual(['"streets-4" (1.1) is new: record it with `npm run paragraphs:lock`']);
+    const { lock, problems } = updateLock(parseDraft(draft), lockFor(published), { revise: [], replace: {} });
+    expect(problems).toEqual([]);
+    expect(ids(draft, lock)).toEqual([
+      ["1.1", "streets-4"],
+      ["1.2", "streets-1"],
+      ["1.3", "streets-2"],
+      ["1.4", "streets-3"],
+    ]);
+  });
+
+  it("keeps every id when paragraphs move", ({ expect }) => {
+    expect(ids(section("Help with housing.", "Outreach every day.", "Beds in winter."))).toEqual([
+      ["1.1", "streets-3"],
+      ["1.2", "streets-1"],
+      ["1.3", "streets-2"],
+    ]);
+  });
+
+  it("keeps the ids after a removed paragraph, and asks only what replaces the removed one", ({ expect }) => {
+    const draft = section("Outreach every day.", "Help with housing.");
+    const error = problemWith(sources({ draft, lock: lockFor(published) }));
+    expect(error.problems).toEqual(['"streets-2" was published but is no longer in the draft: keep it, or say which paragraph replaces it with `npm run paragraphs:lock -- --replace streets-2=NEW-ID`']);
+    const { lock, problems } = updateLock(parseDraft(draft), lockFor(published), { revise: [], replace: { "streets-2": "streets-3" } });
+    expect(problems).toEqual([]);
+    expect(ids(draft, lock)).toEqual([
+      ["1.1", "streets-1"],
+      ["1.2", "streets-3"],
+    ]);
+  });
+
+  it("asks about a reworded paragraph only, showing the closest published text", ({ expect }) => {
+    const draft = section("Outreach every day and every night.", "Beds in winter.", "Help with housing.");
+    const error = problemWith(sources({ draft, lock: lockFor(published) }));
+    expect(error.file).toBe("content/paragraphs.lock.json");
+    expect(error.problems).toEqual([
+      'paragraph 1.1 ("Outreach every day and every night.") matches no published text. The closest published paragraph is "streets-1": "Outreach every day.". ' +
+        "If 1.1 is that paragraph reworded, record a new revision with `npm run paragraphs:lock -- --revise 1.1`; " +
+        'if it is a new paragraph, record it as "streets-4" with `npm run paragraphs:lock -- --new 1.1`',
+    ]);
+  });
+
+  it("records a reworded paragraph as the next revision of its id when told so", ({ expect }) => {
+    const draft = section("Outreach every day and every night.", "Beds in winter.", "Help with housing.");
+    const { lock, problems } = updateLock(parseDraft(draft), lockFor(published), { revise: ["1.1"], replace: {} });
+    expect(problems).toEqual([]);
+    expect(lock.paragraphs["streets-1"]!.revisions.map((r) => r.text)).toEqual(["Outreach every day.", "Outreach every day and every night."]);
+    expect(ids(draft, lock)[0]).toEqual(["1.1", "streets-1"]);
+  });
+
+  it("records a reworded paragraph as a new one when told so, leaving its look-alike to be replaced", ({ expect }) => {
+    const draft = section("Outreach every day and every night.", "Beds in winter.", "Help with housing.");
+    const { lock, problems } = updateLock(parseDraft(draft), lockFor(published), { revise: [], new: ["1.1"], replace: {} });
+    expect(lock.paragraphs["streets-4"]!.revisions.map((r) => r.text)).toEqual(["Outreach every day and every night."]);
+    expect(problems).toEqual([expect.stringMatching(/^"streets-1" was published but is no longer in the draft/)]);
+  });
+
+  it("pairs a reworded paragraph with its own id even when a new one is inserted before it", ({ expect }) => {
+    const draft = section("Night shelters are open to couples.", "Outreach every day and every night.", "Beds in winter.", "Help with housing.");
+    const error = problemWith(sources({ draft, lock: lockFor(published) }));
+    expect(error.problems).toEqual([
+      '"streets-4" (1.1) is new: record it with `npm run paragraphs:lock`',
+      expect.stringMatching(/^paragraph 1\.2 .* The closest published paragraph is "streets-1"/),
+    ]);
+  });
+
+  it("lets the author say which published paragraph a reworded one is", ({ expect }) => {
+    const draft = section("Outreach every day.", "Beds and help in winter.");
+    const { lock, problems } = updateLock(parseDraft(draft), lockFor(published), { revise: ["1.2=streets-3"], replace: { "streets-2": "streets-3" } });
+    expect(problems).toEqual([]);
+    expect(lock.paragraphs["streets-3"]!.revisions.at(-1)!.text).toBe("Beds and help in winter.");
   });
 });
