@@ -19,6 +19,9 @@ export const paths = {
   finalParagraph: (slug: string, paragraphId: string) => `/final/${slug}/#${paragraphId}`,
   changes: (slug: string) => `/changes/${slug}/`,
   paragraphChanges: (slug: string, paragraphId: string) => `/changes/${slug}/#${paragraphId}`,
+  /** Published comments, once officers publish them: by section. */
+  publishedComments: "/what-people-said/",
+  publishedCommentsSection: (section: string) => `/what-people-said/${section}/`,
   /** The public "You said, we did" log, and one entry in it. */
   feedbackLog: "/you-said-we-did",
   feedbackEntry: (id: number) => `/you-said-we-did#feedback-${id}`,
@@ -31,6 +34,8 @@ export const paths = {
     theme: (id: number) => `/api/admin/themes/${id}`,
     feedback: "/api/feedback",
     feedbackDownload: (format: string) => `/api/feedback/download?format=${format}`,
+    publishedComments: (section: string) => `/api/comments?section=${section}`,
+    publication: "/api/admin/publication",
     adminFeedback: "/api/admin/feedback",
     adminFeedbackEntry: (id: number) => `/api/admin/feedback/${id}`,
   },

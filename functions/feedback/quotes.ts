@@ -1,5 +1,6 @@
 /**
- * The one rule for quoting a comment in "You said, we did": only a comment
+ * The one rule for showing people's words publicly, in quotes and in
+ * published comments. Quoting a comment in "You said, we did": only a comment
  * the entry answers, whose author agreed to be quoted, that is not hidden,
  * and only words that stand in its stored (redacted) text. Checked when an
  * officer picks a quote, and again in SQL every time quotes are read, so a
@@ -19,10 +20,16 @@ export interface QuotableComment {
 }
 
 /**
+ * Whose words the public may ever read, over `comments c JOIN responses r`:
+ * comments whose authors agreed, and that are not hidden.
+ */
+export const COMMENT_IS_PUBLIC = "(c.status <> 'hidden' AND r.publish_consent = 1)";
+
+/**
  * What may be shown of a quote, over `feedback_quotes q JOIN comments c JOIN responses r`:
  * the same rule as `quoteProblem`, for reading.
  */
-export const QUOTE_IS_SHOWN = "(c.status <> 'hidden' AND r.publish_consent = 1 AND instr(c.text, q.excerpt) > 0)";
+export const QUOTE_IS_SHOWN = `(${COMMENT_IS_PUBLIC} AND instr(c.text, q.excerpt) > 0)`;
 
 /** The words to quote: those given, or the whole comment when none are. */
 export function quoteExcerpt(comment: QuotableComment, text: string | undefined): string {

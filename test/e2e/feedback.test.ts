@@ -280,3 +280,41 @@ describe("officers' feedback pages", () => {
     await page.context().close();
   });
 });
+
+describe("published comments", () => {
+  it("are not shown until officers publish them", async ({ expect }) => {
+    expect(await pageBasics(browser, `${site.url}/what-people-said/`)).toEqual({ lang: "en", h1: 1, violations: [] });
+    const page = await newPage(browser);
+    await page.goto(`${site.url}/what-people-said/streets/`);
+    expect(await page.locator("main").innerText()).toContain("The comments have not been published yet.");
+    expect(await page.locator("blockquote").count()).toBe(0);
+    await page.context().close();
+  });
+
+  it("are published by an officer, by keyboard, and then read paragraph by paragraph: consented words only, the rest counted", async ({ expect }) => {
+    const officer = await signedInPage();
+    await officer.goto(`${site.url}/admin/feedback/`);
+    await officer.getByRole("button", { name: "Publish the comments" }).focus();
+    await officer.keyboard.press("Enter");
+    await officer.waitForURL(/saved/);
+    expect(await officer.locator("#publication-title + p + form strong").innerText()).toBe("The comments are published.");
+    await officer.context().close();
+
+    for (const path of ["/what-people-said/", "/what-people-said/streets/", "/what-people-said/general/"]) {
+      expect(await pageBasics(browser, `${site.url}${path}`), path).toEqual({ lang: "en", h1: 1, violations: [] });
+    }
+    const page = await newPage(browser);
+    const response = await page.goto(`${site.url}/what-people-said/streets/`);
+    expect(response!.headers()["cache-control"]).toBe("public, max-age=60, stale-while-revalidate=60");
+    const streets2 = page.locator("#streets-2");
+    expect(await streets2.locator("blockquote").allInnerTexts()).toEqual(["Outreach at night please, the car park is cold."]);
+    expect(await streets2.locator(".more-comments-count").innerText()).toBe("And 1 more comment, not shown because its author did not agree to publish it.");
+    expect(await page.locator("main").innerText()).not.toContain("do not quote me");
+    expect(await page.locator("#winter-beds .more-comments-count").innerText()).toContain("And 1 more comment");
+
+    await streets2.getByRole("link", { name: "Night outreach" }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(new RegExp(`/you-said-we-did#feedback-${ids.night}$`));
+    await page.context().close();
+  });
+});
