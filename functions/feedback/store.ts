@@ -151,7 +151,7 @@ export async function updateFeedback(db: D1Database, officer: Officer, id: numbe
   const status = update.status ?? entry.status;
   if (status !== entry.status) changes.status = { from: entry.status, to: status };
   if (Object.keys(changes).length === 0) return entry;
-  checkPublishable(status, entry.commentCount);
+  if (changes.status) checkPublishable(status, entry.commentCount);
 
   const now = new Date().toISOString();
   const next = { ...entry, ...Object.fromEntries(Object.entries(changes).map(([field, change]) => [field, change.to])) };
