@@ -1,5 +1,5 @@
 import { describe, it } from "vitest";
-import { interpolate, languages, translator } from "../../functions/i18n/index.ts";
+import { interpolate, languages, plural, translator } from "../../functions/i18n/index.ts";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -28,5 +28,15 @@ describe("the interface dictionaries", () => {
 
   it("fall back to English for a language there is no dictionary for", ({ expect }) => {
     expect(translator("zz")("site.home")).toBe("Home");
+  });
+
+  it("choose plural forms by each language's own rules, falling back to the general form", ({ expect }) => {
+    const [en, es, it] = ["en", "es", "it"].map(translator) as [ReturnType<typeof translator>, ReturnType<typeof translator>, ReturnType<typeof translator>];
+    expect([0, 1, 2].map((count) => plural(en, "feedback.count.changed", count))).toEqual(["0 changes made", "1 change made", "2 changes made"]);
+    expect(plural(es, "feedback.count.changed", 1)).toBe("1 cambio hecho");
+    // Spanish counts a million as "many", a form the dictionary leaves to "other".
+    expect(new Intl.PluralRules("es-ES").select(1_000_000)).toBe("many");
+    expect(plural(es, "feedback.count.changed", 1_000_000)).toBe("1.000.000 cambios hechos");
+    expect(plural(it, "feedback.count.changed", 0)).toBe("0 modifiche fatte");
   });
 });
