@@ -37,8 +37,19 @@ export default defineConfig(async () => {
           ],
           test: {
             name: "workers",
-            include: ["test/api/**/*.test.ts", "test/unit/**/*.test.ts"],
+            include: ["test/api/**/*.test.ts", "test/unit/**/*.test.ts", "test/reliability/**/*.workers.test.ts"],
             setupFiles: ["./test/api/setup.ts"],
+          },
+        },
+        {
+          // Load, faults and hostile page posts against the served site (npm run test:reliability).
+          test: {
+            name: "reliability",
+            include: ["test/reliability/**/*.site.test.ts"],
+            environment: "node",
+            testTimeout: 600_000,
+            hookTimeout: 120_000,
+            fileParallelism: false,
           },
         },
         {

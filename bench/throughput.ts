@@ -1,10 +1,14 @@
 /**
  * Throughput and latency of POST /api/responses next to a trivial route
- * (GET /api/consultation, no D1) in the same run: the ratio is the figure.
+ * (GET /api/consultation, no D1) in the same run, at 1, 10 and 50 concurrent
+ * clients, driven by autocannon. The ratio of the two is the headline.
  */
-interface RunResult {
+import autocannon from "autocannon";
+
+export interface LoadFigures {
+  route: string;
+  clients: number;
   requests: number;
-  seconds: number;
   perSecond: number;
   p50: number;
   p95: number;
@@ -14,55 +18,82 @@ interface RunResult {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-/** A bounded closed loop: `concurrency` clients share `total` requests, then stop. */
-async function run(total: number, concurrency: number, send: (index: number) => Promise<Response>, ok: (status: number) => boolean): Promise<RunResult> {
+async function load(options: { url: string; route: string; clients: number; amount: number; post?: (index: number) => { key: string; body: string } }): Promise<LoadFigures> {
+  let index = 0;
   const latencies: number[] = [];
-  let next = 0;
   let failures = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < total) {
-        const index = next++;
-        const begin = performance.now();
-        const response = await send(index);
-        await response.arrayBuffer();
-        latencies.push(performance.now() - begin);
-        if (!ok(response.status)) failures++;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
+  let finished!: (result: autocannon.Result) => void;
+  let failed!: (error: unknown) => void;
+  const done = new Promise<autocannon.Result>((resolve, reject) => ((finished = resolve), (failed = reject)));
+  const instance = autocannon({
+    url: options.url,
+    connections: options.clients,
+    amount: options.amount,
+    timeout: 30,
+    requests: [
+      options.post
+        ? {
+            method: "POST",
+            setupRequest: (request: autocannon.Request) => {
+              const { key, body } = options.post!(index++);
+              return { ...request, headers: { ...request.headers, "Content-Type": "application/json", "Idempotency-Key": key }, body };
+            },
+          }
+        : { method: "GET" },
+    ],
+  }, (error, result) => (error ? failed(error) : finished(result)));
+  instance.on("response", (_client, status, _bytes, responseTime) => {
+    latencies.push(responseTime);
+    if (status >= 400) failures++;
+  });
+  const result = await done;
   latencies.sort((a, b) => a - b);
-  return { requests: total, seconds, perSecond: total / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), failures };
+  return {
+    route: options.route,
+    clients: options.clients,
+    requests: result.requests.total,
+    perSecond: result.requests.total / (result.duration || 1),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    failures: failures + result.errors + result.timeouts + result.non2xx,
+  };
 }
 
-export async function reportSubmitThroughput(baseUrl: string, options = { total: 2000, concurrency: 16 }): Promise<boolean> {
+/** Measures both routes at each level of concurrency; prints a table and returns the figures. */
+export async function measureSubmitThroughput(baseUrl: string, paragraph: string): Promise<{ rows: LoadFigures[]; ratios: Record<string, number> }> {
   const runId = Date.now();
-  const trivial = () => fetch(`${baseUrl}/api/consultation`);
-  const submit = (index: number) =>
-    fetch(`${baseUrl}/api/responses`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "Idempotency-Key": `bench-${runId}-${index}` },
-      body: JSON.stringify({ comments: [{ paragraph: "rough-sleeping-2", text: `Benchmark comment ${index}: more outreach at night.` }], publishConsent: index % 2 === 0 }),
-    });
-  // Warm both paths first so neither pays for start-up.
-  await run(100, 4, trivial, (s) => s === 200);
-  await run(100, 4, (i) => submit(options.total + i), (s) => s === 201);
-
-  const baseline = await run(options.total, options.concurrency, trivial, (s) => s === 200);
-  const posts = await run(options.total, options.concurrency, submit, (s) => s === 201);
-  const row = (name: string, r: RunResult) => ({
-    route: name,
-    requests: r.requests,
-    "req/s": r.perSecond.toFixed(0),
-    "p50 ms": r.p50.toFixed(1),
-    "p95 ms": r.p95.toFixed(1),
-    "p99 ms": r.p99.toFixed(1),
-    failures: r.failures,
+  const post = (index: number) => ({
+    key: `bench-${runId}-${index}`,
+    body: JSON.stringify({ comments: [{ paragraph, text: `Benchmark comment ${index}: more outreach at night.` }], publishConsent: index % 2 === 0 }),
   });
-  console.log(`\nThroughput against the local Worker (${options.concurrency} concurrent clients, ${options.total} requests each)`);
-  console.table([row("GET /api/consultation (trivial)", baseline), row("POST /api/responses", posts)]);
-  console.log(`POST /api/responses runs at ${((posts.perSecond / baseline.perSecond) * 100).toFixed(0)}% of the trivial route's rate (ratio ${(posts.perSecond / baseline.perSecond).toFixed(2)}).`);
-  return baseline.failures === 0 && posts.failures === 0;
+  let posted = 0;
+  const postFrom = (offset: number) => (index: number) => post(offset + index);
+  // Warm both paths so neither pays for start-up.
+  await load({ url: `${baseUrl}/api/consultation`, route: "warm", clients: 4, amount: 200 });
+  await load({ url: `${baseUrl}/api/responses`, route: "warm", clients: 4, amount: 200, post: postFrom((posted += 200) - 200) });
+
+  const rows: LoadFigures[] = [];
+  const ratios: Record<string, number> = {};
+  for (const [clients, amount] of [[1, 400], [10, 2000], [50, 4000]] as const) {
+    const trivial = await load({ url: `${baseUrl}/api/consultation`, route: "GET /api/consultation (trivial)", clients, amount });
+    const submit = await load({ url: `${baseUrl}/api/responses`, route: "POST /api/responses", clients, amount, post: postFrom((posted += amount) - amount) });
+    rows.push(trivial, submit);
+    ratios[`${clients} clients`] = submit.perSecond / trivial.perSecond;
+  }
+  console.log("\nThroughput against the local Worker (autocannon; latency in ms)");
+  console.table(
+    rows.map((row) => ({
+      route: row.route,
+      clients: row.clients,
+      requests: row.requests,
+      "req/s": row.perSecond.toFixed(0),
+      p50: row.p50.toFixed(1),
+      p95: row.p95.toFixed(1),
+      p99: row.p99.toFixed(1),
+      failures: row.failures,
+    })),
+  );
+  for (const [level, ratio] of Object.entries(ratios)) console.log(`At ${level}, POST /api/responses runs at ${(ratio * 100).toFixed(0)}% of the trivial route's rate.`);
+  return { rows, ratios };
 }

@@ -11,8 +11,6 @@ export const LIMITS = {
   idempotencyKeyMin: 8,
   idempotencyKeyMax: 200,
   turnstileTokenLength: 4096,
-  /** Bytes in one request body to POST /api/responses. */
-  requestBytes: 64 * 1024,
   /** Officers' fields. */
   hideReasonLength: 500,
   redactionLength: 10_000,
@@ -31,6 +29,20 @@ export const LIMITS = {
   quoteLength: 300,
 } as const;
 
+/**
+ * The most bytes one character can take on the wire: a character outside the
+ * Basic Multilingual Plane is 4 bytes of UTF-8, so 12 when a form
+ * percent-encodes them, and two 6-byte \u escapes in JSON.
+ */
+const WIRE_BYTES_PER_CHARACTER = 12;
+
+/**
+ * Bytes in one request body to POST /api/responses: enough for the most
+ * comments of the longest length in any script and any encoding, plus room
+ * for everything else, so no response within the limits above is refused for its size.
+ */
+export const REQUEST_BYTES = LIMITS.commentsPerResponse * LIMITS.commentLength * WIRE_BYTES_PER_CHARACTER + 64 * 1024;
+
 /** Seconds a limited client is asked to wait: the rate limiter counts in windows of this length. */
 export const RETRY_AFTER_SECONDS = 60;
 
@@ -43,7 +55,7 @@ export function limitParams(locale: string): Record<string, string> {
     maxOrganisation: number.format(LIMITS.organisationLength),
     minKey: number.format(LIMITS.idempotencyKeyMin),
     maxKey: number.format(LIMITS.idempotencyKeyMax),
-    maxKilobytes: number.format(LIMITS.requestBytes / 1024),
+    maxKilobytes: number.format(Math.ceil(REQUEST_BYTES / 1024)),
     maxReason: number.format(LIMITS.hideReasonLength),
     maxThemeName: number.format(LIMITS.themeNameLength),
     maxSearch: number.format(LIMITS.searchLength),

@@ -1,28 +1,48 @@
 /**
- * `npm run bench`: measures the built site served locally. Figures from one
- * run are compared with each other, never with a fixed number of seconds.
+ * `npm run bench`: measures the built site served locally, and writes the
+ * figures to bench/results.json. Figures from one run are compared with each
+ * other (the ratios are the headline), never with a fixed number of seconds.
+ * bench/README.md says how to read them.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpus } from "node:os";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { loadContent } from "../functions/consultation/content.ts";
+import { readContentSources } from "../functions/consultation/read-content.ts";
 import { migrateLocalDatabase, startLocalServer } from "./local-server.ts";
-import { reportPageWeights } from "../bench/page-weight.ts";
-import { reportSubmitThroughput } from "../bench/throughput.ts";
-import { reportExportBench } from "../bench/export.ts";
+import { measurePageWeights } from "../bench/page-weight.ts";
+import { measureSubmitThroughput } from "../bench/throughput.ts";
+import { measureExport } from "../bench/export.ts";
+import { measureBuildTimes } from "../bench/build-time.ts";
 
+const content = loadContent(readContentSources("."));
 const stateDirectory = mkdtempSync(join(".wrangler", "bench-"));
 migrateLocalDatabase(stateDirectory);
 const server = await startLocalServer({
   persistTo: stateDirectory,
   vars: { OPENS_AT: "2026-01-01T00:00:00Z", CLOSES_AT: "2099-12-31T23:59:59Z", RATE_LIMITS: "off" },
 });
-let ok = true;
+let pageWeight;
+let throughput;
 try {
-  ok = (await reportPageWeights(server.url)) && ok;
-  ok = (await reportSubmitThroughput(server.url)) && ok;
+  pageWeight = await measurePageWeights(server.url, content);
+  throughput = await measureSubmitThroughput(server.url, content.draft.sections[0]!.paragraphs[0]!.id);
 } finally {
   await server.stop();
   rmSync(stateDirectory, { recursive: true, force: true });
 }
-// The export bench runs its own server on its own database of 100,000 comments.
-ok = (await reportExportBench()) && ok;
-process.exit(ok ? 0 : 1);
+// The export runs its own server on its own database of 100,000 comments.
+const exporting = await measureExport(content);
+const build = measureBuildTimes(content.draft.paragraphs.size);
+
+const results = {
+  measuredAt: new Date().toISOString(),
+  machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
+  pageWeight: pageWeight.pages,
+  throughput,
+  export: exporting.runs,
+  build,
+};
+writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
+console.log("\nFigures written to bench/results.json");
+process.exit(pageWeight.withinBudget && exporting.withinLimit && throughput.rows.every((row) => row.failures === 0) ? 0 : 1);

@@ -39,10 +39,14 @@ export const invalidFields = (fieldKeys: Record<string, MessageKey>) => new ApiE
 export const notFound = (messageKey: MessageKey = "error.not_found") => new ApiError(404, "not_found", messageKey);
 
 /** Errors raised outside our handlers, as the client should hear of them. */
-function asApiError(error: unknown): ApiError | undefined {
+export function asApiError(error: unknown): ApiError | undefined {
   if (error instanceof ApiError) return error;
   // Hono's body validators throw this for a body that cannot be parsed as its media type says.
-  if (error instanceof HTTPException && error.status === 400) return new ApiError(400, "malformed_json", "error.malformed_json");
+  if (error instanceof HTTPException && error.status === 400) {
+    return error.message.startsWith("Malformed JSON")
+      ? new ApiError(400, "malformed_json", "error.malformed_json")
+      : new ApiError(400, "malformed_body", "error.malformed_body");
+  }
   if (error instanceof PeriodOverrideError) {
     console.error(error.message);
     return new ApiError(500, "misconfigured", "error.misconfigured");

@@ -34,7 +34,7 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
   return zValidator(target, schema, (result, c: Context) => {
     if (result.success) return;
     if (target === "param") throw notFound(options.notFoundMessage);
-    const fields: FieldErrors = {};
+    const fields: FieldErrors = Object.create(null);
     for (const [path, message] of Object.entries(fieldErrors(result.error, (c as Context<AppEnv>).get("t"), options.messages))) {
       fields[options.rename ? options.rename(path, result.data) : path] ??= message;
     }

@@ -44,7 +44,11 @@ export function londonWallClock(instant: Date): WallClock {
 }
 
 function asUtcMillis(clock: WallClock): number {
-  return Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
+  // Date.UTC reads years 0 to 99 as 1900 to 1999; setUTCFullYear takes them as they are.
+  const date = new Date(0);
+  date.setUTCFullYear(clock.year, clock.month - 1, clock.day);
+  date.setUTCHours(clock.hour, clock.minute, clock.second, 0);
+  return date.getTime();
 }
 
 /**
@@ -86,7 +90,7 @@ export function parseLondonDate(value: string, edge: "start" | "end"): Date | un
     minute: wholeDay ? (edge === "end" ? 59 : 0) : fields[4]!,
     second: wholeDay ? (edge === "end" ? 59 : 0) : (fields[5] ?? 0),
   };
-  const check = new Date(Date.UTC(year, month - 1, day, clock.hour, clock.minute, clock.second));
+  const check = new Date(asUtcMillis(clock));
   if (
     check.getUTCFullYear() !== year ||
     check.getUTCMonth() !== month - 1 ||

@@ -10,7 +10,8 @@ import { isMessageKey, type MessageKey, type Translate } from "./index.ts";
 export type FieldErrors = Record<string, string>;
 
 export function fieldErrors(error: { issues: readonly z.core.$ZodIssue[] }, t: Translate, messages: Partial<Record<string, MessageKey>> = {}): FieldErrors {
-  const fields: FieldErrors = {};
+  // No prototype: a field named "__proto__" or "constructor" is a field like any other.
+  const fields: FieldErrors = Object.create(null);
   for (const issue of error.issues) {
     const base = issue.path.map(String).join(".");
     if (issue.code === "unrecognized_keys") {

@@ -6,15 +6,20 @@
 import { sha256Hex } from "./crypto.ts";
 import { RETRY_AFTER_SECONDS } from "../limits.ts";
 
-export type LimitKind = "submit" | "lookup";
+export type LimitKind = "submit" | "lookup" | "officer";
 
 type LimitSettings = Pick<Env, "RATE_LIMITS" | "RATE_LIMIT_SALT" | "SUBMIT_LIMITER" | "LOOKUP_LIMITER">;
 
-/** Whether this client has used up its allowance of this kind. */
-export async function isRateLimited(env: LimitSettings, request: Request, kind: LimitKind): Promise<boolean> {
-  if (env.RATE_LIMITS === "off") return false;
+/** A client, for one kind of limit: a salted hash of its address, so the address is never kept. */
+export function clientKey(env: Pick<Env, "RATE_LIMIT_SALT">, request: Request, kind: LimitKind): Promise<string> {
   const address = request.headers.get("CF-Connecting-IP") ?? "unknown";
-  const key = await sha256Hex(`${env.RATE_LIMIT_SALT || "consultation-portal"}:${kind}:${address}`);
+  return sha256Hex(`${env.RATE_LIMIT_SALT || "consultation-portal"}:${kind}:${address}`);
+}
+
+/** Whether this client has used up its allowance of this kind. */
+export async function isRateLimited(env: LimitSettings, request: Request, kind: "submit" | "lookup"): Promise<boolean> {
+  if (env.RATE_LIMITS === "off") return false;
+  const key = await clientKey(env, request, kind);
   const limiter = kind === "submit" ? env.SUBMIT_LIMITER : env.LOOKUP_LIMITER;
   const { success } = await limiter.limit({ key });
   return !success;

@@ -99,9 +99,10 @@ export function filterConditions(filters: CommentFilters, options: { includeHidd
   }
   if (filters.from) conditions.push({ sql: "r.received_at >= ?", params: [parseLondonDate(filters.from, "start")!.toISOString()] });
   if (filters.to) {
-    // Up to and including the last second of that London day.
+    // Up to and including the last second of that London day. Stored times are ISO strings, compared
+    // as text, so a day after year 9999 (written "+010000-…") would sort first: then there is no bound.
     const afterDay = new Date(parseLondonDate(filters.to, "end")!.getTime() + 1000);
-    conditions.push({ sql: "r.received_at < ?", params: [afterDay.toISOString()] });
+    if (afterDay.getUTCFullYear() <= 9999) conditions.push({ sql: "r.received_at < ?", params: [afterDay.toISOString()] });
   }
   if (filters.consent) conditions.push({ sql: "r.publish_consent = ?", params: [filters.consent === "yes" ? 1 : 0] });
   if (filters.reference) conditions.push({ sql: "r.reference = ?", params: [filters.reference] });

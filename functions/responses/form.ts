@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 import { GENERAL } from "../consultation/paragraph-id.ts";
-import { normaliseText, responseSchema } from "./schema.ts";
+import { responseSchema } from "./schema.ts";
+import { normaliseText } from "./text.ts";
 
 export const FORM_FIELDS = {
   paragraph: "paragraph",

@@ -7,19 +7,8 @@ import { z } from "zod";
 import { isCommentableParagraph } from "../consultation/paragraphs.ts";
 import { LIMITS } from "../limits.ts";
 import type { MessageKey } from "../i18n/index.ts";
+import { hasVisibleText, normaliseText, textLength } from "./text.ts";
 import { RESPONDENT_TYPES } from "./vocabulary.ts";
-
-/** NFC, Unix line breaks, no control characters other than line breaks and tabs, no outer whitespace. */
-export function normaliseText(value: string): string {
-  return value
-    .normalize("NFC")
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, "")
-    .trim();
-}
-
-/** Length as people count it: one per character, whatever its encoding. */
-export const textLength = (value: string) => [...value].length;
 
 const message = (key: MessageKey) => ({ error: key });
 
@@ -35,7 +24,7 @@ const commentText = z
   .pipe(
     z
       .string()
-      .min(1, message("validation.textRequired"))
+      .refine(hasVisibleText, { ...message("validation.textRequired"), abort: true })
       .refine((text) => textLength(text) <= LIMITS.commentLength, message("validation.textTooLong")),
   );
 

@@ -83,24 +83,39 @@ function contentFingerprint(response: ValidResponse, channel: Channel): Promise<
   return sha256Hex(JSON.stringify({ channel, comments, publishConsent: publishConsent ?? false, respondentType, organisation }));
 }
 
-/**
- * Stores a response once per idempotency key (kept only as a hash). The same
- * key with the same content replays the first receipt; with other content it is refused.
- */
-export async function createResponse(
-  db: D1Database,
-  submission: { response: ValidResponse; channel: Channel; idempotencyKey: string; now?: Date },
-): Promise<CreateResult> {
-  const input = {
-    ...submission,
+type Submission = { response: ValidResponse; channel: Channel; idempotencyKey: string };
+
+async function fingerprints(submission: Submission) {
+  return {
     idempotencyKeyHash: await sha256Hex(`idempotency:${submission.idempotencyKey}`),
     contentHash: await contentFingerprint(submission.response, submission.channel),
   };
-  const earlier = await receiptByKey(db, input.idempotencyKeyHash);
-  if (earlier) return earlier.contentHash === input.contentHash ? { kind: "replayed", receipt: earlier.receipt } : { kind: "key_reused" };
+}
+
+/** What a retry is answered: the first receipt for the same content, a refusal for other content, or null if the key is new. */
+async function earlierAnswer(db: D1Database, prints: { idempotencyKeyHash: string; contentHash: string }): Promise<CreateResult | null> {
+  const earlier = await receiptByKey(db, prints.idempotencyKeyHash);
+  if (!earlier) return null;
+  return earlier.contentHash === prints.contentHash ? { kind: "replayed", receipt: earlier.receipt } : { kind: "key_reused" };
+}
+
+/** The answer already given for this key, if any: a retry is answered the same, open or closed. */
+export async function replayResponse(db: D1Database, submission: Submission): Promise<CreateResult | null> {
+  return earlierAnswer(db, await fingerprints(submission));
+}
+
+/**
+ * Stores a response once per idempotency key (kept only as a hash), stamped
+ * with `now`. The same key with the same content replays the first receipt;
+ * with other content it is refused.
+ */
+export async function createResponse(db: D1Database, submission: Submission & { now: Date }): Promise<CreateResult> {
+  const input = { ...submission, ...(await fingerprints(submission)) };
+  const earlier = await earlierAnswer(db, input);
+  if (earlier) return earlier;
 
   const { response } = input;
-  const receivedAt = (input.now ?? new Date()).toISOString();
+  const receivedAt = input.now.toISOString();
   for (let attempt = 0; attempt < 3; attempt++) {
     const reference = newReference();
     const statements = [
@@ -139,8 +154,8 @@ export async function createResponse(
     } catch (error) {
       if (isUniqueViolation(error, "idempotency_key_hash")) {
         // Another request with the same key won the race: answer as a retry would be answered.
-        const winner = await receiptByKey(db, input.idempotencyKeyHash);
-        if (winner) return winner.contentHash === input.contentHash ? { kind: "replayed", receipt: winner.receipt } : { kind: "key_reused" };
+        const winner = await earlierAnswer(db, input);
+        if (winner) return winner;
       }
       if (isUniqueViolation(error, "reference")) continue;
       throw error;

@@ -4,10 +4,13 @@
  */
 import { isCommentableParagraph } from "../../functions/consultation/paragraphs.ts";
 import { GENERAL } from "../../functions/consultation/paragraph-id.ts";
-import { LIMITS } from "../../functions/limits.ts";
+import { REQUEST_BYTES } from "../../functions/limits.ts";
 import { paths } from "../../functions/paths.ts";
 import { formValues } from "../../functions/responses/form.ts";
 import { renderPage } from "./render.ts";
+
+/** How much of a refused form is read back to show the person their words. */
+const KEPT_BODY_BYTES = 4 * REQUEST_BYTES;
 
 /** A browser's own form post: the inline form asks for JSON and handles refusals itself. */
 const isBrowserFormPost = (request: Request) =>
@@ -17,17 +20,23 @@ const isBrowserFormPost = (request: Request) =>
 /** The paragraph whose form page the post came from, for when the body was too large to read. */
 function paragraphOfReferrer(request: Request): string | undefined {
   const referrer = request.headers.get("Referer");
-  if (!referrer) return undefined;
+  if (!referrer || !URL.canParse(referrer, request.url)) return undefined;
   const url = new URL(referrer, request.url);
   const match = /^\/comment\/([^/]+)$/.exec(url.pathname);
-  return url.origin === new URL(request.url).origin && match ? decodeURIComponent(match[1]!) : undefined;
+  if (url.origin !== new URL(request.url).origin || !match) return undefined;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    // A broken address says nothing about the paragraph: the form falls back to the whole strategy.
+    return undefined;
+  }
 }
 
 export async function showFormAgain(request: Request, callApi: (request: Request) => Promise<Response>): Promise<Response> {
   if (!isBrowserFormPost(request)) return callApi(request);
   const length = Number(request.headers.get("Content-Length") ?? NaN);
-  // Only a body small enough to be read anyway is kept for showing again.
-  const copy = length <= LIMITS.requestBytes ? request.clone() : undefined;
+  // The words are kept to show again, even from a body the API finds too large, up to a bound on memory.
+  const copy = length <= KEPT_BODY_BYTES ? request.clone() : undefined;
   const answer = await callApi(request);
   if (answer.status < 400) return answer;
 

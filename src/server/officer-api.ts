@@ -7,7 +7,8 @@ import api from "../../functions/api/index.ts";
 
 export type OfficerApiResult = { ok: true; body: unknown } | { ok: false; status: number; errors: Record<string, string> };
 
-const FORWARDED = ["Cookie", "Authorization", "Cf-Access-Jwt-Assertion", "Accept-Language"];
+// The page's own credentials and provenance, so the API applies the same sign-in and same-site rules.
+const FORWARDED = ["Cookie", "Authorization", "Cf-Access-Jwt-Assertion", "Accept-Language", "Origin", "Sec-Fetch-Site", "CF-Connecting-IP"];
 
 /**
  * Sends one write to the API; what it answers comes back as `body`. A refusal

@@ -1,19 +1,21 @@
 /**
  * The officer area's front door, in one place: every /admin page gets the
- * signed-in officer (or is sent to sign in), and nothing there is cached.
- * Signing in and out with ADMIN_TOKEN happens here too, so the pages only render.
+ * signed-in officer (or is sent to sign in), nothing there is cached, and no
+ * other site can post to it. Signing in and out with ADMIN_TOKEN happens here
+ * too, so the pages only render.
  */
 import { env } from "cloudflare:workers";
 import type { Context, Next } from "hono";
 import { getFetchState } from "astro/hono";
 import { paths } from "../../functions/paths.ts";
-import { officerFor, LOCAL_OFFICER, tokenConfigured } from "../../functions/officers/auth/officer.ts";
-import { createSession, sessionCookie } from "../../functions/officers/auth/session.ts";
+import { checkOfficer, checkTypedToken, tokenConfigured } from "../../functions/officers/auth/officer.ts";
+import { SESSION_COOKIE, cookieValue, createSession, endSession, sessionCookie } from "../../functions/officers/auth/session.ts";
 import { recordAction } from "../../functions/officers/audit.ts";
-import { sameSecret } from "../../functions/lib/crypto.ts";
-import { isRateLimited, RETRY_AFTER_HEADER } from "../../functions/lib/rate-limit.ts";
+import { isCrossSite } from "../../functions/api/middleware/same-origin.ts";
 import { translator, DEFAULT_LANGUAGE } from "../../functions/i18n/index.ts";
 import { renderPage } from "./render.ts";
+
+const t = translator(DEFAULT_LANGUAGE);
 
 const noStore = (response: Response) => {
   const copy = new Response(response.body, response);
@@ -21,9 +23,24 @@ const noStore = (response: Response) => {
   return copy;
 };
 
+/** The sign-in page, shown with why signing in was refused. */
+async function signInPage(c: Context, error: string, status: number, headers: Record<string, string> = {}) {
+  const page = await renderPage(c.req.raw, paths.admin.signIn, { signIn: { error } });
+  const response = new Response(page.body, { status, headers: page.headers });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return noStore(response);
+}
+
+const lockedOut = (c: Context, retryAfter: number) => signInPage(c, t("admin.error.lockedOut"), 429, { "Retry-After": String(retryAfter) });
+
 /** Sets the officer for the page; anyone else is sent to sign in, except to the sign-in page itself. */
 export async function officerGate(c: Context, next: Next) {
-  const officer = (await officerFor(c.req.raw.headers, env)) ?? undefined;
+  if (c.req.method !== "GET" && c.req.method !== "HEAD" && isCrossSite(c.req.raw)) {
+    return noStore(c.text(t("error.cross_site"), 403));
+  }
+  const check = await checkOfficer(c.req.raw, env);
+  if (check.kind === "locked_out") return lockedOut(c, check.retryAfter);
+  const officer = check.kind === "officer" ? check.officer : undefined;
   const signingIn = new URL(c.req.url).pathname.startsWith(paths.admin.signIn);
   if (!officer && !signingIn) return noStore(c.redirect(paths.admin.signIn, 303));
   if (officer && signingIn && c.req.method === "GET") return noStore(c.redirect(paths.admin.comments, 303));
@@ -32,34 +49,27 @@ export async function officerGate(c: Context, next: Next) {
   c.res = noStore(c.res);
 }
 
-/** The sign-in form, shown again with why it was refused. */
-async function refuseSignIn(c: Context, error: string, status: number, headers: Record<string, string> = {}) {
-  const page = await renderPage(c.req.raw, paths.admin.signIn, { signIn: { error } });
-  const response = new Response(page.body, { status, headers: page.headers });
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-  return noStore(response);
-}
-
 /** POST /admin/sign-in/: the ADMIN_TOKEN exchanged for a session cookie that never holds the token. */
 export async function signIn(c: Context) {
-  const t = translator(DEFAULT_LANGUAGE);
   if (!tokenConfigured(env)) return noStore(c.redirect(paths.admin.signIn, 303));
   const form = await c.req.formData().catch(() => new FormData());
   const token = String(form.get("token") ?? "");
-  // Guessing the token is limited like guessing references.
-  if (await isRateLimited(env, c.req.raw, "lookup")) return refuseSignIn(c, t("error.rate_limited"), 429, RETRY_AFTER_HEADER);
-  if (!token) return refuseSignIn(c, t("admin.signIn.missingToken"), 200);
-  if (!(await sameSecret(token, env.ADMIN_TOKEN))) return refuseSignIn(c, t("admin.signIn.wrongToken"), 401);
-  await recordAction(env.DB, { name: LOCAL_OFFICER, via: "session" }, "officer.sign_in", null);
+  if (!token) return signInPage(c, t("admin.signIn.missingToken"), 200);
+  const check = await checkTypedToken(c.req.raw, env, token);
+  if (check.kind === "locked_out") return lockedOut(c, check.retryAfter);
+  if (check.kind !== "officer") return signInPage(c, t("admin.signIn.wrongToken"), 401);
+  await recordAction(env.DB, check.officer, "officer.sign_in", null);
   const response = c.redirect(paths.admin.comments, 303);
-  response.headers.append("Set-Cookie", sessionCookie(await createSession(env.ADMIN_TOKEN)));
+  response.headers.append("Set-Cookie", sessionCookie(await createSession(env, check.officer.name)));
   return noStore(response);
 }
 
-/** POST /admin/sign-out/: ends a local session (POST only, so a link cannot sign anyone out). */
+/** POST /admin/sign-out/: ends the session here and on the server (POST only, so a link cannot sign anyone out). */
 export async function signOut(c: Context) {
-  const officer = await officerFor(c.req.raw.headers, env);
+  const officer = getFetchState(c).locals.officer;
   if (officer) await recordAction(env.DB, officer, "officer.sign_out", null);
+  const session = cookieValue(c.req.header("Cookie"), SESSION_COOKIE);
+  if (session) await endSession(env, session);
   const response = c.redirect(`${paths.admin.signIn}?signed-out`, 303);
   response.headers.append("Set-Cookie", sessionCookie(""));
   return noStore(response);

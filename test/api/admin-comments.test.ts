@@ -104,6 +104,11 @@ describe("the comment list", () => {
     expect(Object.keys(body.error.fields).sort()).toEqual(["channel", "from", "section"]);
   });
 
+  it("reads the last day there can be as no upper bound, not as a day before every comment", async ({ expect }) => {
+    expect(await texts("?to=9999-12-31")).toHaveLength(4);
+    expect(await texts("?from=0001-01-01&to=9999-12-31")).toHaveLength(4);
+  });
+
   it("refuses a date that does not exist instead of reading it as another day", async ({ expect }) => {
     const response = await asOfficer(env, "/api/admin/comments?from=2026-02-30&to=2026-13-01");
     expect(response.status).toBe(422);

@@ -2,7 +2,8 @@ import { env } from "cloudflare:test";
 import { afterEach, beforeAll, beforeEach, describe, it, vi } from "vitest";
 import app from "../../functions/api/index.ts";
 import { forgetAccessKeys } from "../../functions/officers/auth/access.ts";
-import { createSession, SESSION_COOKIE } from "../../functions/officers/auth/session.ts";
+import { LOCAL_OFFICER } from "../../functions/officers/auth/officer.ts";
+import { createSession, endSession, SESSION_COOKIE } from "../../functions/officers/auth/session.ts";
 import { answerWith, callsTo, forgetOutbound } from "../outbound.ts";
 import { AUDIENCE, CERTS_URL, TEAM_DOMAIN, claims, generateKey, signJwt, unsignedJwt, type TestKey } from "./admin-access-keys.ts";
 
@@ -29,9 +30,13 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function session(headers: Record<string, string>, vars: Partial<Env>) {
-  return app.request("/api/admin/session", { headers }, { ...env, ...vars });
+let clients = 0;
+/** GET /api/admin/session from a client of its own (unless one is named), so failures counted for one test leave the others alone. */
+async function session(headers: Record<string, string>, vars: Partial<Env>, address = `198.18.7.${++clients}`) {
+  return app.request("/api/admin/session", { headers: { "CF-Connecting-IP": address, ...headers } }, { ...env, ...vars });
 }
+
+const withToken = (token: string) => ({ ...env, ADMIN_TOKEN: token });
 
 describe("officer sign-in with Cloudflare Access", () => {
   const cases: [string, () => Promise<Record<string, string>>][] = [
@@ -126,16 +131,69 @@ describe("officer sign-in with ADMIN_TOKEN", () => {
   });
 
   it("lets in a session cookie made from the token, and not one made from another token or expired", async ({ expect }) => {
-    expect((await session({ Cookie: `${SESSION_COOKIE}=${await createSession(ADMIN_TOKEN)}` }, { ADMIN_TOKEN })).status).toBe(200);
-    expect((await session({ Cookie: `${SESSION_COOKIE}=${await createSession("another-token")}` }, { ADMIN_TOKEN })).status).toBe(401);
-    const yesterday = await createSession(ADMIN_TOKEN, Date.now() - 24 * 3600_000);
+    expect((await session({ Cookie: `${SESSION_COOKIE}=${await createSession(withToken(ADMIN_TOKEN), LOCAL_OFFICER)}` }, { ADMIN_TOKEN })).status).toBe(200);
+    expect((await session({ Cookie: `${SESSION_COOKIE}=${await createSession(withToken("another-token"), LOCAL_OFFICER)}` }, { ADMIN_TOKEN })).status).toBe(401);
+    const yesterday = await createSession(withToken(ADMIN_TOKEN), LOCAL_OFFICER, Date.now() - 24 * 3600_000);
     expect((await session({ Cookie: `${SESSION_COOKIE}=${yesterday}` }, { ADMIN_TOKEN })).status).toBe(401);
+  });
+
+  it("ends a session on the server when the officer signs out, so the old cookie no longer works", async ({ expect }) => {
+    const cookie = await createSession(withToken(ADMIN_TOKEN), LOCAL_OFFICER);
+    expect((await session({ Cookie: `${SESSION_COOKIE}=${cookie}` }, { ADMIN_TOKEN })).status).toBe(200);
+    await endSession(withToken(ADMIN_TOKEN), cookie);
+    expect((await session({ Cookie: `${SESSION_COOKIE}=${cookie}` }, { ADMIN_TOKEN })).status).toBe(401);
+  });
+
+  it("slows guessing: after 30 wrong credentials from one address, that address is refused for a while", async ({ expect }) => {
+    const guesser = "203.0.113.99";
+    for (let guess = 0; guess < 30; guess++) expect((await session({ Authorization: `Bearer guess-${guess}` }, { ADMIN_TOKEN }, guesser)).status).toBe(401);
+    const limited = await session({ Authorization: "Bearer one-more" }, { ADMIN_TOKEN }, guesser);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
+    // Even the right token is refused from there until the window ends; from anywhere else it works.
+    expect((await session({ Authorization: `Bearer ${ADMIN_TOKEN}` }, { ADMIN_TOKEN }, guesser)).status).toBe(429);
+    expect((await session({ Authorization: `Bearer ${ADMIN_TOKEN}` }, { ADMIN_TOKEN })).status).toBe(200);
+  });
+
+  it("never locks out the right token because of strangers' public look-ups from the same address", async ({ expect }) => {
+    const dayCentre = "203.0.113.50";
+    for (let lookup = 0; lookup < 40; lookup++) {
+      await app.request("/api/responses/AAAAA-AAAAA", { headers: { "CF-Connecting-IP": dayCentre } }, env);
+    }
+    expect((await app.request("/api/responses/AAAAA-AAAAA", { headers: { "CF-Connecting-IP": dayCentre } }, env)).status).toBe(429);
+    expect((await session({ Authorization: `Bearer ${ADMIN_TOKEN}` }, { ADMIN_TOKEN }, dayCentre)).status).toBe(200);
+  });
+
+  it("refuses a write made with a session cookie from another site, and takes it from this one", async ({ expect }) => {
+    const cookie = `${SESSION_COOKIE}=${await createSession(withToken(ADMIN_TOKEN), LOCAL_OFFICER)}`;
+    const write = (name: string, headers: Record<string, string>) =>
+      app.request(
+        "http://portal.test/api/admin/themes",
+        { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify({ name }) },
+        withToken(ADMIN_TOKEN),
+      );
+    const forged = await write("From elsewhere", { Cookie: cookie, Origin: "https://elsewhere.example", "Sec-Fetch-Site": "cross-site" });
+    expect(forged.status).toBe(403);
+    expect((await write("From the officer area", { Cookie: cookie, Origin: "http://portal.test", "Sec-Fetch-Site": "same-origin" })).status).toBe(201);
+    expect((await write("From a script", { Authorization: `Bearer ${ADMIN_TOKEN}` })).status).toBe(201);
+    const names = await env.DB.prepare("SELECT name FROM themes ORDER BY id").all<{ name: string }>();
+    expect(names.results.map((row) => row.name)).toEqual(["From the officer area", "From a script"]);
   });
 
   it("does not accept the token as a JWT when Access is not configured", async ({ expect }) => {
     const response = await session({ "Cf-Access-Jwt-Assertion": await signJwt(teamKey, claims()) }, { ADMIN_TOKEN });
     expect(response.status).toBe(401);
     expect(await callsTo(CERTS_URL)).toBe(0);
+  });
+});
+
+describe("with Cloudflare Access configured", () => {
+  it("does not let ADMIN_TOKEN in beside it, as a Bearer token or a session", async ({ expect }) => {
+    const both = { ...ACCESS, ADMIN_TOKEN };
+    expect((await session({ Authorization: `Bearer ${ADMIN_TOKEN}` }, both)).status).toBe(401);
+    const cookie = await createSession(withToken(ADMIN_TOKEN), LOCAL_OFFICER);
+    expect((await session({ Cookie: `${SESSION_COOKIE}=${cookie}` }, both)).status).toBe(401);
+    expect((await session({ "Cf-Access-Jwt-Assertion": await signJwt(teamKey, claims()) }, both)).status).toBe(200);
   });
 });
 
@@ -158,12 +216,13 @@ describe("with no officer credentials configured", () => {
   }
 
   it("refuses writes too", async ({ expect }) => {
+    const themes = await env.DB.prepare("SELECT count(*) AS n FROM themes").first("n");
     const response = await app.request(
       "/api/admin/themes",
       { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ name: "Housing" }) },
       { ...env, ADMIN_TOKEN: "" },
     );
     expect(response.status).toBe(401);
-    expect(await env.DB.prepare("SELECT count(*) AS n FROM themes").first("n")).toBe(0);
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM themes").first("n")).toBe(themes);
   });
 });

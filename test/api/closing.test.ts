@@ -52,3 +52,48 @@ describe("the open period, one rule for pages and API", () => {
     expect((await callApi(`/api/responses/${reference}`)).status).toBe(200);
   });
 });
+
+describe("retries and the closing instant", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("answers a retry of a stored response with its receipt after the close, and nothing new", async ({ expect }) => {
+    const key = newKey();
+    vi.useFakeTimers({ now: new Date("2030-12-20T23:59:59.500Z"), toFake: ["Date"] });
+    const first = await postJson(body, { key });
+    expect(first.status).toBe(201);
+    const receipt = await first.json();
+    const stored = await storedCounts();
+
+    vi.setSystemTime(new Date("2030-12-21T00:00:00.500Z"));
+    const retry = await postJson(body, { key });
+    expect(retry.status).toBe(200);
+    expect(await retry.json()).toEqual(receipt);
+    expect((await postJson({ comments: [{ paragraph: "general", text: "Other words" }] }, { key })).status).toBe(409);
+    expect((await postJson(body, { key: newKey() })).status).toBe(403);
+    expect(await storedCounts()).toEqual(stored);
+  });
+
+  it("checks the period at the instant the response is stamped, not when its first bytes arrive", async ({ expect }) => {
+    vi.useFakeTimers({ now: new Date("2030-12-20T23:59:59.900Z"), toFake: ["Date"] });
+    const before = await storedCounts();
+    // The headers (with the body's length) arrive before the close; the body only after it.
+    const bytes = new TextEncoder().encode(JSON.stringify(body));
+    const slowBody = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        vi.setSystemTime(new Date("2030-12-21T00:00:02.000Z"));
+        controller.enqueue(bytes);
+        controller.close();
+      },
+      // Nothing is pulled until the Worker reads the body.
+    }, { highWaterMark: 0 });
+    const response = await callApi("/api/responses", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Content-Length": String(bytes.length), "Idempotency-Key": newKey() },
+      body: slowBody,
+      // @ts-expect-error: workerd's RequestInit takes the streaming mode Node's types leave out.
+      duplex: "half",
+    });
+    expect(response.status).toBe(403);
+    expect(await storedCounts()).toEqual(before);
+  });
+});

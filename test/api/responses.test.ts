@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, it } from "vitest";
+import { LIMITS, REQUEST_BYTES } from "../../functions/limits.ts";
 import { callApi, newKey, postForm, postJson, storedCounts, type ErrorBody } from "./requests.ts";
 
 type Receipt = { reference: string; receivedAt: string; comments: { id: number; paragraph: string }[] };
@@ -61,6 +62,14 @@ describe("POST /api/responses stores one person's response", () => {
     expect(row!.text).toBe("Café menu\n\tindented");
   });
 
+  it("drops lone surrogates, which are damage rather than text, and counts what is left", async ({ expect }) => {
+    const sent = `Broken\uD800 text\uDC00${"x".repeat(4988)}`;
+    const receipt = (await (await postJson(comment(sent), { key: newKey() })).json()) as Receipt;
+    const stored = await env.DB.prepare("SELECT text FROM comments WHERE id = ?").bind(receipt.comments[0]!.id).first<{ text: string }>();
+    expect(stored?.text).toBe(`Broken text${"x".repeat(4988)}`);
+    expect(stored?.text.isWellFormed()).toBe(true);
+  });
+
   it("accepts exactly 5,000 characters, counting an emoji as one", async ({ expect }) => {
     const response = await postJson(comment(`${"a".repeat(4999)}🏠`), { key: newKey() });
     expect(response.status).toBe(201);
@@ -103,6 +112,21 @@ describe("idempotency: nothing is stored twice", () => {
     expect(await storedCounts()).toEqual(before);
   });
 
+  it("refuses an empty or too short key, from a header or a form, instead of sharing it", async ({ expect }) => {
+    const before = await storedCounts();
+    for (const key of ["", " ", "k"]) {
+      const response = await postJson(comment("Keyed badly"), { headers: { "Idempotency-Key": key } });
+      expect(response.status, JSON.stringify(key)).toBe(422);
+      expect(Object.keys(((await response.json()) as ErrorBody).error.fields ?? {})).toEqual(["Idempotency-Key"]);
+    }
+    for (const person of ["first person", "second person"]) {
+      const response = await postForm({ paragraph: "general", comment: `Words of the ${person}`, idempotencyKey: "" });
+      expect(response.status).toBe(422);
+      expect(((await response.json()) as ErrorBody).error.fields).toHaveProperty("idempotencyKey");
+    }
+    expect(await storedCounts()).toEqual(before);
+  });
+
   it("stores a response once when the same request arrives many times at once", async ({ expect }) => {
     const key = newKey();
     const before = await storedCounts();
@@ -131,6 +155,11 @@ describe("invalid input gets a clear error naming the field, and changes nothing
     ["an organisation without saying so", { ...comment(), organisation: "Shelter" }, { organisation: /for an organisation/ }],
     ["consent that is not true or false", { ...comment(), publishConsent: "yes" }, { publishConsent: /yes or no/ }],
     ["a body that is not an object", [comment()], { body: /list of comments/ }],
+    ["text of only zero-width and invisible characters", comment("\u200B\u200D\uFEFF\u2060\u00AD \u200C"), { "comments.0.text": /Enter your comment/ }],
+    ["text of only lone surrogates", comment("\uDC00".repeat(3000) + "\uD800".repeat(3000)), { "comments.0.text": /Enter your comment/ }],
+    ["a key named __proto__", `{"comments":[{"paragraph":"general","text":"x"}],"__proto__":{"admin":true}}`, { ["__proto__"]: /not recognised/ }],
+    ["a key named constructor", `{"comments":[{"paragraph":"general","text":"x"}],"constructor":{"name":"x"}}`, { constructor: /not recognised/ }],
+    ["an empty idempotency key in the body", { ...comment(), idempotencyKey: "" }, { idempotencyKey: /8 to 200 characters/ }],
   ];
   for (const [name, body, fields] of cases) {
     it(name, async ({ expect }) => {
@@ -156,12 +185,25 @@ describe("invalid input gets a clear error naming the field, and changes nothing
     expect(((await response.json()) as ErrorBody).error.code).toBe("unsupported_media_type");
   });
 
-  it("answers a body over 64 KB with 413 before reading it", async ({ expect }) => {
+  it("answers a body over its size limit with 413 before reading it", async ({ expect }) => {
     const before = await storedCounts();
-    const response = await postJson({ comments: [{ paragraph: "general", text: "a".repeat(70_000) }] }, { key: newKey() });
+    const response = await postJson({ comments: [{ paragraph: "general", text: "a".repeat(REQUEST_BYTES) }] }, { key: newKey() });
     expect(response.status).toBe(413);
     expect(((await response.json()) as ErrorBody).error.code).toBe("too_large");
     expect(await storedCounts()).toEqual(before);
+  });
+
+  it("never refuses for its size a response within the promised limits, in any script", async ({ expect }) => {
+    const bengali = "আমাদের রাতে আরও সাহায্য দরকার। ".repeat(60).slice(0, 1400);
+    const fifty = { comments: Array.from({ length: LIMITS.commentsPerResponse }, () => ({ paragraph: "general", text: bengali })) };
+    expect((await postJson(fifty, { key: newKey() })).status).toBe(201);
+    // The worst case on the wire: characters outside the Basic Multilingual Plane, escaped as JSON may escape them.
+    const emoji = "😀".repeat(LIMITS.commentLength);
+    const escaped = JSON.stringify({ comments: Array.from({ length: LIMITS.commentsPerResponse }, () => ({ paragraph: "general", text: emoji })) })
+      .replace(/[\u{10000}-\u{10FFFF}]/gu, (character) => [...character.split("")].map((unit) => `\\u${unit.charCodeAt(0).toString(16)}`).join(""));
+    expect((await postJson(escaped, { key: newKey() })).status).toBe(201);
+    const bothBoxes = { paragraph: "homes-2", comment: emoji.slice(0, 2 * 4000), generalComment: emoji.slice(0, 2 * 4000), idempotencyKey: newKey() };
+    expect((await postForm(bothBoxes)).status).toBe(303);
   });
 
   it("gives messages in the person's language when it has them, and English otherwise", async ({ expect }) => {

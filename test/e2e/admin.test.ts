@@ -72,26 +72,75 @@ describe("signing in", () => {
 });
 
 describe("guessing the token", () => {
-  it("is limited like guessing references: 429 with Retry-After after 30 tries a minute", async ({ expect }) => {
+  it("is slowed down on its own: 429 with Retry-After after 30 wrong tries, whatever the public look-ups", async ({ expect }) => {
     const guarded = await startSite({ ADMIN_TOKEN });
     try {
-      const attempt = () =>
+      const attempt = (token: string) =>
         fetch(`${guarded.url}/admin/sign-in/`, {
           method: "POST",
           headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: guarded.url },
-          body: new URLSearchParams({ token: "guess" }),
+          body: new URLSearchParams({ token }),
           redirect: "manual",
         });
+      // Strangers looking up references from the same address use up their own allowance, not the officers'.
+      for (let index = 0; index < 35; index++) await fetch(`${guarded.url}/api/responses/AAAAA-AAAAA`);
+      expect((await attempt(ADMIN_TOKEN)).status).toBe(303);
+
       const statuses: number[] = [];
-      for (let index = 0; index < 30; index++) statuses.push((await attempt()).status);
+      for (let index = 0; index < 30; index++) statuses.push((await attempt(`guess-${index}`)).status);
       expect(new Set(statuses)).toEqual(new Set([401]));
-      const limited = await attempt();
+      const limited = await attempt("one more guess");
       expect(limited.status).toBe(429);
-      expect(limited.headers.get("Retry-After")).toBe("60");
-      expect(await limited.text()).toContain("Too many requests from your connection");
+      expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
+      expect(await limited.text()).toContain("Too many wrong sign-in attempts");
+      // Wrong Bearer tokens on the API count too, and are refused alike.
+      const api = await fetch(`${guarded.url}/api/admin/session`, { headers: { Authorization: "Bearer another-guess" } });
+      expect(api.status).toBe(429);
     } finally {
       await guarded.stop();
     }
+  });
+});
+
+describe("posts the officer pages do not expect", () => {
+  const bodies: [string, Record<string, string>, string | undefined][] = [
+    ["JSON", { "Content-Type": "application/json" }, JSON.stringify({ token: ADMIN_TOKEN })],
+    ["no content type", {}, "token=x"],
+    ["plain text", { "Content-Type": "text/plain" }, "token=x"],
+    ["multipart without a boundary", { "Content-Type": "multipart/form-data" }, "token=x"],
+    ["no body at all", { "Content-Type": "application/x-www-form-urlencoded" }, undefined],
+  ];
+  for (const [name, headers, body] of bodies) {
+    it(`answer ${name} with a page, never a server error`, async ({ expect }) => {
+      const page = await signedInPage();
+      const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+      await page.context().close();
+      for (const [path, withCookie] of [["/admin/sign-in/", false], ["/admin/themes/", true], ["/admin/comments/1/", true]] as const) {
+        const response = await fetch(`${site.url}${path}`, {
+          method: "POST",
+          headers: { Origin: site.url, ...headers, ...(withCookie ? { Cookie: cookie } : {}) },
+          body,
+          redirect: "manual",
+        });
+        expect(response.status, `${name} to ${path}`).toBeLessThan(500);
+        expect(await response.text(), `${name} to ${path}`).not.toMatch(/at [\w.]+ \(|node_modules/);
+      }
+    });
+  }
+
+  it("refuse a post from another site with the officer's cookie, changing nothing", async ({ expect }) => {
+    const page = await signedInPage();
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    await page.context().close();
+    const forged = await fetch(`${site.url}/admin/themes/`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://elsewhere.example", "Sec-Fetch-Site": "cross-site", Cookie: cookie },
+      body: new URLSearchParams({ name: "Planted by another site" }),
+      redirect: "manual",
+    });
+    expect(forged.status).toBe(403);
+    const themes = await fetch(`${site.url}/api/admin/themes`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(JSON.stringify(await themes.json())).not.toContain("Planted by another site");
   });
 });
 
@@ -195,13 +244,17 @@ describe("an officer's work, by keyboard", () => {
     await page.context().close();
   });
 
-  it("signs out", async ({ expect }) => {
+  it("signs out, ending the session on the server too", async ({ expect }) => {
     const page = await signedInPage();
+    const [kept] = await page.context().cookies();
     await page.getByRole("button", { name: "Sign out" }).press("Enter");
     await page.waitForURL(/signed-out/);
     expect(await page.context().cookies()).toEqual([]);
     await page.goto(`${site.url}/admin/`);
     expect(new URL(page.url()).pathname).toBe("/admin/sign-in/");
+    // A copy of the cookie, kept from before signing out, opens nothing.
+    const replayed = await fetch(`${site.url}/api/admin/session`, { headers: { Cookie: `${kept!.name}=${kept!.value}` } });
+    expect(replayed.status).toBe(401);
     await page.context().close();
   });
 });

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { REQUEST_BYTES } from "../../functions/limits.ts";
 import { axeViolations, launchBrowser, newPage, startSite, type Site } from "./harness.ts";
 
 let site: Site;
@@ -122,17 +123,45 @@ describe("commenting without JavaScript", () => {
     await page.context().close();
   });
 
-  it("answers a form far over the size limit with the form page and a plain error, not JSON", async ({ expect }) => {
+  it("answers a form far over the size limit with the form page, a plain error and the person's words, not JSON", async ({ expect }) => {
+    const words = `Too much to say. ${"x".repeat(REQUEST_BYTES)}`;
     const response = await fetch(`${site.url}/api/responses`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: site.url, Referer: `${site.url}/comment/homes-2` },
-      body: new URLSearchParams({ paragraph: "homes-2", comment: "x".repeat(70_000) }),
+      body: new URLSearchParams({ paragraph: "homes-2", comment: words }),
     });
     expect(response.status).toBe(413);
     expect(response.headers.get("Content-Type")).toContain("text/html");
     const html = await response.text();
     expect(html).toContain("<title>Error: Comment on paragraph 4.2");
-    expect(html).toContain("larger than 64 KB");
+    expect(html).toMatch(/larger than [\d,]+ KB/);
+    expect(html).toContain(words);
+  });
+
+  it("answers two long comments in a non-Latin script, as a plain form, without refusing them for their size", async ({ expect }) => {
+    const bengali = "আমাদের রাতে আরও সাহায্য দরকার। ".repeat(200).slice(0, 4000);
+    const response = await fetch(`${site.url}/api/responses`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: site.url },
+      body: new URLSearchParams({ paragraph: "homes-2", comment: bengali, generalComment: bengali, idempotencyKey: `bengali-${Date.now()}` }),
+    });
+    expect(response.status).toBe(303);
+    const reference = /\/confirmation\/([0-9A-Z-]+)/.exec(response.headers.get("Location") ?? "")?.[1];
+    expect((await track(reference!)).comments.map((c) => c.text)).toEqual([bengali, bengali]);
+  });
+
+  it("shows the form again, not a server error, whatever the Referer of a refused post", async ({ expect }) => {
+    for (const referer of [`${site.url}/comment/%E0%A4%A`, "http://[", "not a url at all"]) {
+      const response = await fetch(`${site.url}/api/responses`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: site.url, Referer: referer },
+        body: new URLSearchParams({ paragraph: "homes-2", comment: "" }),
+      });
+      expect(response.status, referer).toBe(422);
+      const html = await response.text();
+      expect(html, referer).toContain("Enter your comment.");
+    }
   });
 
   it("takes a comment on the strategy as a whole from the contents page", async ({ expect }) => {

@@ -1,18 +1,31 @@
-/** Officer routes: only a signed-in officer gets past, and nothing they see is cached. */
+/**
+ * Officer routes: only a signed-in officer gets past, nothing they see is
+ * cached, and a write made with a browser's session must come from our own pages.
+ */
 import { createMiddleware } from "hono/factory";
 import type { OfficerEnv } from "../context.ts";
 import { ApiError } from "../errors.ts";
-import { officerFor, signInConfigured } from "../../officers/auth/officer.ts";
+import { isCrossSite } from "./same-origin.ts";
+import { checkOfficer, signInConfigured } from "../../officers/auth/officer.ts";
+
+const SAFE_METHODS = ["GET", "HEAD", "OPTIONS"];
 
 export const requireOfficer = createMiddleware<OfficerEnv>(async (c, next) => {
   c.header("Cache-Control", "no-store");
-  const officer = await officerFor(c.req.raw.headers, c.env);
-  if (!officer) {
+  const check = await checkOfficer(c.req.raw, c.env);
+  if (check.kind === "locked_out") {
+    throw new ApiError(429, "rate_limited", "admin.error.lockedOut", { headers: { "Retry-After": String(check.retryAfter) } });
+  }
+  if (check.kind !== "officer") {
     throw new ApiError(401, "unauthorized", signInConfigured(c.env) ? "admin.error.unauthorized" : "admin.error.notConfigured", {
       headers: { "WWW-Authenticate": 'Bearer realm="officers"' },
     });
   }
-  c.set("officer", officer);
+  // A cookie is sent whichever site a form is on: a session's writes must come from this site.
+  if (check.officer.via === "session" && !SAFE_METHODS.includes(c.req.method) && isCrossSite(c.req.raw)) {
+    throw new ApiError(403, "cross_site", "error.cross_site");
+  }
+  c.set("officer", check.officer);
   await next();
   c.res.headers.set("Cache-Control", "no-store");
 });

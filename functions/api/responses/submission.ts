@@ -6,7 +6,7 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context.ts";
-import { ApiError } from "../errors.ts";
+import { ApiError, asApiError } from "../errors.ts";
 import { isCrossSite } from "../middleware/same-origin.ts";
 import { FORM_TYPE, mediaType, validate } from "../validation.ts";
 import { currentPeriod } from "../../consultation/index.ts";
@@ -14,10 +14,24 @@ import { consultationStatus } from "../../consultation/period.ts";
 import { formFieldName, responseFormSchema } from "../../responses/form.ts";
 import { responseSchema, type ValidResponse } from "../../responses/schema.ts";
 
-/** Comments are taken only while the consultation is open. */
-export const requireOpen = createMiddleware<AppEnv>(async (c, next) => {
-  if (consultationStatus(currentPeriod(c.env)) !== "open") throw new ApiError(403, "consultation_closed", "error.consultation_closed");
-  await next();
+export const consultationClosed = () => new ApiError(403, "consultation_closed", "error.consultation_closed");
+
+/** Whether comments are taken at this instant: the one question the period answers. */
+export const isOpenAt = (env: Env, instant: Date) => consultationStatus(currentPeriod(env), instant) === "open";
+
+/**
+ * Outside the open period, a request that cannot be read or is not valid
+ * cannot be a retry of a stored response, so it is refused as closed: that is
+ * what the person needs to know. (A valid retry is answered with its receipt.)
+ */
+export const closedBeforeInvalid = createMiddleware<AppEnv>(async (c, next) => {
+  try {
+    await next();
+  } catch (error) {
+    const refusal = asApiError(error);
+    if (refusal && [400, 413, 415, 422].includes(refusal.status) && !isOpenAt(c.env, new Date())) throw consultationClosed();
+    throw error;
+  }
 });
 
 const fromJson = validate("json", responseSchema);

@@ -222,6 +222,7 @@ export default {
     "error.consultation_closed": "The consultation is not open for comments.",
     "error.invalid": "Some of what was sent is not right. Check the fields listed.",
     "error.malformed_json": "The request body is not valid JSON.",
+    "error.malformed_body": "The request body could not be read as the type it says it is.",
     "error.unsupported_media_type": "Send the response as application/json or as a web form (application/x-www-form-urlencoded).",
     "error.too_large": "What was sent is larger than {maxKilobytes} KB, so it was not read. A comment can be up to {maxLength} characters.",
     "error.idempotency_key_reused": "This idempotency key was already used for a different response. Use a new key for new content.",
@@ -254,6 +255,7 @@ export default {
 
     // Officers' area (admin.*) below this line.
     "admin.error.unauthorized": "Sign in as an officer to do this.",
+    "admin.error.lockedOut": "Too many wrong sign-in attempts from your connection. Wait a few minutes, then try again.",
     "admin.error.notConfigured": "Officer sign-in is not set up on this site, so officer pages are closed to everyone.",
     "admin.error.json": "Send this request as JSON (Content-Type: application/json).",
     "admin.error.cursor": "The page cursor is not one this list gave.",

@@ -224,6 +224,7 @@ export default {
     "error.consultation_closed": "La consulta no está abierta a comentarios.",
     "error.invalid": "Parte de lo que se envió no es correcto. Revise los campos indicados.",
     "error.malformed_json": "El cuerpo de la solicitud no es un JSON válido.",
+    "error.malformed_body": "No se ha podido leer el contenido de la petición con el tipo que indica.",
     "error.unsupported_media_type": "Envíe la respuesta como application/json o como formulario web (application/x-www-form-urlencoded).",
     "error.too_large": "Lo que se envió ocupa más de {maxKilobytes} KB, así que no se ha leído. Un comentario puede tener hasta {maxLength} caracteres.",
     "error.idempotency_key_reused": "Esta clave de idempotencia ya se usó para otra respuesta. Use una clave nueva para un contenido nuevo.",
@@ -256,6 +257,7 @@ export default {
 
     // Officers' area (admin.*) below this line.
     "admin.error.unauthorized": "Inicie sesión como personal municipal para realizar esta acción.",
+    "admin.error.lockedOut": "Ha habido demasiados intentos fallidos de inicio de sesión desde su conexión. Espere unos minutos y vuelva a intentarlo.",
     "admin.error.notConfigured": "El acceso del personal municipal no está configurado en este sitio, por lo que sus páginas están cerradas para todos.",
     "admin.error.json": "Envíe esta solicitud como JSON (Content-Type: application/json).",
     "admin.error.cursor": "Este cursor de página no procede de esta lista.",

@@ -224,6 +224,7 @@ export default {
     "error.consultation_closed": "La consultazione non è aperta ai commenti.",
     "error.invalid": "Alcuni dati inviati non sono corretti. Controlli i campi indicati.",
     "error.malformed_json": "Il corpo della richiesta non è un JSON valido.",
+    "error.malformed_body": "Non è stato possibile leggere il contenuto della richiesta nel formato indicato.",
     "error.unsupported_media_type": "Invii la risposta come application/json o come modulo web (application/x-www-form-urlencoded).",
     "error.too_large": "I dati inviati superano {maxKilobytes} KB, quindi non sono stati letti. Un commento può avere al massimo {maxLength} caratteri.",
     "error.idempotency_key_reused": "Questa chiave di idempotenza è già stata usata per una risposta diversa. Usi una nuova chiave per un nuovo contenuto.",
@@ -256,6 +257,7 @@ export default {
 
     // Officers' area (admin.*) below this line.
     "admin.error.unauthorized": "Per eseguire questa operazione acceda all'area del personale.",
+    "admin.error.lockedOut": "Ci sono stati troppi tentativi di accesso non riusciti dalla sua connessione. Attenda qualche minuto e riprovi.",
     "admin.error.notConfigured": "L'accesso del personale non è configurato su questo sito, quindi le pagine del personale sono chiuse a tutti.",
     "admin.error.json": "Invii questa richiesta come JSON (Content-Type: application/json).",
     "admin.error.cursor": "Questo cursore di pagina non proviene da questo elenco.",

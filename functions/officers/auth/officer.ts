@@ -1,10 +1,13 @@
 /**
  * Who an officer is, from whichever credential this Worker is configured to
  * accept. With no credential configured, nobody is an officer (fail closed).
+ * With Cloudflare Access configured, only Access is believed: ADMIN_TOKEN is
+ * for local runs and never a second way in beside it.
  */
 import { verifyAccessJwt } from "./access.ts";
+import { lockedOutFor, recordFailure } from "./failures.ts";
 import { sameSecret } from "../../lib/crypto.ts";
-import { SESSION_COOKIE, cookieValue, isValidSession } from "./session.ts";
+import { SESSION_COOKIE, cookieValue, readSession } from "./session.ts";
 
 export interface Officer {
   /** Who, as the audit log records it: the Access email, or "local officer" for ADMIN_TOKEN. */
@@ -14,33 +17,71 @@ export interface Officer {
 
 export const LOCAL_OFFICER = "local officer (ADMIN_TOKEN)";
 
-type OfficerSettings = Pick<Env, "ADMIN_TOKEN" | "ACCESS_TEAM_DOMAIN" | "ACCESS_AUD">;
+type OfficerSettings = Pick<Env, "DB" | "ADMIN_TOKEN" | "ACCESS_TEAM_DOMAIN" | "ACCESS_AUD" | "RATE_LIMITS" | "RATE_LIMIT_SALT">;
 
-export function accessConfigured(env: OfficerSettings): boolean {
+export function accessConfigured(env: Partial<OfficerSettings>): boolean {
   return Boolean(env.ACCESS_TEAM_DOMAIN?.trim() && env.ACCESS_AUD?.trim());
 }
 
-export function tokenConfigured(env: OfficerSettings): boolean {
-  return Boolean(env.ADMIN_TOKEN);
+/** ADMIN_TOKEN signs officers in only where Access does not. */
+export function tokenConfigured(env: Partial<OfficerSettings>): boolean {
+  return Boolean(env.ADMIN_TOKEN) && !accessConfigured(env);
 }
 
-export function signInConfigured(env: OfficerSettings): boolean {
+export function signInConfigured(env: Partial<OfficerSettings>): boolean {
   return accessConfigured(env) || tokenConfigured(env);
 }
 
-/** The officer these request headers sign in, or null: the one check for the API and the officer pages. */
-export async function officerFor(headers: Headers, env: OfficerSettings): Promise<Officer | null> {
-  if (!signInConfigured(env)) return null;
-  const assertion = headers.get("Cf-Access-Jwt-Assertion");
-  if (assertion && accessConfigured(env)) {
-    const name = await verifyAccessJwt(assertion, { teamDomain: env.ACCESS_TEAM_DOMAIN!, audience: env.ACCESS_AUD!.trim() });
-    if (name) return { name, via: "access" };
+/**
+ * The answer to "who is this?": an officer; nobody (no credentials shown);
+ * refused (credentials shown but wrong, and counted); or locked out (too many
+ * wrong ones from this client lately: refused whatever it shows, for `retryAfter` seconds).
+ */
+export type OfficerCheck =
+  | { kind: "officer"; officer: Officer }
+  | { kind: "nobody" }
+  | { kind: "refused" }
+  | { kind: "locked_out"; retryAfter: number };
+
+async function identify(request: Request, env: OfficerSettings): Promise<OfficerCheck> {
+  const headers = request.headers;
+  if (accessConfigured(env)) {
+    const assertion = headers.get("Cf-Access-Jwt-Assertion");
+    if (!assertion) return { kind: "nobody" };
+    const name = await verifyAccessJwt(assertion, { teamDomain: env.ACCESS_TEAM_DOMAIN, audience: env.ACCESS_AUD.trim() });
+    return name ? { kind: "officer", officer: { name, via: "access" } } : { kind: "refused" };
   }
-  if (tokenConfigured(env)) {
-    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(headers.get("Authorization") ?? "")?.[1];
-    if (bearer && (await sameSecret(bearer, env.ADMIN_TOKEN!))) return { name: LOCAL_OFFICER, via: "token" };
-    const session = cookieValue(headers.get("Cookie"), SESSION_COOKIE);
-    if (session && (await isValidSession(session, env.ADMIN_TOKEN!))) return { name: LOCAL_OFFICER, via: "session" };
+  const authorization = headers.get("Authorization");
+  if (authorization) {
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+    return bearer && (await sameSecret(bearer, env.ADMIN_TOKEN)) ? { kind: "officer", officer: { name: LOCAL_OFFICER, via: "token" } } : { kind: "refused" };
   }
-  return null;
+  const session = cookieValue(headers.get("Cookie"), SESSION_COOKIE);
+  if (session) {
+    const state = await readSession(env, session);
+    // An ended session is an old cookie, not a guess: it signs nobody in, and is not counted.
+    if (state === "live") return { kind: "officer", officer: { name: LOCAL_OFFICER, via: "session" } };
+    return state === "ended" ? { kind: "nobody" } : { kind: "refused" };
+  }
+  return { kind: "nobody" };
+}
+
+/** The one check for the API, the officer pages and the sign-in form. */
+export async function checkOfficer(request: Request, env: OfficerSettings): Promise<OfficerCheck> {
+  if (!signInConfigured(env)) return { kind: "nobody" };
+  const retryAfter = await lockedOutFor(env, request);
+  if (retryAfter > 0) return { kind: "locked_out", retryAfter };
+  const check = await identify(request, env);
+  if (check.kind === "refused") await recordFailure(env, request);
+  return check;
+}
+
+/** A token typed into the sign-in form, checked and counted like any other credential. */
+export async function checkTypedToken(request: Request, env: OfficerSettings, token: string): Promise<OfficerCheck> {
+  if (!tokenConfigured(env)) return { kind: "nobody" };
+  const retryAfter = await lockedOutFor(env, request);
+  if (retryAfter > 0) return { kind: "locked_out", retryAfter };
+  if (await sameSecret(token, env.ADMIN_TOKEN)) return { kind: "officer", officer: { name: LOCAL_OFFICER, via: "session" } };
+  await recordFailure(env, request);
+  return { kind: "refused" };
 }

@@ -1,0 +1,146 @@
+/**
+ * Hostile input, thrown at every route of the API: thousands of random and
+ * malformed requests (broken JSON, wrong types, huge and empty fields, invalid
+ * UTF-8 and lone surrogates, odd media types and methods, malformed headers,
+ * path tricks, overlong references). Whatever comes in, the answer is never a
+ * 5xx, a refusal always has the contract's error shape, and a refusal writes nothing.
+ */
+import { env } from "cloudflare:test";
+import fc from "fast-check";
+import { describe, it } from "vitest";
+import app from "../../functions/api/index.ts";
+import { addResponse } from "../api/admin-fixtures.ts";
+
+const ADMIN_TOKEN = "hostile-input-officer-token";
+/** Fixed, so a run that finds something can be repeated; change it to explore further. */
+const SEED = 20301122;
+
+const ROUTES: [method: string, path: string][] = [
+  ["GET", "/api/health"],
+  ["GET", "/api/consultation"],
+  ["POST", "/api/responses"],
+  ["GET", "/api/responses/{reference}"],
+  ["GET", "/api/admin/session"],
+  ["GET", "/api/admin/comments"],
+  ["GET", "/api/admin/comments/{id}"],
+  ["POST", "/api/admin/comments/{id}/hide"],
+  ["POST", "/api/admin/comments/{id}/unhide"],
+  ["POST", "/api/admin/comments/{id}/redact"],
+  ["PUT", "/api/admin/comments/{id}/themes"],
+  ["PUT", "/api/admin/comments/{id}/themes/{id}"],
+  ["DELETE", "/api/admin/comments/{id}/themes/{id}"],
+  ["GET", "/api/admin/themes"],
+  ["POST", "/api/admin/themes"],
+  ["PATCH", "/api/admin/themes/{id}"],
+  ["GET", "/api/admin/themes/counts"],
+  ["GET", "/api/admin/audit"],
+  ["GET", "/api/admin/export"],
+];
+
+const FIELD_NAMES = [
+  "comments", "paragraph", "text", "comment", "generalComment", "alsoParagraph1", "alsoComment1", "publishConsent",
+  "respondentType", "organisation", "idempotencyKey", "website", "cf-turnstile-response", "turnstileToken",
+  "reason", "name", "themeIds", "format", "includeHidden", "cursor", "limit", "q", "from", "to", "section",
+  "channel", "status", "theme", "consent", "reference", "__proto__", "constructor",
+];
+
+/** Text of every kind: ordinary, any code unit (lone surrogates included), huge, or empty. */
+const text = fc.oneof(
+  fc.string(),
+  fc.string({ unit: "binary" }),
+  fc.constantFrom("", " ", "\u200B", "\uD800", "general", "streets-2", "9999-12-31", "-1", "1e309", "null", "A".repeat(6000)),
+  fc.string({ unit: "grapheme", maxLength: 6000 }),
+);
+const scalar = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
+const jsonValue = fc.oneof(
+  fc.jsonValue(),
+  fc.dictionary(fc.constantFrom(...FIELD_NAMES), fc.oneof(scalar, fc.array(fc.dictionary(fc.constantFrom(...FIELD_NAMES), scalar), { maxLength: 60 }))),
+);
+
+/** Printable ASCII only: anything else cannot be sent as a header value at all. */
+const headerText = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 300 });
+
+const body = fc.oneof(
+  jsonValue.map((value) => JSON.stringify(value)),
+  fc.string({ unit: "binary" }),
+  fc.uint8Array({ maxLength: 3000 }),
+  fc.dictionary(fc.constantFrom(...FIELD_NAMES), text).map((fields) => new URLSearchParams(fields).toString()),
+  fc.constant(undefined),
+);
+
+const pathPart = fc.oneof(
+  fc.constantFrom("1", "2", "0", "-1", "999999999999999999999", "1.5", "%00", "..%2F..%2Fetc", "%E0%A4%A", "AAAAA-AAAAA", "k7m4q2xd9p", "A".repeat(5000)),
+  headerText.filter((part) => part.length > 0 && !part.includes("/") && !part.includes("?") && !part.includes("#")).map(encodeURIComponent),
+);
+
+const request = fc.record({
+  route: fc.constantFrom(...ROUTES),
+  method: fc.option(fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"), { freq: 4 }),
+  parts: fc.array(pathPart, { minLength: 2, maxLength: 2 }),
+  query: fc.dictionary(fc.constantFrom(...FIELD_NAMES), headerText, { maxKeys: 4 }),
+  contentType: fc.constantFrom(
+    "application/json",
+    "application/json; charset=utf-8",
+    "application/x-www-form-urlencoded",
+    "multipart/form-data",
+    "multipart/form-data; boundary=xyz",
+    "text/plain",
+    "application/x-ndjson",
+    "",
+    "application/json, text/html",
+  ),
+  body,
+  idempotencyKey: fc.option(headerText),
+  acceptLanguage: fc.option(headerText),
+  credentials: fc.constantFrom("officer", "none", "wrong", "garbage"),
+});
+
+async function writtenSoFar() {
+  const tables = ["responses", "comments", "themes", "comment_themes", "audit_log", "officer_sessions"];
+  const rows = await env.DB.batch(tables.map((table) => env.DB.prepare(`SELECT count(*) AS n FROM ${table}`)));
+  return Object.fromEntries(tables.map((table, index) => [table, (rows[index]!.results[0] as { n: number }).n]));
+}
+
+describe("hostile input to every API route", () => {
+  it("never answers 5xx, always answers a refusal in the error shape, and never writes on a refusal", { timeout: 300_000 }, async ({ expect }) => {
+    await addResponse(env.DB, { comments: [{ text: "A comment to aim at" }, { paragraph: "general", text: "Another" }] });
+    let client = 0;
+    await fc.assert(
+      fc.asyncProperty(request, async (input) => {
+        const [, template] = input.route;
+        let parts = 0;
+        const path = template.replace(/\{\w+\}/g, () => input.parts[parts++]!);
+        const query = new URLSearchParams(input.query).toString();
+        const method = input.method ?? input.route[0];
+        const headers = new Headers({ "CF-Connecting-IP": `198.19.${(++client >> 8) & 255}.${client & 255}` });
+        if (input.contentType) headers.set("Content-Type", input.contentType);
+        if (input.idempotencyKey !== null) headers.set("Idempotency-Key", input.idempotencyKey);
+        if (input.acceptLanguage !== null) headers.set("Accept-Language", input.acceptLanguage);
+        if (input.credentials === "officer") headers.set("Authorization", `Bearer ${ADMIN_TOKEN}`);
+        if (input.credentials === "wrong") headers.set("Authorization", "Bearer not-the-token");
+        if (input.credentials === "garbage") headers.set("Authorization", "Bearer");
+        const sendsBody = !["GET", "HEAD"].includes(method) && input.body !== undefined;
+
+        const before = await writtenSoFar();
+        const response = await app.request(
+          `http://portal.test${path}${query ? `?${query}` : ""}`,
+          { method, headers, body: sendsBody ? input.body : undefined },
+          { ...env, ADMIN_TOKEN },
+        );
+        const label = `${method} ${path} (${input.contentType || "no type"}) → ${response.status}`;
+        expect(response.status, label).toBeLessThan(500);
+        const answer = await response.text();
+        if (response.status >= 400) {
+          const parsed = JSON.parse(answer) as { error?: { code?: unknown; message?: unknown; fields?: unknown } };
+          expect(typeof parsed.error?.code, label).toBe("string");
+          expect(typeof parsed.error?.message, label).toBe("string");
+          if (parsed.error?.fields !== undefined) {
+            for (const message of Object.values(parsed.error.fields as object)) expect(typeof message, label).toBe("string");
+          }
+          expect(await writtenSoFar(), label).toEqual(before);
+        }
+      }),
+      { seed: SEED, numRuns: 3000 },
+    );
+  });
+});
