@@ -14,7 +14,7 @@
  */
 import { existsSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { parseSectionFiles } from "../functions/consultation/draft.ts";
+import { parseDraftSections } from "../functions/consultation/draft.ts";
 import { parseLock, updateLock, type ParagraphLock } from "../functions/consultation/lock.ts";
 import { CONTENT_PATHS } from "../functions/consultation/content.ts";
 import { readContentSources } from "../functions/consultation/read-content.ts";
@@ -30,7 +30,7 @@ const { values } = parseArgs({
 const root = process.cwd();
 if (!existsSync(CONTENT_PATHS.lock)) writeFileSync(CONTENT_PATHS.lock, JSON.stringify({ paragraphs: {}, replacedBy: {} }));
 const sources = readContentSources(root);
-const sections = parseSectionFiles(sources.draft, CONTENT_PATHS.draftDirectory);
+const sections = parseDraftSections(sources.draft);
 const lock: ParagraphLock = parseLock(sources.lock.file, sources.lock.text);
 const replace = Object.fromEntries(values.replace.map((pair) => pair.split("=") as [string, string]));
 const result = updateLock(sections, lock, { revise: values.revise, new: values.new, replace });

@@ -1,5 +1,5 @@
 /** Loads and validates everything in content/, from whichever files the caller read. */
-import { indexParagraphs, parseSectionFiles, type Draft, type SourceFile } from "./draft.ts";
+import { indexParagraphs, parseDraftSections, type Draft, type SourceFile } from "./draft.ts";
 import { parseFinal, type FinalSources, type FinalStrategy } from "./final.ts";
 import { checkLock, parseLock, type ParagraphLock } from "./lock.ts";
 import { parseSettings, type ConsultationSettings } from "./settings.ts";
@@ -30,7 +30,7 @@ export const CONTENT_PATHS = {
 /** Throws a ContentError naming the file and the problem when anything is wrong. */
 export function loadContent(sources: ContentSources): ConsultationContent {
   const settings = parseSettings(sources.settings.file, sources.settings.text);
-  const sections = parseSectionFiles(sources.draft, CONTENT_PATHS.draftDirectory);
+  const sections = parseDraftSections(sources.draft);
   indexParagraphs(sections, (paragraph) => paragraph.explicitId);
   const lock = parseLock(sources.lock.file, sources.lock.text);
   checkLock(sources.lock.file, sections, lock);

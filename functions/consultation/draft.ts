@@ -112,6 +112,11 @@ export function parseSectionFiles(sources: SourceFile[], directory: string): Dra
   return sections;
 }
 
+/** The draft's section files, parsed; the lock gives paragraphs without an explicit id their ids. */
+export function parseDraftSections(sources: SourceFile[]): DraftSection[] {
+  return parseSectionFiles(sources, "content/draft");
+}
+
 /** The sections' paragraphs by id (those `include` takes); an id used twice throws a ContentError naming the file. */
 export function indexParagraphs(sections: DraftSection[], include: (paragraph: DraftParagraph) => boolean = () => true): Draft {
   const paragraphs = new Map<string, DraftParagraph>();

@@ -43,8 +43,10 @@ export function matchParagraphs(sections: DraftSection[], lock: ParagraphLock, h
   for (const { paragraph } of paragraphs) if (paragraph.explicitId) take({ kind: "explicit", paragraph, id: paragraph.id });
 
   const published = () => Object.keys(lock.paragraphs).filter((id) => !taken.has(id) && !lock.replacedBy[id]);
+  const byText = new Map<string, string[]>();
+  for (const id of published()) byText.set(latest(lock, id).hash, [...(byText.get(latest(lock, id).hash) ?? []), id]);
   for (const { paragraph } of paragraphs.filter(({ paragraph }) => !paragraph.explicitId)) {
-    const candidates = published().filter((id) => latest(lock, id).hash === hash(paragraph.markdown));
+    const candidates = (byText.get(hash(paragraph.markdown)) ?? []).filter((id) => !taken.has(id));
     // Two paragraphs with the same words keep the ids their positions gave them, where they can.
     const id = candidates.includes(paragraph.id) ? paragraph.id : candidates[0];
     if (id) take({ kind: "same", paragraph, id });

@@ -8,7 +8,7 @@
  */
 import type { MessageKey } from "../i18n/index.ts";
 import { LIMITS } from "../limits.ts";
-import { textLength } from "../responses/schema.ts";
+import { textLength } from "../responses/text.ts";
 import type { CommentStatus } from "../responses/vocabulary.ts";
 
 export interface QuotableComment {

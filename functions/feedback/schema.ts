@@ -9,7 +9,7 @@ import { recordId } from "../lib/ids.ts";
 import { LIMITS } from "../limits.ts";
 import { commentFiltersSchema } from "../officers/filters.ts";
 import { normaliseReference } from "../responses/reference.ts";
-import { normaliseText, textLength } from "../responses/schema.ts";
+import { normaliseText, textLength } from "../responses/text.ts";
 import { FEEDBACK_STATUSES, OUTCOMES } from "./vocabulary.ts";
 
 const message = (key: MessageKey) => ({ error: key });

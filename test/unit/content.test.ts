@@ -1,7 +1,7 @@
 import { describe, it } from "vitest";
 import { loadContent, type ContentSources } from "../../functions/consultation/content.ts";
 import { ContentError } from "../../functions/consultation/content-error.ts";
-import { parseSectionFiles, renderSection, type SourceFile } from "../../functions/consultation/draft.ts";
+import { parseDraftSections as parseDraft, renderSection, type SourceFile } from "../../functions/consultation/draft.ts";
 import { paragraphHash, updateLock } from "../../functions/consultation/lock.ts";
 import { content } from "../../functions/consultation/index.ts";
 
@@ -14,9 +14,6 @@ const settings = {
   closesAt: "2026-12-18",
   contact: { email: "consult@council.example", phone: "020 7946 0000", address: "Town Hall" },
 };
-
-/** The draft's sections as the lock command reads them. */
-const parseDraft = (files: SourceFile[]) => parseSectionFiles(files, "content/draft");
 
 const sections = [
   { file: "content/draft/01-first.md", text: "# First\n\nOne one.\n\nOne two. {#kept-id}\n" },
