@@ -1,7 +1,7 @@
 /** "You said, we did" in a real browser: the public log, tracking, and officers writing and publishing entries. */
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { axeViolations, launchBrowser, newPage, pageBasics, startSite, type Site } from "./harness.ts";
+import { axeViolations, launchBrowser, newPage, officerPage, pageBasics, startSite, type Site } from "./harness.ts";
 import { executeSql, seedCommentsSql } from "./admin-seed.ts";
 import { formatReference, newReference } from "../../functions/responses/reference.ts";
 
@@ -49,14 +49,7 @@ afterAll(async () => {
   await site?.stop();
 });
 
-async function signedInPage(): Promise<Page> {
-  const page = await newPage(browser);
-  await page.goto(`${site.url}/admin/sign-in/`);
-  await page.getByLabel("Officer token").fill(ADMIN_TOKEN);
-  await page.getByLabel("Officer token").press("Enter");
-  await page.waitForURL(`${site.url}/admin/`);
-  return page;
-}
+const signedInPage = (): Promise<Page> => officerPage(browser, site, ADMIN_TOKEN);
 
 describe("the public log passes axe with zero violations", () => {
   const pages = {
