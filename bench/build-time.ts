@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseDraft } from "../functions/consultation/draft.ts";
+import { parseDraftSections } from "../functions/consultation/draft.ts";
 import { updateLock } from "../functions/consultation/lock.ts";
 
 export interface BuildFigures {
@@ -30,6 +30,8 @@ function generateConsultation(root: string, sections: number, perSection: number
   cpSync("content", join(root, "content"), { recursive: true });
   const draftFolder = join(root, "content", "draft");
   rmSync(draftFolder, { recursive: true, force: true });
+  // The shipped final version belongs to the shipped draft.
+  rmSync(join(root, "content", "final"), { recursive: true, force: true });
   mkdirSync(draftFolder);
   const files = Array.from({ length: sections }, (_, s) => {
     const number = String(s + 1).padStart(2, "0");
@@ -42,7 +44,7 @@ function generateConsultation(root: string, sections: number, perSection: number
     writeFileSync(join(root, file), text);
     return { file, text };
   });
-  const { lock } = updateLock(parseDraft(files), { paragraphs: {}, replacedBy: {} }, { revise: [], replace: {} });
+  const { lock } = updateLock(parseDraftSections(files), { paragraphs: {}, replacedBy: {} }, { revise: [], replace: {} });
   writeFileSync(join(root, "content", "paragraphs.lock.json"), JSON.stringify(lock));
   return sections * perSection;
 }

@@ -18,6 +18,15 @@ export const LIMITS = {
   themesPerComment: 100,
   searchLength: 200,
   referenceFilterLength: 20,
+  /** Feedback entries ("You said, we did"). */
+  feedbackTitleLength: 120,
+  feedbackTextLength: 5000,
+  paragraphsPerFeedback: 50,
+  /** References, or comment ids, named in one request to a feedback entry. */
+  commentsPerSelection: 500,
+  quotesPerFeedback: 3,
+  /** Characters in one quote: a short part of a comment, not all of a long one. */
+  quoteLength: 300,
 } as const;
 
 /**
@@ -51,5 +60,11 @@ export function limitParams(locale: string): Record<string, string> {
     maxThemeName: number.format(LIMITS.themeNameLength),
     maxSearch: number.format(LIMITS.searchLength),
     maxReference: number.format(LIMITS.referenceFilterLength),
+    maxTitle: number.format(LIMITS.feedbackTitleLength),
+    maxFeedbackText: number.format(LIMITS.feedbackTextLength),
+    maxParagraphs: number.format(LIMITS.paragraphsPerFeedback),
+    maxSelection: number.format(LIMITS.commentsPerSelection),
+    maxQuotes: number.format(LIMITS.quotesPerFeedback),
+    maxQuote: number.format(LIMITS.quoteLength),
   };
 }

@@ -18,6 +18,18 @@ export const paths = {
   /** The consultation's live status on its own, written into the prerendered reading pages as they are served. */
   consultationStatus: "/consultation-status",
   privacy: "/privacy/",
+  /** The final strategy, and what changed from the draft, section by section. */
+  finalStrategy: "/final/",
+  finalSection: (slug: string) => `/final/${slug}/`,
+  finalParagraph: (slug: string, paragraphId: string) => `/final/${slug}/#${paragraphId}`,
+  changes: (slug: string) => `/changes/${slug}/`,
+  paragraphChanges: (slug: string, paragraphId: string) => `/changes/${slug}/#${paragraphId}`,
+  /** Published comments, once officers publish them: by section. */
+  publishedComments: "/what-people-said/",
+  publishedCommentsSection: (section: string) => `/what-people-said/${section}/`,
+  /** The public "You said, we did" log, and one entry in it. */
+  feedbackLog: "/you-said-we-did",
+  feedbackEntry: (id: number) => `/you-said-we-did#feedback-${id}`,
   api: {
     responses: "/api/responses",
     consultation: "/api/consultation",
@@ -25,6 +37,12 @@ export const paths = {
     comment: (id: number) => `/api/admin/comments/${id}`,
     themes: "/api/admin/themes",
     theme: (id: number) => `/api/admin/themes/${id}`,
+    feedback: "/api/feedback",
+    feedbackDownload: (format: string) => `/api/feedback/download?format=${format}`,
+    publishedComments: (section: string) => `/api/comments?section=${section}`,
+    publication: "/api/admin/publication",
+    adminFeedback: "/api/admin/feedback",
+    adminFeedbackEntry: (id: number) => `/api/admin/feedback/${id}`,
   },
   admin: {
     /** Every officer page lives under this. */
@@ -33,6 +51,10 @@ export const paths = {
     comment: (id: number) => `/admin/comments/${id}/`,
     themes: "/admin/themes/",
     audit: "/admin/audit/",
+    feedback: "/admin/feedback/",
+    newFeedback: "/admin/feedback/new/",
+    feedbackEntry: (id: number) => `/admin/feedback/${id}/`,
+    unanswered: "/admin/feedback/unanswered/",
     signIn: "/admin/sign-in/",
     signOut: "/admin/sign-out/",
     accessSignOut: "/cdn-cgi/access/logout",

@@ -13,22 +13,28 @@ export class ApiError extends Error {
   readonly code: string;
   readonly messageKey: MessageKey;
   readonly fields?: Record<string, string>;
+  /** Messages by field as dictionary keys, for the domain, which has no translator: translated when answered. */
+  readonly fieldKeys?: Record<string, MessageKey>;
   readonly headers?: Record<string, string>;
 
   constructor(
     status: ContentfulStatusCode,
     code: string,
     messageKey: MessageKey,
-    options: { fields?: Record<string, string>; headers?: Record<string, string> } = {},
+    options: { fields?: Record<string, string>; fieldKeys?: Record<string, MessageKey>; headers?: Record<string, string> } = {},
   ) {
     super(code);
     this.status = status;
     this.code = code;
     this.messageKey = messageKey;
     this.fields = options.fields;
+    this.fieldKeys = options.fieldKeys;
     this.headers = options.headers;
   }
 }
+
+/** A 422 naming, by dictionary key, what is wrong with each field. */
+export const invalidFields = (fieldKeys: Record<string, MessageKey>) => new ApiError(422, "invalid", "error.invalid", { fieldKeys });
 
 export const notFound = (messageKey: MessageKey = "error.not_found") => new ApiError(404, "not_found", messageKey);
 
@@ -52,7 +58,8 @@ export function errorResponse(c: Context, error: unknown): Response {
   const t = c.get("t") ?? translator(DEFAULT_LANGUAGE);
   const known = asApiError(error);
   if (known) {
-    const body = { error: { code: known.code, message: t(known.messageKey), ...(known.fields && { fields: known.fields }) } };
+    const fields = known.fieldKeys ? Object.fromEntries(Object.entries(known.fieldKeys).map(([name, key]) => [name, t(key)])) : known.fields;
+    const body = { error: { code: known.code, message: t(known.messageKey), ...(fields && { fields }) } };
     return c.json(body, known.status, known.headers);
   }
   console.error(error);

@@ -9,6 +9,8 @@ import { detectLanguage, translate } from "./middleware/language.ts";
 import { health } from "./health/router.ts";
 import { consultation } from "./consultation/router.ts";
 import { responses } from "./responses/router.ts";
+import { feedback } from "./feedback/router.ts";
+import { comments } from "./comments/router.ts";
 import { admin } from "./admin/router.ts";
 
 const app = new Hono<AppEnv>().basePath("/api");
@@ -19,6 +21,8 @@ app.use(translate);
 app.route("/health", health);
 app.route("/consultation", consultation);
 app.route("/responses", responses);
+app.route("/feedback", feedback);
+app.route("/comments", comments);
 app.route("/admin", admin);
 
 app.notFound((c) => errorResponse(c, notFound()));

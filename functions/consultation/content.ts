@@ -1,5 +1,6 @@
 /** Loads and validates everything in content/, from whichever files the caller read. */
-import { parseDraft, type Draft, type SourceFile } from "./draft.ts";
+import { indexParagraphs, parseDraftSections, type Draft, type SourceFile } from "./draft.ts";
+import { parseFinal, type FinalSources, type FinalStrategy } from "./final.ts";
 import { checkLock, parseLock, type ParagraphLock } from "./lock.ts";
 import { parseSettings, type ConsultationSettings } from "./settings.ts";
 
@@ -7,25 +8,33 @@ export interface ContentSources {
   settings: SourceFile;
   draft: SourceFile[];
   lock: SourceFile;
+  /** The final version, once there is one (content/final/). */
+  final?: FinalSources;
 }
 
 export interface ConsultationContent {
   settings: ConsultationSettings;
   draft: Draft;
   lock: ParagraphLock;
+  final?: FinalStrategy;
 }
 
 export const CONTENT_PATHS = {
   settings: "content/consultation.json",
   draftDirectory: "content/draft",
   lock: "content/paragraphs.lock.json",
+  finalDirectory: "content/final",
+  finalRemoved: "content/final/removed.json",
 } as const;
 
 /** Throws a ContentError naming the file and the problem when anything is wrong. */
 export function loadContent(sources: ContentSources): ConsultationContent {
   const settings = parseSettings(sources.settings.file, sources.settings.text);
-  const draft = parseDraft(sources.draft);
+  const sections = parseDraftSections(sources.draft);
+  indexParagraphs(sections, (paragraph) => paragraph.explicitId);
   const lock = parseLock(sources.lock.file, sources.lock.text);
-  checkLock(sources.lock.file, draft, lock);
-  return { settings, draft, lock };
+  checkLock(sources.lock.file, sections, lock);
+  const draft = indexParagraphs(sections);
+  const final = sources.final && sources.final.sections.length > 0 ? parseFinal(sources.final, draft, lock) : undefined;
+  return { settings, draft, lock, final };
 }

@@ -94,17 +94,34 @@ function parseSection(source: SourceFile): DraftSection {
   return { number, slug, title: (heading as Tokens.Heading).text.trim(), file: source.file, paragraphs, tokens: body };
 }
 
-/** Parses every section file; a problem in any of them throws a ContentError naming the file. */
-export function parseDraft(sources: SourceFile[]): Draft {
-  if (sources.length === 0) throw new ContentError("content/draft", ["there are no section files"]);
+/**
+ * Parses every section file of a folder ("content/draft", "content/final"),
+ * in file order. Paragraphs without an explicit id get `<slug>-<position>`
+ * for now: the lock (or, for the final version, the draft) gives them
+ * their real ids before `indexParagraphs` checks that each id is used once.
+ */
+export function parseSectionFiles(sources: SourceFile[], directory: string): DraftSection[] {
+  if (sources.length === 0) throw new ContentError(directory, ["there are no section files"]);
   const sections = [...sources].sort((a, b) => a.file.localeCompare(b.file)).map(parseSection);
-  const paragraphs = new Map<string, DraftParagraph>();
   const seenNumbers = new Map<number, string>();
   for (const section of sections) {
     const clash = seenNumbers.get(section.number);
     if (clash) throw new ContentError(section.file, [`section number ${section.number} is also used by ${clash}`]);
     seenNumbers.set(section.number, section.file);
-    for (const paragraph of section.paragraphs) {
+  }
+  return sections;
+}
+
+/** The draft's section files, parsed; the lock gives paragraphs without an explicit id their ids. */
+export function parseDraftSections(sources: SourceFile[]): DraftSection[] {
+  return parseSectionFiles(sources, "content/draft");
+}
+
+/** The sections' paragraphs by id (those `include` takes); an id used twice throws a ContentError naming the file. */
+export function indexParagraphs(sections: DraftSection[], include: (paragraph: DraftParagraph) => boolean = () => true): Draft {
+  const paragraphs = new Map<string, DraftParagraph>();
+  for (const section of sections) {
+    for (const paragraph of section.paragraphs.filter(include)) {
       const twin = paragraphs.get(paragraph.id);
       if (twin) {
         throw new ContentError(section.file, [
@@ -117,20 +134,24 @@ export function parseDraft(sources: SourceFile[]): Draft {
   return { sections, paragraphs };
 }
 
+
 export interface RenderLabels {
-  /** The link from a paragraph to its comment form. */
-  commentLink(paragraph: DraftParagraph): { href: string; text: string };
+  /** The link under each paragraph: to comment on it in the draft, to what changed in the final version. */
+  paragraphLink(paragraph: DraftParagraph): { href: string; text: string };
   /** The accessible name of a paragraph's number, such as "Paragraph 3.2". */
   paragraphLabel(paragraph: DraftParagraph): string;
+  /** Draft paragraphs take comments: they carry `data-paragraph` for the comment form. */
+  commentable: boolean;
 }
 
 const escapeAttribute = (value: string) =>
   value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /**
- * Renders a section's body. Each commentable paragraph carries its id,
- * `data-paragraph`, its visible number and a link to comment on it (marked
- * `data-commenting`, so it can be taken away while comments are not taken).
+ * Renders a section's body. Each paragraph carries its id, its visible
+ * number and its link; a commentable one also carries `data-paragraph`, and
+ * its link to comment is marked `data-commenting`, so it can be taken away
+ * while comments are not taken.
  */
 export function renderSection(section: DraftSection, labels: RenderLabels): string {
   const marked = new Marked({
@@ -140,12 +161,14 @@ export function renderSection(section: DraftSection, labels: RenderLabels): stri
         const inner = this.parser.parseInline(token.tokens);
         if (!paragraph) return `<p>${inner}</p>\n`;
         const id = escapeAttribute(paragraph.id);
-        const link = labels.commentLink(paragraph);
+        const link = labels.paragraphLink(paragraph);
         return (
-          `<div class="paragraph" id="${id}" data-paragraph="${id}">` +
+          `<div class="paragraph" id="${id}"${labels.commentable ? ` data-paragraph="${id}"` : ""}>` +
           `<a class="paragraph-number" href="#${id}" aria-label="${escapeAttribute(labels.paragraphLabel(paragraph))}">${paragraph.number}</a>` +
           `<p>${inner}</p>` +
-          `<p class="paragraph-comment" data-commenting><a href="${escapeAttribute(link.href)}">${link.text}</a></p>` +
+          (labels.commentable
+            ? `<p class="paragraph-comment" data-commenting><a href="${escapeAttribute(link.href)}">${link.text}</a></p>`
+            : `<p class="paragraph-link"><a href="${escapeAttribute(link.href)}">${link.text}</a></p>`) +
           `</div>\n`
         );
       },

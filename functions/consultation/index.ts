@@ -10,6 +10,8 @@ import type { DraftParagraph, DraftSection } from "./draft.ts";
 const draftFiles = import.meta.glob("@content/draft/*.md", { query: "?raw", import: "default", eager: true });
 const settingsFile = import.meta.glob("@content/consultation.json", { query: "?raw", import: "default", eager: true });
 const lockFile = import.meta.glob("@content/paragraphs.lock.json", { query: "?raw", import: "default", eager: true });
+const finalFiles = import.meta.glob("@content/final/*.md", { query: "?raw", import: "default", eager: true });
+const removedFile = import.meta.glob("@content/final/removed.json", { query: "?raw", import: "default", eager: true });
 
 /** Paths as authors know them ("content/draft/03-rough-sleeping.md"), whatever the bundler calls them. */
 const asSource = ([path, text]: [string, unknown]) => ({ file: `content/${path.replace(/^.*?content\//, "")}`, text: text as string });
@@ -19,9 +21,15 @@ export const content = loadContent({
   settings: only(settingsFile),
   draft: Object.entries(draftFiles).map(asSource),
   lock: only(lockFile),
+  final: {
+    sections: Object.entries(finalFiles).map(asSource),
+    removed: Object.keys(removedFile).length > 0 ? only(removedFile) : undefined,
+  },
 });
 
 export const { settings, draft, lock } = content;
+/** The final strategy, once content/final/ holds it. */
+export const final = content.final;
 
 /** The period in force for this Worker: the content's dates with OPENS_AT/CLOSES_AT applied. */
 export function currentPeriod(overrides: PeriodOverrides): ConsultationPeriod {

@@ -1,12 +1,21 @@
 /** Reads content/ from disk, for the build check and the authors' lock command (Node only). */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CONTENT_PATHS, type ContentSources } from "./content.ts";
 
 export function readContentSources(root: string): ContentSources {
   const read = (file: string) => ({ file, text: readFileSync(join(root, file), "utf8") });
-  const draftFiles = readdirSync(join(root, CONTENT_PATHS.draftDirectory))
-    .filter((name) => name.endsWith(".md"))
-    .map((name) => read(`${CONTENT_PATHS.draftDirectory}/${name}`));
-  return { settings: read(CONTENT_PATHS.settings), draft: draftFiles, lock: read(CONTENT_PATHS.lock) };
+  const sections = (directory: string) =>
+    existsSync(join(root, directory))
+      ? readdirSync(join(root, directory))
+          .filter((name) => name.endsWith(".md"))
+          .map((name) => read(`${directory}/${name}`))
+      : [];
+  const removed = existsSync(join(root, CONTENT_PATHS.finalRemoved)) ? read(CONTENT_PATHS.finalRemoved) : undefined;
+  return {
+    settings: read(CONTENT_PATHS.settings),
+    draft: sections(CONTENT_PATHS.draftDirectory),
+    lock: read(CONTENT_PATHS.lock),
+    final: { sections: sections(CONTENT_PATHS.finalDirectory), removed },
+  };
 }

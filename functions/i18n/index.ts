@@ -39,13 +39,13 @@ export function isMessageKey(value: string): value is MessageKey {
   return Object.hasOwn(english.messages, value);
 }
 
-/** A message written once per plural form ("….one", "….other"), named without its form. */
+/** Messages that come in plural forms: "KEY.one", "KEY.other", and any other category a language needs. */
 export type PluralKey = { [K in MessageKey]: K extends `${infer Base}.other` ? Base : never }[MessageKey];
 
 /**
- * The message for a count, in the form the reader's language uses for that
- * count (Intl.PluralRules: "one", "few", "many", "other"…). A form a
- * dictionary does not write falls back to "other". {count} is the formatted number.
+ * "42 changes made": the form of KEY for `count` that Intl.PluralRules picks
+ * in the reader's language ("other" when the dictionary has no such form),
+ * with {count} formatted for their locale.
  */
 export function plural(t: Translate, key: PluralKey, count: number, params: Record<string, string | number> = {}): string {
   const locale = t("format.locale");
@@ -53,3 +53,7 @@ export function plural(t: Translate, key: PluralKey, count: number, params: Reco
   return t(isMessageKey(form) ? form : `${key}.other`, { ...params, count: new Intl.NumberFormat(locale).format(count) });
 }
 
+/** "3.2, 3.3 and 4.1", in the reader's language. */
+export function listOf(t: Translate, items: string[]): string {
+  return new Intl.ListFormat(t("format.locale"), { type: "conjunction" }).format(items);
+}

@@ -12,7 +12,14 @@ export type AuditAction =
   | "comment.set_themes"
   | "theme.create"
   | "theme.rename"
-  | "export";
+  | "export"
+  | "feedback.create"
+  | "feedback.update"
+  | "feedback.publish"
+  | "feedback.unpublish"
+  | "feedback.answer"
+  | "feedback.unanswer"
+  | "publication.change";
 
 export interface AuditEntry {
   id: number;

@@ -11,6 +11,7 @@ import { LIMITS } from "../limits.ts";
 import { recordId } from "../lib/ids.ts";
 import { normaliseReference } from "../responses/reference.ts";
 import { CHANNELS, COMMENT_STATUSES } from "../responses/vocabulary.ts";
+import { isPublished } from "../feedback/vocabulary.ts";
 
 /** A London day, read by the same rule as the consultation's own dates: "2026-02-30" is refused. */
 const londonDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((day) => parseLondonDate(day, "start") !== undefined);
@@ -34,6 +35,10 @@ export const commentFiltersSchema = z.object({
       .transform((ref) => normaliseReference(ref) ?? ref.toUpperCase().replace(/[\s-]/g, "")),
   ),
   q: optional(z.string().max(LIMITS.searchLength)),
+  /** Whether a published feedback entry answers the comment yet. */
+  answered: optional(z.enum(["yes", "no"])),
+  /** Comments one feedback entry answers. */
+  feedback: optional(recordId),
 });
 
 /** The message shown next to a filter that is not valid. */
@@ -48,6 +53,8 @@ export const FILTER_MESSAGES: Record<keyof z.input<typeof commentFiltersSchema>,
   consent: "admin.error.filter.consent",
   reference: "admin.error.filter.reference",
   q: "admin.error.filter.q",
+  answered: "admin.error.filter.answered",
+  feedback: "admin.error.filter.feedback",
 };
 
 export type CommentFilters = z.infer<typeof commentFiltersSchema>;
@@ -102,6 +109,13 @@ export function filterConditions(filters: CommentFilters, options: { includeHidd
   const search = filters.q ? searchExpression(filters.q) : undefined;
   if (search) {
     conditions.push({ sql: "c.id IN (SELECT rowid FROM comments_search WHERE comments_search MATCH ?)", params: [search] });
+  }
+  if (filters.answered) {
+    const answered = `EXISTS (SELECT 1 FROM feedback_comments fc JOIN feedback_entries f ON f.id = fc.feedback_id WHERE fc.comment_id = c.id AND ${isPublished("f")})`;
+    conditions.push({ sql: filters.answered === "yes" ? answered : `NOT ${answered}`, params: [] });
+  }
+  if (filters.feedback) {
+    conditions.push({ sql: "EXISTS (SELECT 1 FROM feedback_comments fc WHERE fc.comment_id = c.id AND fc.feedback_id = ?)", params: [filters.feedback] });
   }
   return conditions;
 }

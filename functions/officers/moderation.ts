@@ -9,6 +9,7 @@ import { ApiError } from "../api/errors.ts";
 import { LIMITS } from "../limits.ts";
 import { auditStatement } from "./audit.ts";
 import { findComment, type OfficerComment } from "./comments.ts";
+import { dropQuotesLostByRedaction } from "../feedback/quotes.ts";
 
 const requiredText = (max: number, key: "admin.error.reason" | "admin.error.redactText") =>
   z.string({ error: key }).trim().min(1, { error: key }).max(max, { error: key });
@@ -42,13 +43,15 @@ export async function unhideComment(db: D1Database, officer: Officer, id: number
 
 /**
  * Replaces the comment's text with the officer's redacted version. The
- * original words are kept only in the audit entry, for officers.
+ * original words are kept only in the audit entry, for officers; a feedback
+ * quote holding words taken out goes with them.
  */
 export async function redactComment(db: D1Database, officer: Officer, id: number, redactedText: string): Promise<OfficerComment> {
   const comment = await existingComment(db, id);
   if (redactedText === comment.text) throw new ApiError(422, "redaction_unchanged", "admin.error.redactUnchanged");
   await db.batch([
     db.prepare("UPDATE comments SET text = ?, redacted_at = ? WHERE id = ?").bind(redactedText, new Date().toISOString(), id),
+    dropQuotesLostByRedaction(db, id, redactedText),
     auditStatement(db, officer, "comment.redact", `comment:${id}`, { originalText: comment.text, redactedText }),
   ]);
   return existingComment(db, id);

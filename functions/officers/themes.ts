@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Officer } from "./auth/officer.ts";
 import { ApiError } from "../api/errors.ts";
 import { auditStatement } from "./audit.ts";
-import { commentedParagraph } from "../consultation/paragraphs.ts";
+import { commentedParagraph, compareParagraphIds } from "../consultation/paragraphs.ts";
 import { LIMITS } from "../limits.ts";
 import { recordId } from "../lib/ids.ts";
 
@@ -162,9 +162,5 @@ export async function paragraphCounts(db: D1Database): Promise<ParagraphCount[]>
   for (const row of byTheme!.results as { paragraph_id: string; theme_id: number; comments: number }[]) {
     counts.get(row.paragraph_id)!.themes[String(row.theme_id)] = row.comments;
   }
-  const order = (number: string) => (number ? number.split(".").map(Number) : [Infinity]);
-  return [...counts.values()].sort((a, b) => {
-    const [x, y] = [order(a.number), order(b.number)];
-    return x[0]! - y[0]! || (x[1] ?? 0) - (y[1] ?? 0) || a.paragraph.localeCompare(b.paragraph);
-  });
+  return [...counts.values()].sort((a, b) => compareParagraphIds(a.paragraph, b.paragraph));
 }

@@ -4,13 +4,13 @@
  */
 import { isRateLimited } from "../lib/rate-limit.ts";
 import { normaliseReference } from "./reference.ts";
-import { findResponse, type TrackedResponse } from "./store.ts";
+import { trackResponse, type TrackedResponseWithFeedback } from "../feedback/tracking.ts";
 
-export type LookUp = { kind: "found"; response: TrackedResponse } | { kind: "not_found" } | { kind: "limited" };
+export type LookUp = { kind: "found"; response: TrackedResponseWithFeedback } | { kind: "not_found" } | { kind: "limited" };
 
 export async function lookUpResponse(env: Env, request: Request, typed: string): Promise<LookUp> {
   if (await isRateLimited(env, request, "lookup")) return { kind: "limited" };
   const stored = normaliseReference(typed);
-  const response = stored ? await findResponse(env.DB, stored) : null;
+  const response = stored ? await trackResponse(env.DB, stored) : null;
   return response ? { kind: "found", response } : { kind: "not_found" };
 }

@@ -22,7 +22,7 @@ export interface TrackedResponse {
   reference: string;
   receivedAt: string;
   channel: Channel;
-  comments: { paragraph: string; text: string; status: CommentStatus }[];
+  comments: { id: number; paragraph: string; text: string; status: CommentStatus }[];
 }
 
 export type CreateResult = { kind: "created"; receipt: Receipt } | { kind: "replayed"; receipt: Receipt } | { kind: "key_reused" };
@@ -54,19 +54,19 @@ async function receiptByKey(db: D1Database, idempotencyKeyHash: string): Promise
 export async function findResponse(db: D1Database, reference: string): Promise<TrackedResponse | null> {
   const { results } = await db
     .prepare(
-      `SELECT r.reference, r.received_at, r.channel, c.paragraph_id, c.text, c.status
+      `SELECT r.reference, r.received_at, r.channel, c.id, c.paragraph_id, c.text, c.status
        FROM ${COMMENTS_WITH_RESPONSES}
        WHERE r.reference = ? ORDER BY c.position`,
     )
     .bind(reference)
-    .all<{ reference: string; received_at: string; channel: Channel; paragraph_id: string; text: string; status: CommentStatus }>();
+    .all<{ reference: string; received_at: string; channel: Channel; id: number; paragraph_id: string; text: string; status: CommentStatus }>();
   const first = results[0];
   if (!first) return null;
   return {
     reference: first.reference,
     receivedAt: first.received_at,
     channel: first.channel,
-    comments: results.map((row) => ({ paragraph: row.paragraph_id, text: row.text, status: row.status })),
+    comments: results.map((row) => ({ id: row.id, paragraph: row.paragraph_id, text: row.text, status: row.status })),
   };
 }
 

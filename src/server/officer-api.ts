@@ -5,14 +5,15 @@
 import { env } from "cloudflare:workers";
 import api from "../../functions/api/index.ts";
 
-export type OfficerApiResult = { ok: true } | { ok: false; status: number; errors: Record<string, string> };
+export type OfficerApiResult = { ok: true; body: unknown } | { ok: false; status: number; errors: Record<string, string> };
 
 // The page's own credentials and provenance, so the API applies the same sign-in and same-site rules.
 const FORWARDED = ["Cookie", "Authorization", "Cf-Access-Jwt-Assertion", "Accept-Language", "Origin", "Sec-Fetch-Site", "CF-Connecting-IP"];
 
 /**
- * Sends one write to the API. A refusal comes back as messages by field;
- * one not about a field is put next to `field`, the form's main control.
+ * Sends one write to the API; what it answers comes back as `body`. A refusal
+ * comes back as messages by field; one not about a field is put next to
+ * `field`, the form's main control.
  */
 export async function callOfficerApi(page: Request, method: string, path: string, json: unknown, field: string): Promise<OfficerApiResult> {
   const headers = new Headers({ "Content-Type": "application/json" });
@@ -21,7 +22,7 @@ export async function callOfficerApi(page: Request, method: string, path: string
     if (value) headers.set(name, value);
   }
   const answer = await api.fetch(new Request(new URL(path, page.url), { method, headers, body: JSON.stringify(json) }), env);
-  if (answer.ok) return { ok: true };
+  if (answer.ok) return { ok: true, body: await answer.json() };
   const { error } = (await answer.json()) as { error: { message: string; fields?: Record<string, string> } };
   return { ok: false, status: answer.status, errors: error.fields ?? { [field]: error.message } };
 }
@@ -33,4 +34,11 @@ export async function formFields(request: Request): Promise<{ get(name: string):
     get: (name) => String(form.get(name) ?? ""),
     all: (name) => form.getAll(name).map(String),
   };
+}
+
+/** The API's field names ("paragraphs.0", "quotes.1.text") as the form's own field ids: the first message for each. */
+export function formErrors(errors: Record<string, string>, fieldFor: (apiField: string) => string): Record<string, string> {
+  const byField: Record<string, string> = {};
+  for (const [name, message] of Object.entries(errors)) byField[fieldFor(name)] ??= message;
+  return byField;
 }

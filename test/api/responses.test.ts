@@ -234,8 +234,8 @@ describe("plain HTML form posts", () => {
     expect(response.status).toBe(303);
     const tracked = await callApi(`/api/responses/${confirmed(response)}`);
     expect(((await tracked.json()) as { comments: { paragraph: string; text: string }[] }).comments).toEqual([
-      { paragraph: "homes-2", text: "On 4.2", status: "received" },
-      { paragraph: "general", text: "And overall: yes.", status: "received" },
+      { id: expect.any(Number), paragraph: "homes-2", text: "On 4.2", status: "received", feedback: [] },
+      { id: expect.any(Number), paragraph: "general", text: "And overall: yes.", status: "received", feedback: [] },
     ]);
   });
 
@@ -319,7 +319,7 @@ describe("GET /api/responses/{reference}", () => {
         reference: receipt.reference,
         receivedAt: receipt.receivedAt,
         channel: "online",
-        comments: [{ paragraph: "care-1", text: "<b>Mine</b>", status: "received" }],
+        comments: [{ id: receipt.comments[0]!.id, paragraph: "care-1", text: "<b>Mine</b>", status: "received", feedback: [] }],
         feedback: [],
       });
     }

@@ -27,13 +27,14 @@ export interface SeedComment {
   text: string;
   channel?: string;
   receivedAt?: string;
+  publishConsent?: boolean;
 }
 
 export function seedCommentsSql(comments: SeedComment[]): string {
   return comments
     .map(
       (c) =>
-        `INSERT INTO responses (reference, idempotency_key_hash, content_hash, channel, received_at) VALUES (${quote(c.reference)}, ${quote(`key-${c.reference}`)}, ${quote(`content-${c.reference}`)}, ${quote(c.channel ?? "online")}, ${quote(c.receivedAt ?? "2026-11-20T10:00:00.000Z")});\n` +
+        `INSERT INTO responses (reference, idempotency_key_hash, content_hash, channel, received_at, publish_consent) VALUES (${quote(c.reference)}, ${quote(`key-${c.reference}`)}, ${quote(`content-${c.reference}`)}, ${quote(c.channel ?? "online")}, ${quote(c.receivedAt ?? "2026-11-20T10:00:00.000Z")}, ${c.publishConsent ? 1 : 0});\n` +
         `INSERT INTO comments (response_id, position, paragraph_id, paragraph_revision, text) SELECT id, 1, ${quote(c.paragraph)}, ${c.paragraph === "general" ? 0 : 1}, ${quote(c.text)} FROM responses WHERE reference = ${quote(c.reference)};`,
     )
     .join("\n");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { axeViolations, launchBrowser, newPage, startSite, type Site } from "./harness.ts";
+import { axeViolations, launchBrowser, newPage, officerPage, startSite, type Site } from "./harness.ts";
 import { executeSql, seedCommentsSql } from "./admin-seed.ts";
 
 const ADMIN_TOKEN = "e2e-officer-token-5d1c";
@@ -27,14 +27,7 @@ afterAll(async () => {
   await site?.stop();
 });
 
-async function signedInPage(): Promise<Page> {
-  const page = await newPage(browser, { acceptDownloads: true });
-  await page.goto(`${site.url}/admin/sign-in/`);
-  await page.getByLabel("Officer token").fill(ADMIN_TOKEN);
-  await page.getByLabel("Officer token").press("Enter");
-  await page.waitForURL(`${site.url}/admin/`);
-  return page;
-}
+const signedInPage = (): Promise<Page> => officerPage(browser, site, ADMIN_TOKEN, { acceptDownloads: true });
 
 describe("signing in", () => {
   it("sends a visitor who is not signed in to the sign-in page, and the API refuses them", async ({ expect }) => {

@@ -64,4 +64,22 @@ describe("the shipped consultation", () => {
     }
     await page.context().close();
   });
+
+  it("serves its final version, if it has one, with what changed in each section", async ({ expect }) => {
+    const page = await newPage(browser);
+    await page.goto(`${site.url}/final/`);
+    if (!demo.final) {
+      expect(await page.locator("main").innerText()).toContain("has not been published yet");
+      return void (await page.context().close());
+    }
+    const changed = [...demo.final.fates].find(([, fate]) => fate.kind === "revised")!;
+    const section = demo.draft.sections.find((candidate) => candidate.paragraphs.some((paragraph) => paragraph.id === changed[0]))!;
+    for (const path of ["/final/", `/final/${section.slug}/`, `/changes/${section.slug}/`]) {
+      await page.goto(`${site.url}${path}`);
+      expect(await axeViolations(page), path).toEqual([]);
+    }
+    expect(await page.locator(`#${changed[0]} .change-kind`).innerText()).toBe("Changed");
+    expect(await page.locator(`#${changed[0]} ins, #${changed[0]} del`).count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
 });

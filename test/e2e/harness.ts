@@ -95,3 +95,24 @@ export async function axeViolations(page: Page): Promise<string[]> {
     (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`,
   );
 }
+
+/** What every page must get right, on a fresh page at `url`: its language, one h1, and no axe violations. */
+export async function pageBasics(browser: Browser, url: string): Promise<{ lang: string | null; h1: number; violations: string[] }> {
+  const page = await newPage(browser);
+  try {
+    await page.goto(url);
+    return { lang: await page.locator("html").getAttribute("lang"), h1: await page.locator("h1").count(), violations: await axeViolations(page) };
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** A page signed in to the officer area with ADMIN_TOKEN through the sign-in form, as an officer would. */
+export async function officerPage(browser: Browser, site: Pick<Site, "url">, token: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const page = await newPage(browser, options);
+  await page.goto(`${site.url}/admin/sign-in/`);
+  await page.getByLabel("Officer token").fill(token);
+  await page.getByLabel("Officer token").press("Enter");
+  await page.waitForURL(`${site.url}/admin/`);
+  return page;
+}

@@ -5,7 +5,7 @@ import { pageWeight, SECTION_BUDGET_GZIP } from "../../bench/page-weight.ts";
 import { FIXTURE_OUT_DIR } from "../../scripts/local-server.ts";
 import { loadContent } from "../../functions/consultation/content.ts";
 import { readContentSources } from "../../functions/consultation/read-content.ts";
-import { axeViolations, launchBrowser, newPage, startSite, type Site } from "./harness.ts";
+import { axeViolations, launchBrowser, newPage, pageBasics, startSite, type Site } from "./harness.ts";
 
 /** The fixture consultation this site was built from (npm run build:fixture). */
 const fixture = loadContent(readContentSources("test/fixtures"));
@@ -44,12 +44,7 @@ describe("every page type passes axe with zero violations", () => {
   };
   for (const [name, path] of Object.entries(pageTypes)) {
     it(`${name} (${path})`, async ({ expect }) => {
-      const page = await newPage(browser);
-      await page.goto(`${site.url}${path}`);
-      expect(await page.locator("html").getAttribute("lang")).toBe("en");
-      expect(await page.locator("h1").count()).toBe(1);
-      expect(await axeViolations(page)).toEqual([]);
-      await page.context().close();
+      expect(await pageBasics(browser, `${site.url}${path}`)).toEqual({ lang: "en", h1: 1, violations: [] });
     });
   }
 });

@@ -35,6 +35,19 @@ const ROUTES: [method: string, path: string][] = [
   ["GET", "/api/admin/themes/counts"],
   ["GET", "/api/admin/audit"],
   ["GET", "/api/admin/export"],
+  ["GET", "/api/feedback"],
+  ["GET", "/api/feedback/download"],
+  ["GET", "/api/comments"],
+  ["GET", "/api/admin/feedback"],
+  ["POST", "/api/admin/feedback"],
+  ["GET", "/api/admin/feedback/{id}"],
+  ["PATCH", "/api/admin/feedback/{id}"],
+  ["POST", "/api/admin/feedback/{id}/publish"],
+  ["POST", "/api/admin/feedback/{id}/unpublish"],
+  ["POST", "/api/admin/feedback/{id}/comments"],
+  ["DELETE", "/api/admin/feedback/{id}/comments/{id}"],
+  ["GET", "/api/admin/publication"],
+  ["PUT", "/api/admin/publication"],
 ];
 
 const FIELD_NAMES = [
@@ -42,6 +55,7 @@ const FIELD_NAMES = [
   "respondentType", "organisation", "idempotencyKey", "website", "cf-turnstile-response", "turnstileToken",
   "reason", "name", "themeIds", "format", "includeHidden", "cursor", "limit", "q", "from", "to", "section",
   "channel", "status", "theme", "consent", "reference", "__proto__", "constructor",
+  "title", "youSaid", "weDid", "outcome", "paragraphs", "references", "filters", "quotes", "answered", "feedback", "responsesPublished",
 ];
 
 /** Text of every kind: ordinary, any code unit (lone surrogates included), huge, or empty. */
@@ -96,7 +110,10 @@ const request = fc.record({
 });
 
 async function writtenSoFar() {
-  const tables = ["responses", "comments", "themes", "comment_themes", "audit_log", "officer_sessions"];
+  const tables = [
+    "responses", "comments", "themes", "comment_themes", "audit_log", "officer_sessions",
+    "feedback_entries", "feedback_paragraphs", "feedback_comments", "feedback_quotes",
+  ];
   const rows = await env.DB.batch(tables.map((table) => env.DB.prepare(`SELECT count(*) AS n FROM ${table}`)));
   return Object.fromEntries(tables.map((table, index) => [table, (rows[index]!.results[0] as { n: number }).n]));
 }

@@ -1,7 +1,7 @@
 /**
  * Hostile posts to every page that takes a POST, on the served site: the plain
  * comment form (through /api/responses, answered with the form page), the
- * officers' sign-in, themes and comment pages. Never a 5xx or a stack trace;
+ * officers' sign-in, themes, comment and feedback pages. Never a 5xx or a stack trace;
  * a refused comment comes back as the form with its error summary; nothing is written.
  */
 import fc from "fast-check";
@@ -24,28 +24,42 @@ beforeAll(async () => {
     redirect: "manual",
   });
   sessionCookie = signedIn.headers.get("Set-Cookie")!.split(";")[0]!;
+  await fetch(`${site.url}/api/admin/feedback`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ title: "An entry to aim at", youSaid: "Said.", weDid: "Did.", outcome: "changed", paragraphs: ["streets-2"], references: [], comments: [1] }),
+  });
 });
 
 afterAll(async () => {
   await site?.stop();
 });
 
-/** How much is stored, as officers can see it: comments per paragraph and themes. */
+/** How much is stored, as officers can see it: comments per paragraph and themes, feedback entries and publication. */
 async function stored(): Promise<string> {
-  const counts = await fetch(`${site.url}/api/admin/themes/counts`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
-  return JSON.stringify(await counts.json());
+  const read = async (path: string) => (await fetch(`${site.url}${path}`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })).json();
+  return JSON.stringify(await Promise.all(["/api/admin/themes/counts", "/api/admin/feedback", "/api/admin/publication"].map(read)));
 }
 
-const FIELDS = ["paragraph", "comment", "generalComment", "alsoParagraph1", "alsoComment1", "respondentType", "organisation", "publishConsent", "idempotencyKey", "website", "token", "action", "reason", "text", "theme", "themeId", "name"];
+const FIELDS = [
+  "paragraph", "comment", "generalComment", "alsoParagraph1", "alsoComment1", "respondentType", "organisation", "publishConsent", "idempotencyKey",
+  "website", "token", "action", "reason", "text", "theme", "themeId", "name",
+  "title", "youSaid", "weDid", "outcome", "references", "answer-references", "answer-theme", "answer-paragraph", "answer-q", "commentId",
+  "quote-comment-1", "quote-text-1", "responsesPublished",
+];
 const value = fc.oneof(
   fc.string(),
   fc.string({ unit: "binary" }),
   fc.constantFrom("", "general", "streets-2", "organisation", "yes", "hide", "redact", "themes", "unhide", "1", "-1", "A".repeat(6000)),
+  fc.constantFrom("save", "publish", "unpublish", "answer", "unanswer", "quotes", "changed", "true", "999999999999999999999", "NaN"),
 );
 const ascii = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 200 });
 
 const post = fc.record({
-  path: fc.constantFrom("/api/responses", "/admin/sign-in/", "/admin/themes/", "/admin/comments/1/", "/admin/comments/999999/"),
+  path: fc.constantFrom(
+    "/api/responses", "/admin/sign-in/", "/admin/themes/", "/admin/comments/1/", "/admin/comments/999999/",
+    "/admin/feedback/", "/admin/feedback/new/", "/admin/feedback/1/", "/admin/feedback/999999/",
+  ),
   contentType: fc.constantFrom("application/x-www-form-urlencoded", "multipart/form-data", "text/plain", "application/json", ""),
   body: fc.oneof(
     fc.dictionary(fc.constantFrom(...FIELDS), value).map((fields) => new URLSearchParams(fields).toString()),

@@ -50,5 +50,15 @@ describe("the interface dictionaries", () => {
       expect(Object.keys(english), key).toContain(key.replace(/\.\w+$/, ".other"));
     }
   });
+
+  it("choose the outcome counts of \"You said, we did\" by each language's own plural rules", ({ expect }) => {
+    const [en, es, it] = ["en", "es", "it"].map(translator) as [ReturnType<typeof translator>, ReturnType<typeof translator>, ReturnType<typeof translator>];
+    expect([0, 1, 2].map((count) => plural(en, "feedback.count.changed", count))).toEqual(["0 changes made", "1 change made", "2 changes made"]);
+    expect(plural(es, "feedback.count.changed", 1)).toBe("1 cambio hecho");
+    // Spanish counts a million as "many", a form the dictionary leaves to "other".
+    expect(new Intl.PluralRules("es-ES").select(1_000_000)).toBe("many");
+    expect(plural(es, "feedback.count.changed", 1_000_000)).toBe("1.000.000 cambios hechos");
+    expect(plural(it, "feedback.count.changed", 0)).toBe("0 modifiche fatte");
+  });
 });
 

@@ -1,0 +1,25 @@
+/**
+ * A response as the person who sent it looks it up: each comment with its
+ * status and the published feedback entries that answer it. The same for the
+ * API and the /track page, whether it came online, at a kiosk or on paper.
+ */
+import { feedbackForResponse, type FeedbackLink } from "./public.ts";
+import { findResponse, type TrackedResponse } from "../responses/store.ts";
+
+export interface TrackedResponseWithFeedback extends Omit<TrackedResponse, "comments"> {
+  comments: (TrackedResponse["comments"][number] & { feedback: number[] })[];
+  feedback: FeedbackLink[];
+}
+
+export async function trackResponse(db: D1Database, reference: string): Promise<TrackedResponseWithFeedback | null> {
+  const [response, answering] = await Promise.all([findResponse(db, reference), feedbackForResponse(db, reference)]);
+  if (!response) return null;
+  return {
+    ...response,
+    comments: response.comments.map((comment) => ({
+      ...comment,
+      feedback: answering.filter((entry) => entry.comments.includes(comment.id)).map((entry) => entry.id),
+    })),
+    feedback: answering.map(({ comments: _, ...entry }) => entry),
+  };
+}
