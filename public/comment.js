@@ -1,9 +1,11 @@
 // Progressive enhancement for commenting. Everything here also works without it:
 // the links lead to a plain form page, and that form posts without JavaScript.
 
+import { textLength } from "/text-rules.js";
+
 const LIVE_COUNT_DELAY = 400;
 
-/** A live character count under each comment box (counted as the server counts: by character). */
+/** A live character count under each comment box, counted by the server's own rule (text-rules.js). */
 function enhanceCharacterCount(textarea) {
   const count = document.getElementById(`${textarea.id}-count`);
   if (!count || textarea.dataset.counted) return;
@@ -12,7 +14,7 @@ function enhanceCharacterCount(textarea) {
   const number = new Intl.NumberFormat(textarea.dataset.locale);
   let timer;
   const update = () => {
-    const left = max - [...textarea.value].length;
+    const left = max - textLength(textarea.value);
     const template =
       left >= 0
         ? left === 1 ? textarea.dataset.remainingOne : textarea.dataset.remaining

@@ -1,27 +1,6 @@
 /**
- * The one definition of a comment's text, shared by the server's schema and
- * the live character count in the browser (src/scripts/comment.js), so a
- * count on the page and the server's decision never disagree.
+ * The one definition of a comment's text. It lives in public/text-rules.js,
+ * plain JavaScript, because the browser loads the very same file for the live
+ * character count: a count on the page and the server's decision never disagree.
  */
-
-/** A high surrogate without its low half, or a low one without its high half: not text, just damage. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-/** Control characters other than line breaks and tabs. */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-/** Something a reader can see: a letter, digit, punctuation mark or symbol (emoji included). */
-const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
-
-/** NFC, Unix line breaks, no lone surrogates, no control characters other than line breaks and tabs, no outer whitespace. */
-export function normaliseText(value: string): string {
-  return value.replace(LONE_SURROGATE, "").normalize("NFC").replace(/\r\n?/g, "\n").replace(CONTROL, "").trim();
-}
-
-/** Length as people count it, after normalisation: one per character, whatever its encoding. */
-export function textLength(value: string): number {
-  return [...normaliseText(value)].length;
-}
-
-/** Whether normalised text has anything to read: zero-width and other invisible characters alone do not count. */
-export function hasVisibleText(value: string): boolean {
-  return VISIBLE.test(value);
-}
+export { hasVisibleText, normaliseText, textLength } from "../../public/text-rules.js";

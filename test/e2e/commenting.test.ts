@@ -281,6 +281,19 @@ describe("commenting inline with JavaScript", () => {
     await page.context().close();
   });
 
+  it("counts characters as the server does, so text that normalisation shortens is not called too long", async ({ expect }) => {
+    const page = await newPage(browser);
+    await page.goto(`${site.url}/comment/homes-1`);
+    // 2,600 letters written as a base letter and a combining accent: 5,200 code points typed, 2,600 characters once composed.
+    const accented = "e\u0301".repeat(2600);
+    await page.getByLabel("Your comment on paragraph 4.1").fill(accented);
+    await page.waitForFunction(() => document.querySelector("#comment-count")?.textContent?.includes("2,400"));
+    expect(await page.locator("#comment-count").innerText()).toBe("You have 2,400 characters remaining");
+    await page.getByRole("button", { name: "Send comment" }).click();
+    await page.locator(".reference").waitFor();
+    await page.context().close();
+  });
+
   it("shows errors inline and keeps the words", async ({ expect }) => {
     const page = await newPage(browser);
     await page.goto(`${site.url}/draft/homes/`);

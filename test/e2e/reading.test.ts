@@ -103,7 +103,7 @@ describe("reading the draft", () => {
     await page.context().close();
   });
 
-  it("loads no web font and nothing from another origin; the only script is the optional commenting one", async ({ expect }) => {
+  it("loads no web font and nothing from another origin; the only scripts are the optional commenting one and its text rules", async ({ expect }) => {
     const page = await newPage(browser);
     const requests: { url: string; type: string }[] = [];
     page.on("request", (request) => requests.push({ url: request.url(), type: request.resourceType() }));
@@ -111,7 +111,7 @@ describe("reading the draft", () => {
     expect(requests.filter((r) => !r.url.startsWith(site.url) && !r.url.startsWith("data:"))).toEqual([]);
     expect(requests.filter((r) => r.type === "font")).toEqual([]);
     const scripts = new Set(requests.filter((r) => r.type === "script").map((r) => new URL(r.url).pathname));
-    expect([...scripts]).toEqual(["/comment.js"]);
+    expect([...scripts].sort()).toEqual(["/comment.js", "/text-rules.js"]);
     await page.context().close();
   });
 
