@@ -18,6 +18,11 @@ export const LIMITS = {
   themesPerComment: 100,
   searchLength: 200,
   referenceFilterLength: 20,
+  /** Kiosks and paper. */
+  kioskNameLength: 100,
+  helperLength: 100,
+  paperBatchSize: 500,
+  kioskReferencePool: 50,
 } as const;
 
 /**
@@ -51,5 +56,9 @@ export function limitParams(locale: string): Record<string, string> {
     maxThemeName: number.format(LIMITS.themeNameLength),
     maxSearch: number.format(LIMITS.searchLength),
     maxReference: number.format(LIMITS.referenceFilterLength),
+    maxKioskName: number.format(LIMITS.kioskNameLength),
+    maxHelper: number.format(LIMITS.helperLength),
+    maxBatch: number.format(LIMITS.paperBatchSize),
+    maxPool: number.format(LIMITS.kioskReferencePool),
   };
 }

@@ -9,6 +9,7 @@ import { detectLanguage, translate } from "./middleware/language.ts";
 import { health } from "./health/router.ts";
 import { consultation } from "./consultation/router.ts";
 import { responses } from "./responses/router.ts";
+import { kiosk } from "./kiosk/router.ts";
 import { admin } from "./admin/router.ts";
 
 const app = new Hono<AppEnv>().basePath("/api");
@@ -19,6 +20,7 @@ app.use(translate);
 app.route("/health", health);
 app.route("/consultation", consultation);
 app.route("/responses", responses);
+app.route("/kiosk", kiosk);
 app.route("/admin", admin);
 
 app.notFound((c) => errorResponse(c, notFound()));

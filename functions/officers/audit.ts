@@ -12,7 +12,13 @@ export type AuditAction =
   | "comment.set_themes"
   | "theme.create"
   | "theme.rename"
-  | "export";
+  | "export"
+  | "kiosk.issue"
+  | "kiosk.revoke"
+  | "kiosk.setup_code"
+  | "paper.batch"
+  | "paper.enter"
+  | "paper.correct";
 
 export interface AuditEntry {
   id: number;

@@ -25,7 +25,12 @@ export interface TrackedResponse {
   comments: { paragraph: string; text: string; status: CommentStatus }[];
 }
 
-export type CreateResult = { kind: "created"; receipt: Receipt } | { kind: "replayed"; receipt: Receipt } | { kind: "key_reused" };
+export type CreateResult =
+  | { kind: "created"; receipt: Receipt }
+  | { kind: "replayed"; receipt: Receipt }
+  | { kind: "key_reused" }
+  /** The reference issued beforehand already belongs to another response. */
+  | { kind: "reference_taken" };
 
 // ---------------------------------------------------------------------------
 // Reading
@@ -79,11 +84,21 @@ function isUniqueViolation(error: unknown, column: string): boolean {
 
 /** The content a retry must repeat exactly for the first answer to be given again. */
 function contentFingerprint(response: ValidResponse, channel: Channel): Promise<string> {
-  const { comments, publishConsent, respondentType, organisation } = response;
-  return sha256Hex(JSON.stringify({ channel, comments, publishConsent: publishConsent ?? false, respondentType, organisation }));
+  const { comments, publishConsent, respondentType, organisation, assisted, pressedSendAt, reference } = response;
+  return sha256Hex(
+    JSON.stringify({ channel, comments, publishConsent: publishConsent ?? false, respondentType, organisation, assisted, pressedSendAt, reference }),
+  );
 }
 
-type Submission = { response: ValidResponse; channel: Channel; idempotencyKey: string };
+type Submission = {
+  response: ValidResponse;
+  channel: Channel;
+  idempotencyKey: string;
+  /** The kiosk that sent it, or whose support worker typed it in. */
+  kioskId?: number;
+  /** For paper: the London date the sheet was received. */
+  paperReceivedOn?: string;
+};
 
 async function fingerprints(submission: Submission) {
   return {
@@ -116,13 +131,16 @@ export async function createResponse(db: D1Database, submission: Submission & { 
 
   const { response } = input;
   const receivedAt = input.now.toISOString();
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const reference = newReference();
+  // A reference issued beforehand (a kiosk's pool, a printed sheet) is the one the person holds: never another.
+  const attempts = response.reference ? 1 : 3;
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const reference = response.reference ?? newReference();
     const statements = [
       db
         .prepare(
-          `INSERT INTO responses (reference, idempotency_key_hash, content_hash, channel, received_at, publish_consent, respondent_type, organisation)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO responses (reference, idempotency_key_hash, content_hash, channel, received_at, publish_consent, respondent_type, organisation,
+             kiosk_id, assisted_organisation, assisted_helper, pressed_send_at, paper_received_on)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .bind(
           reference,
@@ -133,6 +151,11 @@ export async function createResponse(db: D1Database, submission: Submission & { 
           response.publishConsent ? 1 : 0,
           response.respondentType ?? null,
           response.organisation ?? null,
+          input.kioskId ?? null,
+          response.assisted?.organisation ?? null,
+          response.assisted?.helper ?? null,
+          response.pressedSendAt ? new Date(response.pressedSendAt).toISOString() : null,
+          input.paperReceivedOn ?? null,
         ),
       ...response.comments.map((comment, position) =>
         db
@@ -157,7 +180,10 @@ export async function createResponse(db: D1Database, submission: Submission & { 
         const winner = await earlierAnswer(db, input);
         if (winner) return winner;
       }
-      if (isUniqueViolation(error, "reference")) continue;
+      if (isUniqueViolation(error, "reference")) {
+        if (response.reference) return { kind: "reference_taken" };
+        continue;
+      }
       throw error;
     }
   }

@@ -5,6 +5,7 @@ import { requireOfficer } from "../middleware/officer.ts";
 import { audit } from "./audit/router.ts";
 import { comments } from "./comments/router.ts";
 import { exporting } from "./export/router.ts";
+import { kiosks } from "./kiosks/router.ts";
 import { session } from "./session/router.ts";
 import { themes } from "./themes/router.ts";
 
@@ -16,3 +17,4 @@ admin.route("/comments", comments);
 admin.route("/themes", themes);
 admin.route("/audit", audit);
 admin.route("/export", exporting);
+admin.route("/kiosks", kiosks);
