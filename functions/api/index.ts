@@ -10,6 +10,7 @@ import { health } from "./health/router.ts";
 import { consultation } from "./consultation/router.ts";
 import { responses } from "./responses/router.ts";
 import { kiosk } from "./kiosk/router.ts";
+import { paperByKiosk } from "./paper/router.ts";
 import { admin } from "./admin/router.ts";
 
 const app = new Hono<AppEnv>().basePath("/api");
@@ -21,6 +22,7 @@ app.route("/health", health);
 app.route("/consultation", consultation);
 app.route("/responses", responses);
 app.route("/kiosk", kiosk);
+app.route("/paper", paperByKiosk);
 app.route("/admin", admin);
 
 app.notFound((c) => errorResponse(c, notFound()));

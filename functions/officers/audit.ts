@@ -29,6 +29,9 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
+/** Who the log names: an officer, or a kiosk whose support worker typed in a paper form. */
+export type Actor = Pick<Officer, "name">;
+
 interface AuditOptions {
   /** Write the entry only if the statement just before it in the batch changed a row. */
   onlyIfChanged?: boolean;
@@ -42,7 +45,7 @@ interface AuditOptions {
  */
 export function auditStatement(
   db: D1Database,
-  officer: Officer,
+  officer: Actor,
   action: AuditAction,
   target: string | null,
   detail: Record<string, unknown> = {},

@@ -83,14 +83,24 @@ function isUniqueViolation(error: unknown, column: string): boolean {
 }
 
 /** The content a retry must repeat exactly for the first answer to be given again. */
-function contentFingerprint(response: ValidResponse, channel: Channel): Promise<string> {
+export function contentFingerprint(response: ValidResponse, channel: Channel, paperReceivedOn?: string): Promise<string> {
   const { comments, publishConsent, respondentType, organisation, assisted, pressedSendAt, reference } = response;
   return sha256Hex(
-    JSON.stringify({ channel, comments, publishConsent: publishConsent ?? false, respondentType, organisation, assisted, pressedSendAt, reference }),
+    JSON.stringify({
+      channel,
+      comments,
+      publishConsent: publishConsent ?? false,
+      respondentType,
+      organisation,
+      assisted,
+      pressedSendAt,
+      reference,
+      paperReceivedOn,
+    }),
   );
 }
 
-type Submission = {
+export type Submission = {
   response: ValidResponse;
   channel: Channel;
   idempotencyKey: string;
@@ -103,7 +113,7 @@ type Submission = {
 async function fingerprints(submission: Submission) {
   return {
     idempotencyKeyHash: await sha256Hex(`idempotency:${submission.idempotencyKey}`),
-    contentHash: await contentFingerprint(submission.response, submission.channel),
+    contentHash: await contentFingerprint(submission.response, submission.channel, submission.paperReceivedOn),
   };
 }
 
@@ -124,7 +134,10 @@ export async function replayResponse(db: D1Database, submission: Submission): Pr
  * with `now`. The same key with the same content replays the first receipt;
  * with other content it is refused.
  */
-export async function createResponse(db: D1Database, submission: Submission & { now: Date }): Promise<CreateResult> {
+export async function createResponse(
+  db: D1Database,
+  submission: Submission & { now: Date; /** Run in the same batch, after the response: an audit entry. */ alsoRun?: D1PreparedStatement[] },
+): Promise<CreateResult> {
   const input = { ...submission, ...(await fingerprints(submission)) };
   const earlier = await earlierAnswer(db, input);
   if (earlier) return earlier;
@@ -166,10 +179,11 @@ export async function createResponse(db: D1Database, submission: Submission & { 
           )
           .bind(position, comment.paragraph, revisionSeenNow(comment.paragraph), comment.text, reference),
       ),
+      ...(submission.alsoRun ?? []),
     ];
     try {
       const results = await db.batch<{ id: number; paragraph_id: string }>(statements);
-      const comments = results.slice(1).map((result) => {
+      const comments = results.slice(1, 1 + response.comments.length).map((result) => {
         const row = result.results[0]!;
         return { id: row.id, paragraph: row.paragraph_id };
       });

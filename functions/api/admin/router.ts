@@ -6,6 +6,7 @@ import { audit } from "./audit/router.ts";
 import { comments } from "./comments/router.ts";
 import { exporting } from "./export/router.ts";
 import { kiosks } from "./kiosks/router.ts";
+import { paper } from "./paper/router.ts";
 import { session } from "./session/router.ts";
 import { themes } from "./themes/router.ts";
 
@@ -18,3 +19,4 @@ admin.route("/themes", themes);
 admin.route("/audit", audit);
 admin.route("/export", exporting);
 admin.route("/kiosks", kiosks);
+admin.route("/paper", paper);
