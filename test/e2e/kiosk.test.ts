@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { axeViolations, launchBrowser, startSite, type Site } from "./harness.ts";
+import { describe, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { axeViolations, OPEN_NOW, siteAndBrowserForFile } from "./harness.ts";
 
 const ADMIN_TOKEN = "e2e-officer-token-kiosk";
-let site: Site;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await startSite({ ADMIN_TOKEN, OPENS_AT: "2020-01-01T00:00:00Z", CLOSES_AT: "2090-12-31T23:59:59Z" });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-});
+const { site, browser } = siteAndBrowserForFile({ ADMIN_TOKEN, ...OPEN_NOW });
 
 async function asOfficer(path: string, init: { method?: string; json?: unknown } = {}) {
-  const answer = await fetch(`${site.url}${path}`, {
+  const answer = await fetch(`${site().url}${path}`, {
     method: init.method ?? "GET",
     headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json" },
     body: init.json === undefined ? undefined : JSON.stringify(init.json),
@@ -29,13 +18,13 @@ async function asOfficer(path: string, init: { method?: string; json?: unknown }
 async function setUpKiosk(options: { clock?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const kiosk = (await asOfficer("/api/admin/kiosks", { method: "POST", json: { name: "Day centre" } })) as { id: number };
   const { code } = (await asOfficer(`/api/admin/kiosks/${kiosk.id}/setup-codes`, { method: "POST" })) as { code: string };
-  const context = await browser.newContext({ viewport: { width: 800, height: 1000 }, hasTouch: true });
+  const context = await browser().newContext({ viewport: { width: 800, height: 1000 }, hasTouch: true });
   const page = await context.newPage();
   page.on("console", (message) => console.log("PAGE", message.text()));
   page.on("response", (answer) => answer.status() >= 400 && console.log("PAGE", answer.status(), answer.url()));
   page.on("pageerror", (error) => console.log("PAGEERROR", error.message));
   if (options.clock) await page.clock.install();
-  await page.goto(`${site.url}/kiosk/`);
+  await page.goto(`${site().url}/kiosk/`);
   await page.getByLabel("Set-up code").fill(code);
   await page.getByRole("button", { name: "Set up" }).click();
   await page.getByRole("button", { name: "I am giving my own views" }).waitFor();
@@ -109,7 +98,7 @@ describe("a kiosk session", () => {
     const reference = (await page.locator("[data-reference]").textContent())!;
     expect(reference).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
     await expect.poll(() => page.locator("[data-waiting]").textContent()).toBe("");
-    const stored = (await (await fetch(`${site.url}/api/responses/${reference}`)).json()) as { channel: string; comments: { paragraph: string }[] };
+    const stored = (await (await fetch(`${site().url}/api/responses/${reference}`)).json()) as { channel: string; comments: { paragraph: string }[] };
     expect(stored.channel).toBe("kiosk");
     expect(stored.comments.map((c) => c.paragraph)).toEqual(["streets-2", "winter-beds", "care-3"]);
     await page.getByRole("button", { name: "Finish" }).click();
@@ -141,7 +130,7 @@ describe("a kiosk session", () => {
     await page.evaluate(() => window.dispatchEvent(new Event("online")));
     await expect.poll(() => page.locator("[data-waiting]").textContent(), { timeout: 20_000 }).toBe("");
     expect(await kioskComments()).toBe(before + 1);
-    expect((await fetch(`${site.url}/api/responses/${reference}`)).status).toBe(200);
+    expect((await fetch(`${site().url}/api/responses/${reference}`)).status).toBe(200);
     await context.close();
   });
 
@@ -167,7 +156,7 @@ describe("a kiosk session", () => {
     await page.evaluate(() => window.dispatchEvent(new Event("online")));
     await expect.poll(() => page.locator("[data-waiting]").textContent(), { timeout: 20_000 }).toBe("");
     expect(await kioskComments()).toBe(before + 1);
-    expect((await fetch(`${site.url}/api/responses/${reference}`)).status).toBe(200);
+    expect((await fetch(`${site().url}/api/responses/${reference}`)).status).toBe(200);
     await context.close();
   });
 
@@ -201,9 +190,9 @@ describe("a kiosk session", () => {
   });
 
   it("says it needs setting up again when its kiosk is revoked, and axe finds nothing on the set-up screens", async ({ expect }) => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
-    await page.goto(`${site.url}/kiosk/`);
+    await page.goto(`${site().url}/kiosk/`);
     await page.getByLabel("Set-up code").waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel("Set-up code").fill("0000-0000");

@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, describe, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { axeViolations, launchBrowser, newPage, startSite, type Site } from "./harness.ts";
+import { describe, it } from "vitest";
+import type { Page } from "playwright-core";
+import { axeViolations, newPage, OPEN_NOW, siteAndBrowserForFile } from "./harness.ts";
 
 const ADMIN_TOKEN = "e2e-officer-token-paper";
 const SECTIONS = ["about", "advice", "streets", "homes", "care"];
 
-let site: Site;
-let browser: Browser;
-
-beforeAll(async () => {
-  // Open now, whatever today is, so a sheet received yesterday counts.
-  site = await startSite({ ADMIN_TOKEN, OPENS_AT: "2020-01-01T00:00:00Z", CLOSES_AT: "2090-12-31T23:59:59Z" });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-});
+// Open now, whatever today is, so a sheet received yesterday counts.
+const { site, browser } = siteAndBrowserForFile({ ADMIN_TOKEN, ...OPEN_NOW });
 
 async function signedInPage(): Promise<Page> {
-  const page = await newPage(browser);
-  await page.goto(`${site.url}/admin/sign-in/`);
+  const page = await newPage(browser());
+  await page.goto(`${site().url}/admin/sign-in/`);
   await page.getByLabel("Officer token").fill(ADMIN_TOKEN);
   await page.getByLabel("Officer token").press("Enter");
-  await page.waitForURL(`${site.url}/admin/`);
+  await page.waitForURL(`${site().url}/admin/`);
   return page;
 }
 
@@ -32,7 +21,7 @@ async function signedInPage(): Promise<Page> {
 async function draftNumbers(page: Page): Promise<string[]> {
   const numbers: string[] = [];
   for (const slug of SECTIONS) {
-    await page.goto(`${site.url}/draft/${slug}/`);
+    await page.goto(`${site().url}/draft/${slug}/`);
     numbers.push(...(await page.locator("[data-paragraph] .paragraph-number").allTextContents()));
   }
   return numbers;
@@ -51,13 +40,13 @@ describe("kiosks in the officers' area", () => {
 
     await page.getByRole("button", { name: "Set-up code for St Anne's day centre" }).click();
     const code = await page.locator("[data-setup-code]").textContent();
-    const device = await fetch(`${site.url}/api/kiosk/setup`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ code }) });
+    const device = await fetch(`${site().url}/api/kiosk/setup`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ code }) });
     expect(device.status).toBe(201);
     const { key: deviceKey } = (await device.json()) as { key: string };
 
     await page.getByRole("button", { name: "Revoke St Anne's day centre" }).click();
     await expect.poll(() => page.getByText(/^Revoked/).count()).toBe(1);
-    const refused = await fetch(`${site.url}/api/kiosk`, { headers: { "Kiosk-Key": deviceKey } });
+    const refused = await fetch(`${site().url}/api/kiosk`, { headers: { "Kiosk-Key": deviceKey } });
     expect(refused.status).toBe(403);
     await page.context().close();
   });
@@ -68,7 +57,7 @@ describe("paper forms", () => {
     const page = await signedInPage();
     const numbers = await draftNumbers(page);
     expect(numbers.length).toBeGreaterThan(5);
-    await page.goto(`${site.url}/admin/paper/`);
+    await page.goto(`${site().url}/admin/paper/`);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel("How many sheets").fill("2");
     await page.getByLabel("Large print").check();
@@ -101,13 +90,13 @@ describe("paper forms", () => {
 
   it("types a sheet in, and on typing it again shows what was entered for correcting instead of storing it twice", async ({ expect }) => {
     const page = await signedInPage();
-    const batch = await page.request.post(`${site.url}/api/admin/paper/batches`, {
+    const batch = await page.request.post(`${site().url}/api/admin/paper/batches`, {
       headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
       data: { count: 1 },
     });
     const [reference] = ((await batch.json()) as { references: string[] }).references;
     const typeIn = async (text: string) => {
-      await page.goto(`${site.url}/admin/paper/`);
+      await page.goto(`${site().url}/admin/paper/`);
       await page.getByLabel("Reference on the sheet").fill(reference!);
       await page.getByLabel("Date received").fill(new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
       await page.getByLabel("Paragraph number for comment 1").fill("3.2");
@@ -125,7 +114,7 @@ describe("paper forms", () => {
     await page.getByRole("button", { name: "Save the correction" }).click();
     await expect.poll(() => page.getByText(`Form ${reference} is saved.`).count()).toBe(1);
 
-    const tracked = (await (await fetch(`${site.url}/api/responses/${reference}`)).json()) as { channel: string; comments: { text: string }[] };
+    const tracked = (await (await fetch(`${site().url}/api/responses/${reference}`)).json()) as { channel: string; comments: { text: string }[] };
     expect(tracked).toMatchObject({ channel: "paper", comments: [{ text: "Meet people sooner, please." }] });
     await page.context().close();
   });
