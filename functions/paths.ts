@@ -32,6 +32,7 @@ export const paths = {
     paperSheet: (reference: string) => `/api/admin/paper/sheets/${reference}`,
     kioskSetup: "/api/kiosk/setup",
     kioskReferences: "/api/kiosk/references",
+    kioskPaperSheets: "/api/paper/sheets",
   },
   admin: {
     /** Every officer page lives under this. */

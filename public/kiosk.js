@@ -73,6 +73,7 @@
     for (const field of $$("input:not([type=radio]), textarea")) field.value = "";
     $("#consent-no").checked = true;
     $("[data-reference]").textContent = "";
+    $("[data-paper-outcome]").hidden = true;
     renderReview();
   }
 
@@ -256,6 +257,50 @@
     }
   }
 
+  // ---- A paper form typed in by a support worker (online only) -----------------------------------
+
+  function showOutcome(lines) {
+    const outcome = $("[data-paper-outcome]");
+    outcome.textContent = "";
+    for (const line of lines) {
+      const paragraph = document.createElement("p");
+      paragraph.textContent = line;
+      outcome.append(paragraph);
+    }
+    outcome.hidden = false;
+    outcome.focus();
+  }
+
+  async function typeInPaper(event) {
+    event.preventDefault();
+    const form = event.target;
+    const comments = [0, 1, 2]
+      .map((row) => ({ paragraph: form.elements[`paragraph-${row}`].value, text: form.elements[`text-${row}`].value }))
+      .filter((comment) => comment.paragraph.trim() || comment.text.trim());
+    const sheet = { reference: form.elements.reference.value, receivedOn: form.elements.receivedOn.value, comments };
+    const headers = { "Content-Type": "application/json", Accept: "application/json", "Kiosk-Key": storage.key || "" };
+    try {
+      const answer = await fetch(data.apiPaper, { method: "POST", headers, body: JSON.stringify(sheet) });
+      const body = await answer.json();
+      if (answer.ok) {
+        form.reset();
+        showOutcome([data.paperSaved.replace("{reference}", body.reference)]);
+      } else if (body.error && body.error.code === "sheet_already_entered") {
+        const entered = await (await fetch(`${data.apiPaper}/${encodeURIComponent(sheet.reference)}`, { headers })).json();
+        showOutcome([
+          data.paperEntered.replace("{reference}", entered.reference),
+          ...entered.comments.map((comment) => `${comment.number || comment.paragraph}: ${comment.text}`),
+        ]);
+      } else if (answer.status === 401 || (body.error && String(body.error.code).startsWith("kiosk_"))) {
+        needsSetup();
+      } else {
+        showOutcome([body.error.message, ...Object.values(body.error.fields || {})]);
+      }
+    } catch {
+      showOutcome([data.offline]);
+    }
+  }
+
   // ---- Inactivity: a warning, then everything is cleared -----------------------------------------
 
   const idleMs = Number(new URLSearchParams(location.search).get("idle") || data.idleSeconds) * 1000;
@@ -320,6 +365,7 @@
   });
 
   $("[data-setup-form]").addEventListener("submit", setUp);
+  $("[data-paper-form]").addEventListener("submit", typeInPaper);
 
   $("[data-helper-form]").addEventListener("submit", (event) => {
     event.preventDefault();

@@ -215,3 +215,32 @@ describe("a kiosk session", () => {
     await kioskContext.close();
   });
 });
+
+describe("a support worker typing in a paper form at the kiosk", () => {
+  it("saves the sheet under its reference, and typing it again shows what was entered instead of storing it twice", async ({ expect }) => {
+    const { references } = (await asOfficer("/api/admin/paper/batches", { method: "POST", json: { count: 1 } })) as { references: string[] };
+    const reference = references[0]!;
+    const { context, page } = await setUpKiosk();
+    const typeIn = async (text: string) => {
+      await page.getByRole("button", { name: "Staff: type in a paper form" }).click();
+      await page.getByLabel("Reference on the sheet").fill(reference.toLowerCase());
+      await page.getByLabel("Date received").fill(new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
+      await page.getByLabel("Paragraph number for comment 1").fill("3.2");
+      await page.getByLabel("Comment 1", { exact: true }).fill(text);
+      await page.getByRole("button", { name: "Save the form" }).click();
+    };
+    await typeIn("Typed from the sheet.");
+    await expect.poll(() => page.locator("[data-paper-outcome]").textContent()).toBe(`Form ${reference} is saved.`);
+    expect(await axeViolations(page)).toEqual([]);
+    for (const target of await targetSizes(page)) expect(target.height, target.name).toBeGreaterThanOrEqual(44);
+    await page.getByRole("button", { name: "Back" }).last().click();
+
+    const before = await (await fetch(`${site().url}/api/responses/${reference}`)).json();
+    await typeIn("Typed again by someone else.");
+    await expect.poll(() => page.locator("[data-paper-outcome]").textContent()).toContain("was typed in already");
+    expect(await page.locator("[data-paper-outcome]").textContent()).toContain("3.2: Typed from the sheet.");
+    expect(await (await fetch(`${site().url}/api/responses/${reference}`)).json()).toEqual(before);
+    expect(before).toMatchObject({ channel: "paper", comments: [{ paragraph: "streets-2", text: "Typed from the sheet." }] });
+    await context.close();
+  });
+});

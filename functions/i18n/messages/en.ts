@@ -229,6 +229,10 @@ export default {
     "kiosk.noReference": "Ask a member of staff for your reference later.",
     "kiosk.offline": "The kiosk is not connected. Try again when it is online.",
     "kiosk.remove": "Remove",
+    "kiosk.paperStart": "Staff: type in a paper form",
+    "kiosk.paperTitle": "Type in a paper form",
+    "kiosk.paperLede": "For support workers: copy the comments from a paper form, with the paragraph numbers as printed. This needs a connection.",
+    "kiosk.paperAlreadyEntered": "Form {reference} was typed in already, so it was not saved again. This is what was entered. To correct it, ask a council officer.",
     // Officers' area (admin.*) below this line.
     "admin.error.unauthorized": "Sign in as an officer to do this.",
     "admin.error.lockedOut": "Too many wrong sign-in attempts from your connection. Wait a few minutes, then try again.",

@@ -231,6 +231,10 @@ export default {
     "kiosk.noReference": "Pida su referencia al personal más tarde.",
     "kiosk.offline": "El quiosco no está conectado. Inténtelo de nuevo cuando tenga conexión.",
     "kiosk.remove": "Quitar",
+    "kiosk.paperStart": "Personal: pasar un formulario en papel",
+    "kiosk.paperTitle": "Pasar un formulario en papel",
+    "kiosk.paperLede": "Para trabajadores de apoyo: copie los comentarios de un formulario en papel, con los números de párrafo tal como están impresos. Necesita conexión.",
+    "kiosk.paperAlreadyEntered": "El formulario {reference} ya se había pasado, así que no se guardó de nuevo. Esto es lo que se introdujo. Para corregirlo, pida ayuda al personal municipal.",
     // Officers' area (admin.*) below this line.
     "admin.error.unauthorized": "Inicie sesión como personal municipal para realizar esta acción.",
     "admin.error.lockedOut": "Ha habido demasiados intentos fallidos de inicio de sesión desde su conexión. Espere unos minutos y vuelva a intentarlo.",

@@ -231,6 +231,10 @@ export default {
     "kiosk.noReference": "Chieda più tardi il Suo riferimento al personale.",
     "kiosk.offline": "Il chiosco non è connesso. Riprovi quando sarà in linea.",
     "kiosk.remove": "Rimuovi",
+    "kiosk.paperStart": "Personale: inserire un modulo cartaceo",
+    "kiosk.paperTitle": "Inserire un modulo cartaceo",
+    "kiosk.paperLede": "Per gli operatori: copi i commenti da un modulo cartaceo, con i numeri di paragrafo come sono stampati. Serve una connessione.",
+    "kiosk.paperAlreadyEntered": "Il modulo {reference} era già stato inserito, quindi non è stato salvato di nuovo. Ecco cosa è stato inserito. Per correggerlo, si rivolga al personale del Comune.",
     // Officers' area (admin.*) below this line.
     "admin.error.unauthorized": "Per eseguire questa operazione acceda all'area del personale.",
     "admin.error.lockedOut": "Ci sono stati troppi tentativi di accesso non riusciti dalla sua connessione. Attenda qualche minuto e riprovi.",
