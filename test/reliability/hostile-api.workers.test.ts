@@ -35,6 +35,19 @@ const ROUTES: [method: string, path: string][] = [
   ["GET", "/api/admin/themes/counts"],
   ["GET", "/api/admin/audit"],
   ["GET", "/api/admin/export"],
+  ["GET", "/api/admin/kiosks"],
+  ["POST", "/api/admin/kiosks"],
+  ["DELETE", "/api/admin/kiosks/{id}"],
+  ["POST", "/api/admin/kiosks/{id}/setup-codes"],
+  ["POST", "/api/admin/paper/batches"],
+  ["POST", "/api/admin/paper/sheets"],
+  ["GET", "/api/admin/paper/sheets/{reference}"],
+  ["PUT", "/api/admin/paper/sheets/{reference}"],
+  ["GET", "/api/kiosk"],
+  ["POST", "/api/kiosk/setup"],
+  ["POST", "/api/kiosk/references"],
+  ["POST", "/api/paper/sheets"],
+  ["GET", "/api/paper/sheets/{reference}"],
 ];
 
 const FIELD_NAMES = [
@@ -42,6 +55,7 @@ const FIELD_NAMES = [
   "respondentType", "organisation", "idempotencyKey", "website", "cf-turnstile-response", "turnstileToken",
   "reason", "name", "themeIds", "format", "includeHidden", "cursor", "limit", "q", "from", "to", "section",
   "channel", "status", "theme", "consent", "reference", "__proto__", "constructor",
+  "assisted", "helper", "pressedSendAt", "receivedOn", "count", "code",
 ];
 
 /** Text of every kind: ordinary, any code unit (lone surrogates included), huge, or empty. */
@@ -93,10 +107,12 @@ const request = fc.record({
   idempotencyKey: fc.option(headerText),
   acceptLanguage: fc.option(headerText),
   credentials: fc.constantFrom("officer", "none", "wrong", "garbage"),
+  // Mostly absent, so the public routes are still tried as the public sends them.
+  kioskKey: fc.oneof({ arbitrary: fc.constant(null), weight: 4 }, { arbitrary: headerText, weight: 1 }),
 });
 
 async function writtenSoFar() {
-  const tables = ["responses", "comments", "themes", "comment_themes", "audit_log", "officer_sessions"];
+  const tables = ["responses", "comments", "themes", "comment_themes", "audit_log", "officer_sessions", "kiosks", "kiosk_keys", "kiosk_setup_codes", "issued_references"];
   const rows = await env.DB.batch(tables.map((table) => env.DB.prepare(`SELECT count(*) AS n FROM ${table}`)));
   return Object.fromEntries(tables.map((table, index) => [table, (rows[index]!.results[0] as { n: number }).n]));
 }
@@ -119,6 +135,7 @@ describe("hostile input to every API route", () => {
         if (input.credentials === "officer") headers.set("Authorization", `Bearer ${ADMIN_TOKEN}`);
         if (input.credentials === "wrong") headers.set("Authorization", "Bearer not-the-token");
         if (input.credentials === "garbage") headers.set("Authorization", "Bearer");
+        if (input.kioskKey !== null) headers.set("Kiosk-Key", input.kioskKey);
         const sendsBody = !["GET", "HEAD"].includes(method) && input.body !== undefined;
 
         const before = await writtenSoFar();
