@@ -39,6 +39,15 @@ async function comment(page: Page, section: string, number: string, text: string
   await page.getByRole("heading", { name: "Your response" }).waitFor();
 }
 
+/** A person giving their own views on the whole plan, up to pressing send. */
+async function sendAboutWholePlan(page: Page, text: string) {
+  await page.getByRole("button", { name: "I am giving my own views" }).click();
+  await page.getByRole("button", { name: "Say something about the whole plan" }).click();
+  await page.getByLabel("What do you think?").fill(text);
+  await page.getByRole("button", { name: "Add to my response" }).click();
+  await page.getByRole("button", { name: "Send my response" }).click();
+}
+
 async function kioskComments(): Promise<number> {
   const exported = (await asOfficer("/api/admin/export?format=json")) as { comments: { channel: string }[] };
   return exported.comments.filter((row) => row.channel === "kiosk").length;
@@ -116,11 +125,7 @@ describe("a kiosk session", () => {
       if (attempts === 1) await route.fetch();
       await route.abort("internetdisconnected");
     });
-    await page.getByRole("button", { name: "I am giving my own views" }).click();
-    await page.getByRole("button", { name: "Say something about the whole plan" }).click();
-    await page.getByLabel("What do you think?").fill("Keep the day centre open.");
-    await page.getByRole("button", { name: "Add to my response" }).click();
-    await page.getByRole("button", { name: "Send my response" }).click();
+    await sendAboutWholePlan(page, "Keep the day centre open.");
     await page.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
     const reference = (await page.locator("[data-reference]").textContent())!;
     expect(reference).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
@@ -141,11 +146,7 @@ describe("a kiosk session", () => {
     await page.getByRole("button", { name: "I am giving my own views" }).waitFor();
     const before = await kioskComments();
     await context.setOffline(true);
-    await page.getByRole("button", { name: "I am giving my own views" }).click();
-    await page.getByRole("button", { name: "Say something about the whole plan" }).click();
-    await page.getByLabel("What do you think?").fill("Written while offline.");
-    await page.getByRole("button", { name: "Add to my response" }).click();
-    await page.getByRole("button", { name: "Send my response" }).click();
+    await sendAboutWholePlan(page, "Written while offline.");
     await page.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
     const reference = (await page.locator("[data-reference]").textContent())!;
     expect(reference).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
@@ -204,11 +205,7 @@ describe("a kiosk session", () => {
     const { context: kioskContext, page: kioskPage } = await setUpKiosk();
     const { kiosks } = (await asOfficer("/api/admin/kiosks")) as { kiosks: { id: number }[] };
     for (const kiosk of kiosks) await asOfficer(`/api/admin/kiosks/${kiosk.id}`, { method: "DELETE" });
-    await kioskPage.getByRole("button", { name: "I am giving my own views" }).click();
-    await kioskPage.getByRole("button", { name: "Say something about the whole plan" }).click();
-    await kioskPage.getByLabel("What do you think?").fill("Sent after revoking.");
-    await kioskPage.getByRole("button", { name: "Add to my response" }).click();
-    await kioskPage.getByRole("button", { name: "Send my response" }).click();
+    await sendAboutWholePlan(kioskPage, "Sent after revoking.");
     await kioskPage.getByRole("heading", { name: "This kiosk needs to be set up again" }).waitFor();
     expect(await kioskPage.locator("[data-waiting]").textContent()).toBe("1 response waiting to send");
     expect(await axeViolations(kioskPage)).toEqual([]);
