@@ -15,8 +15,8 @@ export const paths = {
   privacy: "/privacy/",
   kiosk: "/kiosk/",
   print: "/print/",
-  printSheets: (references: string[], large: boolean) =>
-    `/print/?${new URLSearchParams({ references: references.join(" "), ...(large && { size: "large" }) })}`,
+  printSheets: (references: string[], options: { large?: boolean; compact?: boolean } = {}) =>
+    `/print/?${new URLSearchParams({ references: references.join(" "), ...(options.large && { size: "large" }), ...(options.compact && { layout: "compact" }) })}`,
   api: {
     responses: "/api/responses",
     consultation: "/api/consultation",

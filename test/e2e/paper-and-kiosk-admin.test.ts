@@ -85,6 +85,14 @@ describe("paper forms", () => {
     expect(Math.abs(Number(box![1]) - 595)).toBeLessThan(2);
     expect(Math.abs(Number(box![2]) - 842)).toBeLessThan(2);
     expect(Number(/\/Count (\d+)/.exec(text)![1])).toBeGreaterThanOrEqual(2);
+
+    // The compact form: the same numbers, each with its box, without the draft's words.
+    await page.emulateMedia({ media: "screen" });
+    await page.goto(`${site().url}/print/?${new URLSearchParams({ references: references[0]!, layout: "compact" })}`);
+    expect(await page.locator("[data-paragraph-number]").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-paragraph-number")))).toEqual(numbers);
+    expect(await page.locator("[data-paragraph-number] .write-in").count()).toBe(numbers.length);
+    expect(await page.locator("main").textContent()).not.toContain("Our outreach team will meet anyone");
+    expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
 

@@ -233,6 +233,8 @@ export default {
     "kiosk.paperTitle": "Type in a paper form",
     "kiosk.paperLede": "For support workers: copy the comments from a paper form, with the paragraph numbers as printed. This needs a connection.",
     "kiosk.paperAlreadyEntered": "Form {reference} was typed in already, so it was not saved again. This is what was entered. To correct it, ask a council officer.",
+    "print.paragraph": "Paragraph {number}",
+    "print.compactIntro": "Read the draft at a day centre, in the library or online. Write the number of the paragraph you mean, as shown in the draft.",
     // Officers' area (admin.*) below this line.
     "admin.error.unauthorized": "Sign in as an officer to do this.",
     "admin.error.lockedOut": "Too many wrong sign-in attempts from your connection. Wait a few minutes, then try again.",
@@ -477,5 +479,6 @@ export default {
     "admin.paper.correctSubmit": "Save the correction",
     "admin.paper.entered": "Form {reference} is saved.",
     "admin.paper.alreadyEntered": "Form {reference} was typed in already. This is what was entered: correct it below if needed.",
+    "admin.paper.compact": "Compact: paragraph numbers with boxes, without the draft's words",
   },
 } as const;

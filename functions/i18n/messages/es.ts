@@ -235,6 +235,8 @@ export default {
     "kiosk.paperTitle": "Pasar un formulario en papel",
     "kiosk.paperLede": "Para trabajadores de apoyo: copie los comentarios de un formulario en papel, con los números de párrafo tal como están impresos. Necesita conexión.",
     "kiosk.paperAlreadyEntered": "El formulario {reference} ya se había pasado, así que no se guardó de nuevo. Esto es lo que se introdujo. Para corregirlo, pida ayuda al personal municipal.",
+    "print.paragraph": "Párrafo {number}",
+    "print.compactIntro": "Lea el borrador en un centro de día, en la biblioteca o en internet. Escriba el número del párrafo al que se refiere, tal como aparece en el borrador.",
     // Officers' area (admin.*) below this line.
     "admin.error.unauthorized": "Inicie sesión como personal municipal para realizar esta acción.",
     "admin.error.lockedOut": "Ha habido demasiados intentos fallidos de inicio de sesión desde su conexión. Espere unos minutos y vuelva a intentarlo.",
@@ -479,5 +481,6 @@ export default {
     "admin.paper.correctSubmit": "Guardar la corrección",
     "admin.paper.entered": "El formulario {reference} se ha guardado.",
     "admin.paper.alreadyEntered": "El formulario {reference} ya se había pasado. Esto es lo que se introdujo: corríjalo abajo si hace falta.",
+    "admin.paper.compact": "Compacto: números de párrafo con casillas, sin el texto del borrador",
   },
 } satisfies LanguagePack;

@@ -235,6 +235,8 @@ export default {
     "kiosk.paperTitle": "Inserire un modulo cartaceo",
     "kiosk.paperLede": "Per gli operatori: copi i commenti da un modulo cartaceo, con i numeri di paragrafo come sono stampati. Serve una connessione.",
     "kiosk.paperAlreadyEntered": "Il modulo {reference} era già stato inserito, quindi non è stato salvato di nuovo. Ecco cosa è stato inserito. Per correggerlo, si rivolga al personale del Comune.",
+    "print.paragraph": "Paragrafo {number}",
+    "print.compactIntro": "Legga la bozza in un centro diurno, in biblioteca o online. Scriva il numero del paragrafo a cui si riferisce, come appare nella bozza.",
     // Officers' area (admin.*) below this line.
     "admin.error.unauthorized": "Per eseguire questa operazione acceda all'area del personale.",
     "admin.error.lockedOut": "Ci sono stati troppi tentativi di accesso non riusciti dalla sua connessione. Attenda qualche minuto e riprovi.",
@@ -479,5 +481,6 @@ export default {
     "admin.paper.correctSubmit": "Salva la correzione",
     "admin.paper.entered": "Il modulo {reference} è stato salvato.",
     "admin.paper.alreadyEntered": "Il modulo {reference} era già stato inserito. Ecco cosa è stato inserito: lo corregga qui sotto se serve.",
+    "admin.paper.compact": "Compatto: numeri di paragrafo con caselle, senza il testo della bozza",
   },
 } satisfies LanguagePack;
