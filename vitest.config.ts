@@ -29,6 +29,8 @@ export default defineConfig(async () => {
                   RATE_LIMIT_SALT: "",
                   TURNSTILE_SITE_KEY: "",
                   TURNSTILE_SECRET: "",
+                  KIOSK_GRACE_DAYS: "",
+                  PAPER_GRACE_DAYS: "",
                 },
                 // The Worker's outbound fetch (such as Cloudflare Access's keys) is answered by test/outbound.ts.
                 outboundService: answerOutbound,

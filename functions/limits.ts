@@ -27,6 +27,11 @@ export const LIMITS = {
   quotesPerFeedback: 3,
   /** Characters in one quote: a short part of a comment, not all of a long one. */
   quoteLength: 300,
+  /** Kiosks and paper. */
+  kioskNameLength: 100,
+  helperLength: 100,
+  paperBatchSize: 500,
+  kioskReferencePool: 50,
 } as const;
 
 /**
@@ -66,5 +71,9 @@ export function limitParams(locale: string): Record<string, string> {
     maxSelection: number.format(LIMITS.commentsPerSelection),
     maxQuotes: number.format(LIMITS.quotesPerFeedback),
     maxQuote: number.format(LIMITS.quoteLength),
+    maxKioskName: number.format(LIMITS.kioskNameLength),
+    maxHelper: number.format(LIMITS.helperLength),
+    maxBatch: number.format(LIMITS.paperBatchSize),
+    maxPool: number.format(LIMITS.kioskReferencePool),
   };
 }

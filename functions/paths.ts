@@ -12,6 +12,8 @@ export const paths = {
   confirmation: "/confirmation",
   /** Looks a response up by its reference, sent in a form post, not in the address. */
   track: "/track",
+  /** The look-up form with a reference already in its box (as a paper form's QR code gives it): nothing is looked up until the person asks. */
+  trackReference: (reference: string) => `/track?${new URLSearchParams({ reference })}`,
   accessibility: "/accessibility/",
   /** The calm page for any server error. */
   serverError: "/500",
@@ -30,6 +32,10 @@ export const paths = {
   /** The public "You said, we did" log, and one entry in it. */
   feedbackLog: "/you-said-we-did",
   feedbackEntry: (id: number) => `/you-said-we-did#feedback-${id}`,
+  kiosk: "/kiosk/",
+  print: "/print/",
+  printSheets: (references: string[], options: { large?: boolean; compact?: boolean } = {}) =>
+    `/print/?${new URLSearchParams({ references: references.join(" "), ...(options.large && { size: "large" }), ...(options.compact && { layout: "compact" }) })}`,
   api: {
     responses: "/api/responses",
     consultation: "/api/consultation",
@@ -43,6 +49,15 @@ export const paths = {
     publication: "/api/admin/publication",
     adminFeedback: "/api/admin/feedback",
     adminFeedbackEntry: (id: number) => `/api/admin/feedback/${id}`,
+    kiosks: "/api/admin/kiosks",
+    kiosk: (id: number) => `/api/admin/kiosks/${id}`,
+    kioskSetupCodes: (id: number) => `/api/admin/kiosks/${id}/setup-codes`,
+    paperBatches: "/api/admin/paper/batches",
+    paperSheets: "/api/admin/paper/sheets",
+    paperSheet: (reference: string) => `/api/admin/paper/sheets/${reference}`,
+    kioskSetup: "/api/kiosk/setup",
+    kioskReferences: "/api/kiosk/references",
+    kioskPaperSheets: "/api/paper/sheets",
   },
   admin: {
     /** Every officer page lives under this. */
@@ -55,6 +70,8 @@ export const paths = {
     newFeedback: "/admin/feedback/new/",
     feedbackEntry: (id: number) => `/admin/feedback/${id}/`,
     unanswered: "/admin/feedback/unanswered/",
+    kiosks: "/admin/kiosks/",
+    paper: "/admin/paper/",
     signIn: "/admin/sign-in/",
     signOut: "/admin/sign-out/",
     accessSignOut: "/cdn-cgi/access/logout",

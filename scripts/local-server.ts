@@ -20,6 +20,8 @@ export const SETTING_NAMES = [
   "RATE_LIMITS",
   "TURNSTILE_SECRET",
   "TURNSTILE_SITE_KEY",
+  "KIOSK_GRACE_DAYS",
+  "PAPER_GRACE_DAYS",
 ] as const;
 
 /** Where the build lives: dist/ unless PORTAL_OUT_DIR says otherwise. */

@@ -1,9 +1,11 @@
 /** What every API handler can read from its context: the Worker's bindings, and what middleware set. */
 import { createFactory } from "hono/factory";
 import type { Translate } from "../i18n/index.ts";
+import type { Kiosk } from "../kiosks/kiosks.ts";
 import type { Officer } from "../officers/auth/officer.ts";
 
-export type AppEnv = { Bindings: Env; Variables: { language: string; t: Translate } };
+/** `kiosk` is set on requests that carry a valid kiosk key (see middleware/kiosk.ts). */
+export type AppEnv = { Bindings: Env; Variables: { language: string; t: Translate; kiosk?: Kiosk } };
 
 /** Officers' routes, behind requireOfficer: the officer is always set. */
 export type OfficerEnv = { Bindings: Env; Variables: AppEnv["Variables"] & { officer: Officer } };

@@ -11,6 +11,8 @@ import { consultation } from "./consultation/router.ts";
 import { responses } from "./responses/router.ts";
 import { feedback } from "./feedback/router.ts";
 import { comments } from "./comments/router.ts";
+import { kiosk } from "./kiosk/router.ts";
+import { paperByKiosk } from "./paper/router.ts";
 import { admin } from "./admin/router.ts";
 
 const app = new Hono<AppEnv>().basePath("/api");
@@ -23,6 +25,8 @@ app.route("/consultation", consultation);
 app.route("/responses", responses);
 app.route("/feedback", feedback);
 app.route("/comments", comments);
+app.route("/kiosk", kiosk);
+app.route("/paper", paperByKiosk);
 app.route("/admin", admin);
 
 app.notFound((c) => errorResponse(c, notFound()));

@@ -19,6 +19,14 @@ export function isCommentableParagraph(id: string): boolean {
   return id === GENERAL || draft.paragraphs.has(id);
 }
 
+const byNumber = new Map([...draft.paragraphs.values()].map((paragraph) => [paragraph.number, paragraph.id]));
+
+/** The paragraph a printed number ("3.2") names, or `general`; undefined for a number not in the draft. */
+export function paragraphIdOfNumber(number: string): string | undefined {
+  const typed = number.trim().toLowerCase();
+  return typed === GENERAL ? GENERAL : byNumber.get(typed);
+}
+
 /** The revision of the paragraph's words that people see now; 0 for a general comment. */
 export function revisionSeenNow(paragraphId: string): number {
   return paragraphId === GENERAL ? 0 : currentRevision(lock, paragraphId);

@@ -86,3 +86,38 @@ export function consultationStatus(period: ConsultationPeriod, now: Date = new D
   if (time < Math.floor(period.closesAt.getTime() / 1000) * 1000 + 1000) return "open";
   return "closed";
 }
+
+/** What a late arrival is told: taken, made outside the period, or made in it but arrived after the grace period. */
+export type LateStatus = "open" | "closed" | "grace_over";
+
+const DAY_MS = 86_400_000;
+
+/** The first instant that no longer counts as open. */
+const closedFrom = (period: ConsultationPeriod) => Math.floor(period.closesAt.getTime() / 1000) * 1000 + 1000;
+
+/**
+ * Something made during the period (send pressed on a kiosk, a paper sheet
+ * received) may still be taken after the close, until the grace period ends.
+ * `madeFrom`..`madeUntil` is when it was made (one instant, or a whole day);
+ * a claim later than `now` cannot be true, so `now` caps it.
+ */
+export function lateArrivalStatus(
+  period: ConsultationPeriod,
+  made: { from: Date; until: Date },
+  now: Date,
+  graceDays: number,
+): LateStatus {
+  const from = Math.min(made.from.getTime(), now.getTime());
+  const until = Math.min(made.until.getTime(), now.getTime());
+  if (until < period.opensAt.getTime() || from >= closedFrom(period)) return "closed";
+  if (now.getTime() >= closedFrom(period) + graceDays * DAY_MS) return "grace_over";
+  return "open";
+}
+
+/** A grace period in whole days from a Worker variable; blank means the default, anything else but a whole number is an error. */
+export function graceDays(name: string, raw: string | undefined, fallback: number): number {
+  const value = raw?.trim();
+  if (!value) return fallback;
+  if (!/^\d{1,4}$/.test(value)) throw new PeriodOverrideError(`${name} must be a whole number of days, such as ${fallback}; got "${raw}"`);
+  return Number(value);
+}

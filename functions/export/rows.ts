@@ -8,6 +8,10 @@ export interface ExportRow {
   reference: string;
   commentId: number;
   channel: string;
+  kioskName: string | null;
+  assisted: boolean;
+  assistedBy: string | null;
+  paperReceivedOn: string | null;
   receivedAt: string;
   receivedAtLondon: string;
   paragraphId: string;
@@ -30,6 +34,10 @@ export const EXPORT_COLUMNS = [
   "reference",
   "commentId",
   "channel",
+  "kioskName",
+  "assisted",
+  "assistedBy",
+  "paperReceivedOn",
   "receivedAt",
   "receivedAtLondon",
   "paragraphId",
@@ -53,6 +61,10 @@ export function toExportRow(row: CommentRow): ExportRow {
     reference: formatReference(row.reference),
     commentId: row.id,
     channel: row.channel,
+    kioskName: row.kiosk_name,
+    assisted: row.assisted_organisation !== null,
+    assistedBy: row.assisted_organisation !== null ? `${row.assisted_helper ?? ""}, ${row.assisted_organisation}` : null,
+    paperReceivedOn: row.paper_received_on,
     receivedAt: row.received_at,
     receivedAtLondon: londonLocalTime(row.received_at),
     paragraphId: paragraph.id,

@@ -8,7 +8,7 @@ import { RETRY_AFTER_SECONDS } from "../limits.ts";
 
 export type LimitKind = "submit" | "lookup" | "officer";
 
-type LimitSettings = Pick<Env, "RATE_LIMITS" | "RATE_LIMIT_SALT" | "SUBMIT_LIMITER" | "LOOKUP_LIMITER">;
+type LimitSettings = Pick<Env, "RATE_LIMITS" | "RATE_LIMIT_SALT" | "SUBMIT_LIMITER" | "LOOKUP_LIMITER" | "KIOSK_LIMITER">;
 
 /** A client, for one kind of limit: a salted hash of its address, so the address is never kept. */
 export function clientKey(env: Pick<Env, "RATE_LIMIT_SALT">, request: Request, kind: LimitKind): Promise<string> {
@@ -22,6 +22,13 @@ export async function isRateLimited(env: LimitSettings, request: Request, kind: 
   const key = await clientKey(env, request, kind);
   const limiter = kind === "submit" ? env.SUBMIT_LIMITER : env.LOOKUP_LIMITER;
   const { success } = await limiter.limit({ key });
+  return !success;
+}
+
+/** Whether a kiosk has used up its own, generous allowance: kiosks are counted per kiosk, never per address. */
+export async function isKioskLimited(env: LimitSettings, kioskId: number): Promise<boolean> {
+  if (env.RATE_LIMITS === "off") return false;
+  const { success } = await env.KIOSK_LIMITER.limit({ key: `kiosk:${kioskId}` });
   return !success;
 }
 

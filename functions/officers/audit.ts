@@ -19,7 +19,13 @@ export type AuditAction =
   | "feedback.unpublish"
   | "feedback.answer"
   | "feedback.unanswer"
-  | "publication.change";
+  | "publication.change"
+  | "kiosk.issue"
+  | "kiosk.revoke"
+  | "kiosk.setup_code"
+  | "paper.batch"
+  | "paper.enter"
+  | "paper.correct";
 
 export interface AuditEntry {
   id: number;
@@ -29,6 +35,9 @@ export interface AuditEntry {
   target: string | null;
   detail: Record<string, unknown>;
 }
+
+/** Who the log names: an officer, or a kiosk whose support worker typed in a paper form. */
+export type Actor = Pick<Officer, "name">;
 
 interface AuditOptions {
   /** Write the entry only if the statement just before it in the batch changed a row. */
@@ -43,7 +52,7 @@ interface AuditOptions {
  */
 export function auditStatement(
   db: D1Database,
-  officer: Officer,
+  officer: Actor,
   action: AuditAction,
   target: string | null,
   detail: Record<string, unknown> = {},

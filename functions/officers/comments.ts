@@ -24,6 +24,12 @@ export interface OfficerComment {
   publishConsent: boolean;
   respondentType: RespondentType | null;
   organisation: string | null;
+  /** The kiosk it came from, or whose support worker typed it in. */
+  kioskName: string | null;
+  /** Whoever helped the person, as the kiosk recorded them. */
+  assisted: { organisation: string; helper: string } | null;
+  /** For paper: the London date the sheet was received. */
+  paperReceivedOn: string | null;
   themes: { id: number; name: string }[];
 }
 
@@ -41,6 +47,10 @@ export interface CommentRow {
   publish_consent: number;
   respondent_type: RespondentType | null;
   organisation: string | null;
+  kiosk_name: string | null;
+  assisted_organisation: string | null;
+  assisted_helper: string | null;
+  paper_received_on: string | null;
   themes: string;
 }
 
@@ -49,6 +59,7 @@ export interface CommentRow {
 export const COMMENT_COLUMNS = `
   c.id, c.paragraph_id, c.paragraph_revision, c.text, c.status, c.moderation_note, c.redacted_at,
   r.reference, r.channel, r.received_at, r.publish_consent, r.respondent_type, r.organisation,
+  (SELECT name FROM kiosks WHERE id = r.kiosk_id) AS kiosk_name, r.assisted_organisation, r.assisted_helper, r.paper_received_on,
   (SELECT json_group_array(json_object('id', id, 'name', name)) FROM (
      SELECT t.id, t.name FROM comment_themes ct JOIN themes t ON t.id = ct.theme_id
      WHERE ct.comment_id = c.id ORDER BY t.name COLLATE NOCASE
@@ -68,6 +79,9 @@ export function toOfficerComment(row: CommentRow): OfficerComment {
     publishConsent: row.publish_consent === 1,
     respondentType: row.respondent_type,
     organisation: row.organisation,
+    kioskName: row.kiosk_name,
+    assisted: row.assisted_organisation !== null ? { organisation: row.assisted_organisation, helper: row.assisted_helper ?? "" } : null,
+    paperReceivedOn: row.paper_received_on,
     themes: JSON.parse(row.themes) as { id: number; name: string }[],
   };
 }

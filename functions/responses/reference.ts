@@ -15,11 +15,25 @@ function checkCharacter(body: string): string {
   return ALPHABET[sum % 31]!;
 }
 
-export function newReference(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(RANDOM_LENGTH));
+/** Random Crockford base32 characters, five bits each: for references and one-time codes alike. */
+export function randomCrockford(length: number): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(length));
   // 256 is a multiple of 32, so taking the low five bits keeps every character equally likely.
-  const body = Array.from(bytes, (byte) => ALPHABET[byte & 31]).join("");
+  return Array.from(bytes, (byte) => ALPHABET[byte & 31]).join("");
+}
+
+export function newReference(): string {
+  const body = randomCrockford(RANDOM_LENGTH);
   return body + checkCharacter(body);
+}
+
+/** Crockford base32 as people type it: any case, spaces and hyphens ignored, O read as 0 and I or L as 1. */
+export function compactCrockford(input: string): string {
+  return input
+    .toUpperCase()
+    .replace(/[\s-]/g, "")
+    .replace(/O/g, "0")
+    .replace(/[IL]/g, "1");
 }
 
 /**
@@ -27,11 +41,7 @@ export function newReference(): string {
  * undefined when it cannot be one of ours.
  */
 export function normaliseReference(input: string): string | undefined {
-  const compact = input
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/O/g, "0")
-    .replace(/[IL]/g, "1");
+  const compact = compactCrockford(input);
   if (compact.length !== REFERENCE_LENGTH || [...compact].some((c) => !ALPHABET.includes(c))) return undefined;
   const body = compact.slice(0, RANDOM_LENGTH);
   return checkCharacter(body) === compact[RANDOM_LENGTH] ? compact : undefined;

@@ -7,6 +7,8 @@ import { z } from "zod";
 import { isCommentableParagraph } from "../consultation/paragraphs.ts";
 import { LIMITS } from "../limits.ts";
 import type { MessageKey } from "../i18n/index.ts";
+import { parseInstant } from "../consultation/period.ts";
+import { normaliseReference } from "./reference.ts";
 import { hasVisibleText, normaliseText, textLength } from "./text.ts";
 import { RESPONDENT_TYPES } from "./vocabulary.ts";
 
@@ -39,6 +41,38 @@ const comment = z.strictObject(
   message("validation.commentShape"),
 );
 
+const shortText = (max: number, key: MessageKey) =>
+  z
+    .string(message(key))
+    .transform(normaliseText)
+    .pipe(z.string().min(1, message(key)).max(max, message(key)));
+
+/** Who helped someone at a kiosk: their organisation and first name or staff code, never the participant's identity. */
+const assisted = z.strictObject(
+  {
+    organisation: shortText(LIMITS.organisationLength, "validation.assistedOrganisation"),
+    helper: shortText(LIMITS.helperLength, "validation.assistedHelper"),
+  },
+  message("validation.assisted"),
+);
+
+/** Claims only a kiosk may make (see KIOSK_CLAIMS): who helped, when send was pressed, the reference it reserved. */
+const kioskClaims = {
+  assisted: assisted.optional(),
+  pressedSendAt: z
+    .string(message("validation.pressedSendAt"))
+    .refine((value) => parseInstant(value) !== undefined, message("validation.pressedSendAt"))
+    .optional(),
+  reference: z
+    .string(message("validation.reservedReference"))
+    .transform((value) => normaliseReference(value) ?? "")
+    .pipe(z.string().min(1, message("validation.reservedReference")))
+    .optional(),
+};
+
+/** The fields of a response only a request with a kiosk key may send. */
+export const KIOSK_CLAIMS = Object.keys(kioskClaims) as (keyof typeof kioskClaims)[];
+
 export const responseSchema = z
   .strictObject(
     {
@@ -55,6 +89,7 @@ export const responseSchema = z
         .optional(),
       idempotencyKey: idempotencyKey.optional(),
       turnstileToken: z.string().max(LIMITS.turnstileTokenLength).optional(),
+      ...kioskClaims,
     },
     message("validation.body"),
   )

@@ -25,7 +25,12 @@ export interface TrackedResponse {
   comments: { id: number; paragraph: string; text: string; status: CommentStatus }[];
 }
 
-export type CreateResult = { kind: "created"; receipt: Receipt } | { kind: "replayed"; receipt: Receipt } | { kind: "key_reused" };
+export type CreateResult =
+  | { kind: "created"; receipt: Receipt }
+  | { kind: "replayed"; receipt: Receipt }
+  | { kind: "key_reused" }
+  /** The reference issued beforehand already belongs to another response. */
+  | { kind: "reference_taken" };
 
 // ---------------------------------------------------------------------------
 // Reading
@@ -78,17 +83,37 @@ function isUniqueViolation(error: unknown, column: string): boolean {
 }
 
 /** The content a retry must repeat exactly for the first answer to be given again. */
-function contentFingerprint(response: ValidResponse, channel: Channel): Promise<string> {
-  const { comments, publishConsent, respondentType, organisation } = response;
-  return sha256Hex(JSON.stringify({ channel, comments, publishConsent: publishConsent ?? false, respondentType, organisation }));
+export function contentFingerprint(response: ValidResponse, channel: Channel, paperReceivedOn?: string): Promise<string> {
+  const { comments, publishConsent, respondentType, organisation, assisted, pressedSendAt, reference } = response;
+  return sha256Hex(
+    JSON.stringify({
+      channel,
+      comments,
+      publishConsent: publishConsent ?? false,
+      respondentType,
+      organisation,
+      assisted,
+      pressedSendAt,
+      reference,
+      paperReceivedOn,
+    }),
+  );
 }
 
-type Submission = { response: ValidResponse; channel: Channel; idempotencyKey: string };
+export type Submission = {
+  response: ValidResponse;
+  channel: Channel;
+  idempotencyKey: string;
+  /** The kiosk that sent it, or whose support worker typed it in. */
+  kioskId?: number;
+  /** For paper: the London date the sheet was received. */
+  paperReceivedOn?: string;
+};
 
 async function fingerprints(submission: Submission) {
   return {
     idempotencyKeyHash: await sha256Hex(`idempotency:${submission.idempotencyKey}`),
-    contentHash: await contentFingerprint(submission.response, submission.channel),
+    contentHash: await contentFingerprint(submission.response, submission.channel, submission.paperReceivedOn),
   };
 }
 
@@ -109,20 +134,26 @@ export async function replayResponse(db: D1Database, submission: Submission): Pr
  * with `now`. The same key with the same content replays the first receipt;
  * with other content it is refused.
  */
-export async function createResponse(db: D1Database, submission: Submission & { now: Date }): Promise<CreateResult> {
+export async function createResponse(
+  db: D1Database,
+  submission: Submission & { now: Date; /** Run in the same batch, after the response: an audit entry. */ alsoRun?: D1PreparedStatement[] },
+): Promise<CreateResult> {
   const input = { ...submission, ...(await fingerprints(submission)) };
   const earlier = await earlierAnswer(db, input);
   if (earlier) return earlier;
 
   const { response } = input;
   const receivedAt = input.now.toISOString();
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const reference = newReference();
+  // A reference issued beforehand (a kiosk's pool, a printed sheet) is the one the person holds: never another.
+  const attempts = response.reference ? 1 : 3;
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const reference = response.reference ?? newReference();
     const statements = [
       db
         .prepare(
-          `INSERT INTO responses (reference, idempotency_key_hash, content_hash, channel, received_at, publish_consent, respondent_type, organisation)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO responses (reference, idempotency_key_hash, content_hash, channel, received_at, publish_consent, respondent_type, organisation,
+             kiosk_id, assisted_organisation, assisted_helper, pressed_send_at, paper_received_on)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .bind(
           reference,
@@ -133,6 +164,11 @@ export async function createResponse(db: D1Database, submission: Submission & { 
           response.publishConsent ? 1 : 0,
           response.respondentType ?? null,
           response.organisation ?? null,
+          input.kioskId ?? null,
+          response.assisted?.organisation ?? null,
+          response.assisted?.helper ?? null,
+          response.pressedSendAt ? new Date(response.pressedSendAt).toISOString() : null,
+          input.paperReceivedOn ?? null,
         ),
       ...response.comments.map((comment, position) =>
         db
@@ -143,10 +179,11 @@ export async function createResponse(db: D1Database, submission: Submission & { 
           )
           .bind(position, comment.paragraph, revisionSeenNow(comment.paragraph), comment.text, reference),
       ),
+      ...(submission.alsoRun ?? []),
     ];
     try {
       const results = await db.batch<{ id: number; paragraph_id: string }>(statements);
-      const comments = results.slice(1).map((result) => {
+      const comments = results.slice(1, 1 + response.comments.length).map((result) => {
         const row = result.results[0]!;
         return { id: row.id, paragraph: row.paragraph_id };
       });
@@ -157,7 +194,10 @@ export async function createResponse(db: D1Database, submission: Submission & { 
         const winner = await earlierAnswer(db, input);
         if (winner) return winner;
       }
-      if (isUniqueViolation(error, "reference")) continue;
+      if (isUniqueViolation(error, "reference")) {
+        if (response.reference) return { kind: "reference_taken" };
+        continue;
+      }
       throw error;
     }
   }

@@ -5,7 +5,9 @@
 import { env } from "cloudflare:workers";
 import api from "../../functions/api/index.ts";
 
-export type OfficerApiResult = { ok: true; body: unknown } | { ok: false; status: number; errors: Record<string, string> };
+export type OfficerApiResult =
+  | { ok: true; /** The API's answer, for writes whose result is shown once (a kiosk key, a batch of references). */ body: unknown }
+  | { ok: false; status: number; code: string; errors: Record<string, string> };
 
 // The page's own credentials and provenance, so the API applies the same sign-in and same-site rules.
 const FORWARDED = ["Cookie", "Authorization", "Cf-Access-Jwt-Assertion", "Accept-Language", "Origin", "Sec-Fetch-Site", "CF-Connecting-IP"];
@@ -15,16 +17,17 @@ const FORWARDED = ["Cookie", "Authorization", "Cf-Access-Jwt-Assertion", "Accept
  * comes back as messages by field; one not about a field is put next to
  * `field`, the form's main control.
  */
-export async function callOfficerApi(page: Request, method: string, path: string, json: unknown, field: string): Promise<OfficerApiResult> {
+export async function callOfficerApi(page: Request, method: string, path: string, json: unknown | undefined, field: string): Promise<OfficerApiResult> {
   const headers = new Headers({ "Content-Type": "application/json" });
   for (const name of FORWARDED) {
     const value = page.headers.get(name);
     if (value) headers.set(name, value);
   }
-  const answer = await api.fetch(new Request(new URL(path, page.url), { method, headers, body: JSON.stringify(json) }), env);
-  if (answer.ok) return { ok: true, body: await answer.json() };
-  const { error } = (await answer.json()) as { error: { message: string; fields?: Record<string, string> } };
-  return { ok: false, status: answer.status, errors: error.fields ?? { [field]: error.message } };
+  const body = json === undefined ? undefined : JSON.stringify(json);
+  const answer = await api.fetch(new Request(new URL(path, page.url), { method, headers, body }), env);
+  if (answer.ok) return { ok: true, body: answer.status === 204 ? null : await answer.json() };
+  const { error } = (await answer.json()) as { error: { code: string; message: string; fields?: Record<string, string> } };
+  return { ok: false, status: answer.status, code: error.code, errors: error.fields ?? { [field]: error.message } };
 }
 
 /** A form's fields as plain strings (all values of a repeated field under `all`). */

@@ -674,6 +674,25 @@ describe("with Turnstile configured", () => {
   });
 });
 
+describe("a paper form's QR code", () => {
+  it("fills the look-up box with the sheet's reference, and looks nothing up until the person asks", async ({ expect }) => {
+    const sent = await fetch(`${site.url}/api/responses`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Idempotency-Key": `qr-${Date.now()}` },
+      body: JSON.stringify({ comments: [{ paragraph: "general", text: "Written on paper, looked up by QR code." }] }),
+    });
+    const { reference } = (await sent.json()) as { reference: string };
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${site.url}/track?reference=${reference}`);
+    expect(await page.getByLabel("Your reference").inputValue()).toBe(reference);
+    expect(await page.locator("main").innerText()).not.toContain("Written on paper");
+    await page.getByRole("button", { name: "Look up" }).click();
+    expect(await page.locator("main").innerText()).toContain("Written on paper, looked up by QR code.");
+    expect(page.url()).toBe(`${site.url}/track`);
+    await page.context().close();
+  });
+});
+
 describe("the confirmation page, which anyone can send a cookie to", () => {
   it("is limited like /track, and takes a cookie it did not write calmly", async ({ expect }) => {
     const limited = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2099-12-18T23:59:59+00:00" });

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
+import { afterAll, beforeAll } from "vitest";
 import {
   migrateLocalDatabase,
   startLocalServer,
@@ -115,4 +116,22 @@ export async function officerPage(browser: Browser, site: Pick<Site, "url">, tok
   await page.getByLabel("Officer token").press("Enter");
   await page.waitForURL(`${site.url}/admin/`);
   return page;
+}
+
+/** The consultation open whatever today's date, for journeys that need it open now. */
+export const OPEN_NOW = { OPENS_AT: "2020-01-01T00:00:00Z", CLOSES_AT: "2090-12-31T23:59:59Z" } as const;
+
+/** A served site and a browser for one test file: started before its tests, stopped after them. */
+export function siteAndBrowserForFile(vars: Parameters<typeof startSite>[0]): { site: () => Site; browser: () => Browser } {
+  let site: Site | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    site = await startSite(vars);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+  return { site: () => site!, browser: () => browser! };
 }

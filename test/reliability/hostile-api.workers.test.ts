@@ -48,6 +48,19 @@ const ROUTES: [method: string, path: string][] = [
   ["DELETE", "/api/admin/feedback/{id}/comments/{id}"],
   ["GET", "/api/admin/publication"],
   ["PUT", "/api/admin/publication"],
+  ["GET", "/api/admin/kiosks"],
+  ["POST", "/api/admin/kiosks"],
+  ["DELETE", "/api/admin/kiosks/{id}"],
+  ["POST", "/api/admin/kiosks/{id}/setup-codes"],
+  ["POST", "/api/admin/paper/batches"],
+  ["POST", "/api/admin/paper/sheets"],
+  ["GET", "/api/admin/paper/sheets/{reference}"],
+  ["PUT", "/api/admin/paper/sheets/{reference}"],
+  ["GET", "/api/kiosk"],
+  ["POST", "/api/kiosk/setup"],
+  ["POST", "/api/kiosk/references"],
+  ["POST", "/api/paper/sheets"],
+  ["GET", "/api/paper/sheets/{reference}"],
 ];
 
 const FIELD_NAMES = [
@@ -56,6 +69,7 @@ const FIELD_NAMES = [
   "reason", "name", "themeIds", "format", "includeHidden", "cursor", "limit", "q", "from", "to", "section",
   "channel", "status", "theme", "consent", "reference", "__proto__", "constructor",
   "title", "youSaid", "weDid", "outcome", "paragraphs", "references", "filters", "quotes", "answered", "feedback", "responsesPublished",
+  "assisted", "helper", "pressedSendAt", "receivedOn", "count", "code",
 ];
 
 /** Text of every kind: ordinary, any code unit (lone surrogates included), huge, or empty. */
@@ -107,12 +121,15 @@ const request = fc.record({
   idempotencyKey: fc.option(headerText),
   acceptLanguage: fc.option(headerText),
   credentials: fc.constantFrom("officer", "none", "wrong", "garbage"),
+  // Mostly absent, so the public routes are still tried as the public sends them.
+  kioskKey: fc.oneof({ arbitrary: fc.constant(null), weight: 4 }, { arbitrary: headerText, weight: 1 }),
 });
 
 async function writtenSoFar() {
   const tables = [
     "responses", "comments", "themes", "comment_themes", "audit_log", "officer_sessions",
     "feedback_entries", "feedback_paragraphs", "feedback_comments", "feedback_quotes",
+    "kiosks", "kiosk_keys", "kiosk_setup_codes", "issued_references",
   ];
   const rows = await env.DB.batch(tables.map((table) => env.DB.prepare(`SELECT count(*) AS n FROM ${table}`)));
   return Object.fromEntries(tables.map((table, index) => [table, (rows[index]!.results[0] as { n: number }).n]));
@@ -136,6 +153,7 @@ describe("hostile input to every API route", () => {
         if (input.credentials === "officer") headers.set("Authorization", `Bearer ${ADMIN_TOKEN}`);
         if (input.credentials === "wrong") headers.set("Authorization", "Bearer not-the-token");
         if (input.credentials === "garbage") headers.set("Authorization", "Bearer");
+        if (input.kioskKey !== null) headers.set("Kiosk-Key", input.kioskKey);
         const sendsBody = !["GET", "HEAD"].includes(method) && input.body !== undefined;
 
         const before = await writtenSoFar();

@@ -11,6 +11,7 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => validate("json", sch
 
 export const commentIdParam = validate("param", z.object({ id: recordId }), { notFoundMessage: "admin.error.commentNotFound" });
 export const themeIdParam = validate("param", z.object({ id: recordId }), { notFoundMessage: "admin.error.themeNotFound" });
+export const kioskIdParam = validate("param", z.object({ id: recordId }), { notFoundMessage: "admin.error.kioskNotFound" });
 export const commentThemeParams = validate("param", z.object({ id: recordId, themeId: recordId }));
 export const feedbackIdParam = validate("param", z.object({ id: recordId }), { notFoundMessage: "admin.error.feedbackNotFound" });
 export const feedbackCommentParams = validate("param", z.object({ id: recordId, commentId: recordId }), { notFoundMessage: "admin.error.feedbackNotFound" });

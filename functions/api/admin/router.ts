@@ -7,6 +7,8 @@ import { comments } from "./comments/router.ts";
 import { exporting } from "./export/router.ts";
 import { feedback } from "./feedback/router.ts";
 import { publishing } from "./publication/router.ts";
+import { kiosks } from "./kiosks/router.ts";
+import { paper } from "./paper/router.ts";
 import { session } from "./session/router.ts";
 import { themes } from "./themes/router.ts";
 
@@ -20,3 +22,5 @@ admin.route("/audit", audit);
 admin.route("/export", exporting);
 admin.route("/feedback", feedback);
 admin.route("/publication", publishing);
+admin.route("/kiosks", kiosks);
+admin.route("/paper", paper);

@@ -3,16 +3,18 @@ import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { publicEndpoint } from "../context.ts";
 import { ApiError } from "../errors.ts";
+import { identifyKiosk } from "../middleware/kiosk.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
 import { accepts, FORM_TYPE, JSON_TYPE, validate } from "../validation.ts";
-import { closedBeforeInvalid, consultationClosed, isOpenAt, submissionValidator, validSubmission } from "./submission.ts";
+import { checkPeriod, closedBeforeInvalid, refuseKioskClaims, submissionValidator, validSubmission } from "./submission.ts";
 import { REQUEST_BYTES } from "../../limits.ts";
 import { paths } from "../../paths.ts";
 import { confirmationCookie } from "../../responses/confirmation.ts";
 import { FORM_FIELDS } from "../../responses/form.ts";
 import { formatReference } from "../../responses/reference.ts";
 import { idempotencyKey } from "../../responses/schema.ts";
-import { createResponse, replayResponse, type Receipt } from "../../responses/store.ts";
+import { wasIssued } from "../../responses/issued.ts";
+import { createResponse, replayResponse, type CreateResult, type Receipt } from "../../responses/store.ts";
 import { passesTurnstile } from "../../responses/turnstile.ts";
 
 const tooLarge = bodyLimit({
@@ -24,7 +26,16 @@ const tooLarge = bodyLimit({
 
 const publicReceipt = (receipt: Receipt) => ({ ...receipt, reference: formatReference(receipt.reference) });
 
+const referenceNotReserved = () => new ApiError(409, "reference_not_reserved", "kiosk.error.referenceNotReserved");
+
+/** Refuses a result that stored nothing and has no receipt to give again. */
+export function assertReceipt(result: CreateResult): asserts result is Extract<CreateResult, { receipt: Receipt }> {
+  if (result.kind === "key_reused") throw new ApiError(409, "idempotency_key_reused", "error.idempotency_key_reused");
+  if (result.kind === "reference_taken") throw referenceNotReserved();
+}
+
 export const postResponse = publicEndpoint.createHandlers(
+  identifyKiosk,
   rateLimit("submit"),
   closedBeforeInvalid,
   tooLarge,
@@ -33,26 +44,32 @@ export const postResponse = publicEndpoint.createHandlers(
   submissionValidator,
   async (c) => {
     const { response, isForm } = validSubmission(c);
-    // One instant decides: the moment the whole response is in hand is both when it is stamped and
-    // when the period is checked.
+    const kiosk = c.get("kiosk");
+    // Who helped, when send was pressed, a reserved reference: believed only from a kiosk.
+    if (!kiosk) refuseKioskClaims(response, c.get("t"));
+    // One instant decides: the moment the whole response is in hand is when it is stamped and, unless a
+    // kiosk says when send was pressed, when the period is checked.
     const now = new Date();
     const submission = {
       response,
-      channel: "online" as const,
+      channel: kiosk ? ("kiosk" as const) : ("online" as const),
+      kioskId: kiosk?.id,
       // Without a key a request cannot be recognised when retried, so it stands alone.
       idempotencyKey: c.req.valid("header")["Idempotency-Key"] ?? response.idempotencyKey ?? crypto.randomUUID(),
     };
     // A retry of a stored response is answered with its receipt, open or closed, without a new check.
     let result = await replayResponse(c.env.DB, submission);
     if (!result) {
-      if (!isOpenAt(c.env, now)) throw consultationClosed();
-      if (!(await passesTurnstile(c.env, response.turnstileToken, c.req.raw))) {
+      checkPeriod(c.env, now, response.pressedSendAt ? { at: new Date(response.pressedSendAt), graceDaysSetting: "KIOSK_GRACE_DAYS" } : undefined);
+      if (response.reference && !(await wasIssued(c.env.DB, response.reference, "kiosk", kiosk!.id))) throw referenceNotReserved();
+      // A kiosk is a known device: the check that a person is there is for the open web.
+      if (!kiosk && !(await passesTurnstile(c.env, response.turnstileToken, c.req.raw))) {
         const field = isForm ? FORM_FIELDS.turnstile : "turnstileToken";
         throw new ApiError(422, "invalid", "error.invalid", { fields: { [field]: c.get("t")("validation.turnstile") } });
       }
       result = await createResponse(c.env.DB, { ...submission, now });
     }
-    if (result.kind === "key_reused") throw new ApiError(409, "idempotency_key_reused", "error.idempotency_key_reused");
+    assertReceipt(result);
 
     // A browser's plain form post goes on to its confirmation page, the reference in a cookie, not the address; the inline form asks for JSON.
     const wantsJson = (c.req.header("Accept") ?? "").includes("application/json");

@@ -9,14 +9,46 @@ import type { AppEnv } from "../context.ts";
 import { ApiError, asApiError } from "../errors.ts";
 import { isCrossSite } from "../middleware/same-origin.ts";
 import { FORM_TYPE, mediaType, validate } from "../validation.ts";
-import { consultationNow } from "../../consultation/index.ts";
+import { consultationNow, currentPeriod } from "../../consultation/index.ts";
+import { graceDays, lateArrivalStatus } from "../../consultation/period.ts";
+import type { Translate } from "../../i18n/index.ts";
 import { formFieldName, responseFormSchema } from "../../responses/form.ts";
-import { responseSchema, type ValidResponse } from "../../responses/schema.ts";
+import { KIOSK_CLAIMS, responseSchema, type ValidResponse } from "../../responses/schema.ts";
 
 export const consultationClosed = () => new ApiError(403, "consultation_closed", "error.consultation_closed");
 
 /** Whether comments are taken at this instant: the one question the period answers. */
 export const isOpenAt = (env: Env, instant: Date) => consultationNow(env, instant).status === "open";
+
+/** The grace periods after the close, as Worker variables with their defaults in days. */
+const GRACE_DEFAULTS = { KIOSK_GRACE_DAYS: 7, PAPER_GRACE_DAYS: 14 } as const;
+export type GraceSetting = keyof typeof GRACE_DEFAULTS;
+
+/**
+ * Refuses what arrives outside the period. Something made earlier (send
+ * pressed on a kiosk, a paper sheet received) is judged by when it was made,
+ * and taken after the close only within its grace period.
+ */
+export function checkPeriod(env: Env, now: Date, made?: { at: Date; until?: Date; graceDaysSetting: GraceSetting }) {
+  if (!made) {
+    if (!isOpenAt(env, now)) throw consultationClosed();
+    return;
+  }
+  const days = graceDays(made.graceDaysSetting, env[made.graceDaysSetting], GRACE_DEFAULTS[made.graceDaysSetting]);
+  const status = lateArrivalStatus(currentPeriod(env), { from: made.at, until: made.until ?? made.at }, now, days);
+  if (status === "closed") throw consultationClosed();
+  if (status === "grace_over") {
+    const messageKey = made.graceDaysSetting === "KIOSK_GRACE_DAYS" ? "kiosk.error.graceOver" : "paper.error.graceOver";
+    throw new ApiError(403, "grace_period_over", messageKey);
+  }
+}
+
+/** Without a kiosk key, a response may not say who helped, when send was pressed, or which reserved reference it takes. */
+export function refuseKioskClaims(response: ValidResponse, t: Translate) {
+  const claimed = KIOSK_CLAIMS.filter((name) => response[name] !== undefined);
+  if (claimed.length === 0) return;
+  throw new ApiError(422, "invalid", "error.invalid", { fields: Object.fromEntries(claimed.map((name) => [name, t("validation.kioskOnly")])) });
+}
 
 /**
  * Outside the open period, a request that cannot be read or is not valid

@@ -1,0 +1,29 @@
+/**
+ * Kiosk keys: a request that carries one is a kiosk's, or refused. A wrong
+ * key is 401 and a revoked one 403, so the device can say it needs setting up
+ * again instead of losing what it holds.
+ */
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../context.ts";
+import { ApiError } from "../errors.ts";
+import { KIOSK_KEY_HEADER, kioskForKey } from "../../kiosks/kiosks.ts";
+
+const unknownKey = () => new ApiError(401, "kiosk_key_unknown", "kiosk.error.keyUnknown");
+
+/** Sets `kiosk` when the request carries a valid kiosk key; a request without one goes on as the public's. */
+export const identifyKiosk = createMiddleware<AppEnv>(async (c, next) => {
+  const key = c.req.header(KIOSK_KEY_HEADER);
+  if (key !== undefined) {
+    const kiosk = key.trim() ? await kioskForKey(c.env.DB, key.trim()) : null;
+    if (kiosk === null) throw unknownKey();
+    if (kiosk === "revoked") throw new ApiError(403, "kiosk_revoked", "kiosk.error.revoked");
+    c.set("kiosk", kiosk);
+  }
+  await next();
+});
+
+/** For kiosk-only routes: without a key, a 401 that says a key is needed. */
+export const requireKiosk = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.req.header(KIOSK_KEY_HEADER) === undefined) throw new ApiError(401, "kiosk_key_missing", "kiosk.error.keyMissing");
+  await next();
+});

@@ -1,0 +1,37 @@
+/**
+ * Paper forms typed in by support workers, with their kiosk's key:
+ *   POST /api/paper/sheets                  type one in (as officers do) → 201
+ *   GET  /api/paper/sheets/{reference}      what was typed in for a sheet
+ *   PUT  /api/paper/sheets/{reference}      correct it (audited, naming the kiosk)
+ */
+import { Hono } from "hono";
+import { publicEndpoint, type AppEnv } from "../context.ts";
+import { identifyKiosk, requireKiosk } from "../middleware/kiosk.ts";
+import { rateLimit } from "../middleware/rate-limit.ts";
+import { accepts, JSON_TYPE, validate } from "../validation.ts";
+import { correctEnteredSheet, enterSheet, sheetBody, sheetReferenceParam, showSheet } from "./enter.ts";
+import type { Kiosk } from "../../kiosks/kiosks.ts";
+
+export const paperByKiosk = new Hono<AppEnv>();
+
+paperByKiosk.use(requireKiosk, identifyKiosk, rateLimit("submit"));
+
+/** The audit log names the kiosk whose key was used. */
+const asActor = (kiosk: Kiosk) => ({ name: `kiosk ${kiosk.id} (${kiosk.name})` });
+const sheetParam = validate("param", sheetReferenceParam, { notFoundMessage: "paper.error.notEntered" });
+
+const enter = publicEndpoint.createHandlers(accepts([JSON_TYPE]), sheetBody, async (c) => {
+  const kiosk = c.get("kiosk")!;
+  const { receipt, status } = await enterSheet(c.env, c.get("t"), c.req.valid("json"), asActor(kiosk), kiosk.id);
+  return c.json(receipt, status);
+});
+
+const show = publicEndpoint.createHandlers(sheetParam, async (c) => c.json(await showSheet(c.env.DB, c.req.valid("param").reference)));
+
+const correct = publicEndpoint.createHandlers(sheetParam, accepts([JSON_TYPE]), sheetBody, async (c) =>
+  c.json(await correctEnteredSheet(c.env, c.get("t"), c.req.valid("param").reference, c.req.valid("json"), asActor(c.get("kiosk")!))),
+);
+
+paperByKiosk.post("/sheets", ...enter);
+paperByKiosk.get("/sheets/:reference", ...show);
+paperByKiosk.put("/sheets/:reference", ...correct);

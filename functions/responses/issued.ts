@@ -1,0 +1,51 @@
+/**
+ * References handed out before a response exists: a pool a kiosk shows people
+ * while offline, and the references pre-printed on paper forms. Each is
+ * registered here, so a response can claim it and nobody else's can.
+ */
+import type { Officer } from "../officers/auth/officer.ts";
+import { auditStatement } from "../officers/audit.ts";
+import { newReference } from "./reference.ts";
+
+type Purpose = "kiosk" | "paper";
+
+/** Registers `count` new references; a clash with an existing one (vanishingly rare) is simply skipped and made up. */
+async function issue(db: D1Database, count: number, purpose: Purpose, kioskId: number | null, audit?: D1PreparedStatement): Promise<string[]> {
+  const issued: string[] = [];
+  const now = new Date().toISOString();
+  while (issued.length < count) {
+    const wanted = Array.from({ length: count - issued.length }, newReference);
+    const [inserted] = await db.batch<{ reference: string }>([
+      db
+        .prepare(
+          `INSERT INTO issued_references (reference, purpose, kiosk_id, issued_at)
+           SELECT value, ?, ?, ? FROM json_each(?)
+           WHERE value NOT IN (SELECT reference FROM responses)
+           ON CONFLICT DO NOTHING RETURNING reference`,
+        )
+        .bind(purpose, kioskId, now, JSON.stringify(wanted)),
+      ...(audit && issued.length === 0 ? [audit] : []),
+    ]);
+    issued.push(...inserted!.results.map((row) => row.reference));
+  }
+  return issued;
+}
+
+/** A pool of references for a kiosk to give people offline: each becomes the reference of the response that claims it. */
+export function reserveForKiosk(db: D1Database, kioskId: number, count: number): Promise<string[]> {
+  return issue(db, count, "kiosk", kioskId);
+}
+
+/** References for a batch of pre-printed paper forms, one per sheet. */
+export function issueForPaper(db: D1Database, officer: Officer, count: number): Promise<string[]> {
+  return issue(db, count, "paper", null, auditStatement(db, officer, "paper.batch", null, { count }));
+}
+
+/** Whether this reference was issued for this purpose (and, for a kiosk, to this kiosk). */
+export async function wasIssued(db: D1Database, reference: string, purpose: Purpose, kioskId?: number): Promise<boolean> {
+  const row = await db
+    .prepare("SELECT 1 FROM issued_references WHERE reference = ? AND purpose = ? AND (? IS NULL OR kiosk_id = ?)")
+    .bind(reference, purpose, kioskId ?? null, kioskId ?? null)
+    .first();
+  return row !== null;
+}

@@ -1,0 +1,138 @@
+import { env } from "cloudflare:test";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { asOfficer } from "./admin-fixtures.ts";
+import { callApi, storedCounts, type ErrorBody } from "./requests.ts";
+import { formatReference, newReference, normaliseReference } from "../../functions/responses/reference.ts";
+
+async function printBatch(count: number): Promise<string[]> {
+  const answer = await asOfficer(env, "/api/admin/paper/batches", { method: "POST", json: { count } });
+  expect(answer.status).toBe(201);
+  return ((await answer.json()) as { references: string[] }).references;
+}
+
+const sheet = (reference: string, receivedOn = "2030-11-21", text = "Open the day centre on Sundays.") => ({
+  reference,
+  receivedOn,
+  comments: [
+    { paragraph: "3.2", text },
+    { paragraph: "general", text: "Thank you for asking." },
+  ],
+});
+
+const typeIn = (json: unknown, vars: Partial<Env> = {}) => asOfficer({ ...env, ...vars }, "/api/admin/paper/sheets", { method: "POST", json });
+const errorOf = async (answer: Response) => ((await answer.json()) as ErrorBody).error;
+
+describe("printing batches of paper forms", () => {
+  it("issues a distinct, valid reference for each sheet, registered for paper and audited", async ({ expect }) => {
+    const references = await printBatch(5);
+    expect(new Set(references).size).toBe(5);
+    for (const reference of references) expect(normaliseReference(reference)).toBe(reference.replace("-", ""));
+    const stored = await env.DB.prepare("SELECT count(*) AS n FROM issued_references WHERE purpose = 'paper'").first("n");
+    expect(stored).toBeGreaterThanOrEqual(5);
+    const audit = await env.DB.prepare("SELECT detail FROM audit_log WHERE action = 'paper.batch' ORDER BY id DESC").first<{ detail: string }>();
+    expect(JSON.parse(audit!.detail)).toEqual({ count: 5 });
+  });
+
+  it("refuses a batch of none or too many", async ({ expect }) => {
+    for (const count of [0, 501, 2.5, "3"]) {
+      const answer = await asOfficer(env, "/api/admin/paper/batches", { method: "POST", json: { count } });
+      expect(answer.status).toBe(422);
+    }
+  });
+});
+
+describe("typing in a paper form", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("stores the sheet under its printed reference, with channel paper and comments by printed number", async ({ expect }) => {
+    const [reference] = await printBatch(1);
+    const answer = await typeIn(sheet(reference!));
+    expect(answer.status).toBe(201);
+    const receipt = (await answer.json()) as { reference: string; comments: { paragraph: string }[] };
+    expect(receipt.reference).toBe(reference);
+    expect(receipt.comments.map((c) => c.paragraph)).toEqual(["streets-2", "general"]);
+    const tracked = (await (await callApi(`/api/responses/${reference}`)).json()) as { channel: string };
+    expect(tracked.channel).toBe("paper");
+    const exported = (await (await asOfficer(env, "/api/admin/export?format=json")).json()) as { comments: Record<string, unknown>[] };
+    expect(exported.comments.find((c) => c.reference === reference)).toMatchObject({ channel: "paper", paperReceivedOn: "2030-11-21", assisted: false });
+  });
+
+  it("refuses a reference never printed, a paragraph number not in the draft and a date still to come, storing nothing", async ({ expect }) => {
+    const [reference] = await printBatch(1);
+    const before = await storedCounts();
+    const notPrinted = await typeIn(sheet(formatReference(newReference())));
+    expect((await errorOf(notPrinted)).fields).toEqual({ reference: "No paper form was printed with this reference. Check the reference on the sheet." });
+    const unknownNumber = await typeIn({ ...sheet(reference!), comments: [{ paragraph: "9.9", text: "Hello" }] });
+    expect((await errorOf(unknownNumber)).fields).toHaveProperty(["comments.0.paragraph"]);
+    const tomorrow = await typeIn(sheet(reference!, "2030-11-23"));
+    expect((await errorOf(tomorrow)).fields).toHaveProperty("receivedOn");
+    const badDate = await typeIn(sheet(reference!, "21/11/2030"));
+    expect((await errorOf(badDate)).fields).toHaveProperty("receivedOn");
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it("takes a sheet received before the close for fourteen days after it, and refuses it later", async ({ expect }) => {
+    const [inside, outside, extended] = await printBatch(3);
+    vi.setSystemTime(new Date("2031-01-03T12:00:00Z"));
+    expect((await typeIn(sheet(inside!, "2030-12-20"))).status).toBe(201);
+    vi.setSystemTime(new Date("2031-01-04T00:00:00Z"));
+    const late = await typeIn(sheet(outside!, "2030-12-20"));
+    expect(late.status).toBe(403);
+    expect(await errorOf(late)).toMatchObject({ code: "grace_period_over" });
+    expect((await typeIn(sheet(extended!, "2030-12-20"), { PAPER_GRACE_DAYS: "30" })).status).toBe(201);
+  });
+
+  it("refuses a sheet received after the close, even within the grace period", async ({ expect }) => {
+    const [reference] = await printBatch(1);
+    vi.setSystemTime(new Date("2030-12-23T12:00:00Z"));
+    const answer = await typeIn(sheet(reference!, "2030-12-21"));
+    expect(answer.status).toBe(403);
+    expect(await errorOf(answer)).toMatchObject({ code: "consultation_closed" });
+  });
+
+  it("never stores the same sheet twice: the same entry is answered again, a different one refused", async ({ expect }) => {
+    const [reference] = await printBatch(1);
+    const first = await typeIn(sheet(reference!));
+    const stored = await storedCounts();
+    const again = await typeIn(sheet(reference!));
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual(await first.json());
+    const different = await typeIn(sheet(reference!, "2030-11-21", "Other words"));
+    expect(different.status).toBe(409);
+    expect(await errorOf(different)).toMatchObject({ code: "sheet_already_entered" });
+    expect(await storedCounts()).toEqual(stored);
+  });
+
+  it("shows what was entered for a sheet and corrects it in place, keeping before and after in the audit log", async ({ expect }) => {
+    const [reference] = await printBatch(1);
+    await typeIn(sheet(reference!));
+    const shown = await asOfficer(env, `/api/admin/paper/sheets/${reference!.toLowerCase()}`);
+    expect(await shown.json()).toMatchObject({ reference, receivedOn: "2030-11-21", comments: [{ number: "3.2", text: "Open the day centre on Sundays." }, { paragraph: "general" }] });
+    const stored = await storedCounts();
+    const corrected = await asOfficer(env, `/api/admin/paper/sheets/${reference}`, {
+      method: "PUT",
+      json: { ...sheet(reference!, "2030-11-20"), comments: [{ paragraph: "3.3", text: "Open the day centre on Sundays too." }] },
+    });
+    expect(corrected.status).toBe(200);
+    expect(await corrected.json()).toMatchObject({ receivedOn: "2030-11-20", comments: [{ paragraph: "winter-beds", text: "Open the day centre on Sundays too." }] });
+    expect(await storedCounts()).toEqual({ responses: stored.responses, comments: stored.comments - 1 });
+    const audit = await env.DB.prepare("SELECT detail FROM audit_log WHERE action = 'paper.correct' AND target = ?").bind(`response:${reference}`).first<{ detail: string }>();
+    expect(JSON.parse(audit!.detail)).toMatchObject({
+      before: { receivedOn: "2030-11-21", comments: [{ paragraph: "streets-2", text: "Open the day centre on Sundays." }, { paragraph: "general" }] },
+      after: { receivedOn: "2030-11-20" },
+    });
+    expect((await asOfficer(env, "/api/admin/paper/sheets/K7M4Q-2XD9P")).status).toBe(404);
+  });
+
+  it("lets a support worker type a sheet in with a kiosk key, and nobody without one", async ({ expect }) => {
+    const [reference] = await printBatch(1);
+    const kiosk = (await (await asOfficer(env, "/api/admin/kiosks", { method: "POST", json: { name: "Hostel" } })).json()) as { id: number; key: string };
+    const post = (headers: Record<string, string>) =>
+      callApi("/api/paper/sheets", { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(sheet(reference!)) });
+    expect((await post({})).status).toBe(401);
+    expect((await post({ "Kiosk-Key": "wrong" })).status).toBe(401);
+    expect((await post({ "Kiosk-Key": kiosk.key })).status).toBe(201);
+    const row = await env.DB.prepare("SELECT channel, kiosk_id FROM responses WHERE reference = ?").bind(reference!.replace("-", "")).first();
+    expect(row).toEqual({ channel: "paper", kiosk_id: kiosk.id });
+  });
+});

@@ -1,0 +1,243 @@
+import { describe, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { axeViolations, OPEN_NOW, siteAndBrowserForFile } from "./harness.ts";
+
+const ADMIN_TOKEN = "e2e-officer-token-kiosk";
+const { site, browser } = siteAndBrowserForFile({ ADMIN_TOKEN, ...OPEN_NOW });
+
+async function asOfficer(path: string, init: { method?: string; json?: unknown } = {}) {
+  const answer = await fetch(`${site().url}${path}`, {
+    method: init.method ?? "GET",
+    headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json" },
+    body: init.json === undefined ? undefined : JSON.stringify(init.json),
+  });
+  return (answer.status === 204 ? {} : answer.json()) as Promise<Record<string, unknown>>;
+}
+
+/** A fresh browser profile with this kiosk set up by a one-time code, on its start screen. */
+async function setUpKiosk(options: { clock?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const kiosk = (await asOfficer("/api/admin/kiosks", { method: "POST", json: { name: "Day centre" } })) as { id: number };
+  const { code } = (await asOfficer(`/api/admin/kiosks/${kiosk.id}/setup-codes`, { method: "POST" })) as { code: string };
+  const context = await browser().newContext({ viewport: { width: 800, height: 1000 }, hasTouch: true });
+  const page = await context.newPage();
+  page.on("console", (message) => console.log("PAGE", message.text()));
+  page.on("response", (answer) => answer.status() >= 400 && console.log("PAGE", answer.status(), answer.url()));
+  page.on("pageerror", (error) => console.log("PAGEERROR", error.message));
+  if (options.clock) await page.clock.install();
+  await page.goto(`${site().url}/kiosk/`);
+  await page.getByLabel("Set-up code").fill(code);
+  await page.getByRole("button", { name: "Set up" }).click();
+  await page.getByRole("button", { name: "I am giving my own views" }).waitFor();
+  return { context, page };
+}
+
+async function comment(page: Page, section: string, number: string, text: string) {
+  await page.getByRole("button", { name: section }).click();
+  await page.getByRole("button", { name: `Comment on ${number}` }).click();
+  await page.getByLabel("What do you think?").fill(text);
+  await page.getByRole("button", { name: "Add to my response" }).click();
+  await page.getByRole("heading", { name: "Your response" }).waitFor();
+}
+
+/** A person giving their own views on the whole plan, up to pressing send. */
+async function sendAboutWholePlan(page: Page, text: string) {
+  await page.getByRole("button", { name: "I am giving my own views" }).click();
+  await page.getByRole("button", { name: "Say something about the whole plan" }).click();
+  await page.getByLabel("What do you think?").fill(text);
+  await page.getByRole("button", { name: "Add to my response" }).click();
+  await page.getByRole("button", { name: "Send my response" }).click();
+}
+
+async function kioskComments(): Promise<number> {
+  const exported = (await asOfficer("/api/admin/export?format=json")) as { comments: { channel: string }[] };
+  return exported.comments.filter((row) => row.channel === "kiosk").length;
+}
+
+/** Every visible control on the screen, as it is now, with its size. */
+async function targetSizes(page: Page) {
+  return page.locator("main button:visible, main input:visible, main textarea:visible").evaluateAll((nodes) =>
+    nodes.map((node) => {
+      const box = node.getBoundingClientRect();
+      return { name: node.textContent?.trim() || node.id, width: Math.round(box.width), height: Math.round(box.height) };
+    }),
+  );
+}
+
+describe("a kiosk session", () => {
+  it("collects comments on three paragraphs and sends them as one response with the reference shown", async ({ expect }) => {
+    const { context, page } = await setUpKiosk();
+    const screens: Record<string, string[]> = {};
+    const checkScreen = async (name: string) => {
+      screens[name] = await axeViolations(page);
+      for (const target of await targetSizes(page)) {
+        expect(target.height, `${name}: ${target.name}`).toBeGreaterThanOrEqual(44);
+        expect(target.width, `${name}: ${target.name}`).toBeGreaterThanOrEqual(44);
+      }
+    };
+    await checkScreen("start");
+    await page.getByRole("button", { name: "I am helping someone" }).click();
+    await checkScreen("helper");
+    await page.getByLabel("Your organisation").fill("St Anne's");
+    await page.getByLabel("Your first name or staff code").fill("Sam");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await checkScreen("browse");
+    const sectionButtons = await page.locator("[data-screen=browse] [data-go^=section-]").allTextContents();
+    const streets = sectionButtons.find((name) => name.startsWith("3."))!;
+    const care = sectionButtons.find((name) => name.startsWith("5."))!;
+    await page.getByRole("button", { name: streets }).click();
+    await checkScreen("section");
+    await page.getByRole("button", { name: "Comment on 3.2" }).click();
+    // The paragraph's own words come before the box.
+    const quote = await page.locator("[data-write-quote]").boundingBox();
+    const box = await page.getByLabel("What do you think?").boundingBox();
+    expect(quote!.y).toBeLessThan(box!.y);
+    expect(await page.getByLabel("What do you think?").getAttribute("autocomplete")).toBe("off");
+    await checkScreen("write");
+    await page.getByLabel("What do you think?").fill("Outreach at night too.");
+    await page.getByRole("button", { name: "Add to my response" }).click();
+    await checkScreen("review");
+    await page.getByRole("button", { name: "Comment on something else" }).click();
+    await comment(page, streets, "3.3", "More winter beds.");
+    await page.getByRole("button", { name: "Comment on something else" }).click();
+    await comment(page, care, "5.3", "Nurses at the day centre.");
+    expect(await page.locator("[data-review-list] li").count()).toBe(3);
+    await page.getByRole("button", { name: "Send my response" }).click();
+    await page.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
+    await checkScreen("done");
+    const reference = (await page.locator("[data-reference]").textContent())!;
+    expect(reference).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    await expect.poll(() => page.locator("[data-waiting]").textContent()).toBe("");
+    const stored = (await (await fetch(`${site().url}/api/responses/${reference}`)).json()) as { channel: string; comments: { paragraph: string }[] };
+    expect(stored.channel).toBe("kiosk");
+    expect(stored.comments.map((c) => c.paragraph)).toEqual(["streets-2", "winter-beds", "care-3"]);
+    await page.getByRole("button", { name: "Finish" }).click();
+    expect(screens).toEqual(Object.fromEntries(Object.keys(screens).map((name) => [name, []])));
+    await context.close();
+  });
+
+  it("ends with exactly one stored response when the connection drops while sending and comes back", async ({ expect }) => {
+    const { context, page } = await setUpKiosk();
+    const before = await kioskComments();
+    let attempts = 0;
+    // The first attempt reaches the server, but its answer is lost; the next ones fail outright.
+    await context.route("**/api/responses", async (route) => {
+      attempts++;
+      if (attempts === 1) await route.fetch();
+      await route.abort("internetdisconnected");
+    });
+    await sendAboutWholePlan(page, "Keep the day centre open.");
+    await page.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
+    const reference = (await page.locator("[data-reference]").textContent())!;
+    expect(reference).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    await expect.poll(() => page.locator("[data-waiting]").textContent()).toBe("1 response waiting to send");
+    await expect.poll(() => attempts, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await context.unroute("**/api/responses");
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await expect.poll(() => page.locator("[data-waiting]").textContent(), { timeout: 20_000 }).toBe("");
+    expect(await kioskComments()).toBe(before + 1);
+    expect((await fetch(`${site().url}/api/responses/${reference}`)).status).toBe(200);
+    await context.close();
+  });
+
+  it("keeps a queued response through a reload while offline, and sends it when back online", async ({ expect }) => {
+    const { context, page } = await setUpKiosk();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await page.getByRole("button", { name: "I am giving my own views" }).waitFor();
+    const before = await kioskComments();
+    await context.setOffline(true);
+    await sendAboutWholePlan(page, "Written while offline.");
+    await page.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
+    const reference = (await page.locator("[data-reference]").textContent())!;
+    expect(reference).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    await page.reload();
+    await expect.poll(() => page.locator("[data-waiting]").textContent()).toBe("1 response waiting to send");
+    expect(await page.getByRole("button", { name: "I am giving my own views" }).isVisible()).toBe(true);
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await expect.poll(() => page.locator("[data-waiting]").textContent(), { timeout: 20_000 }).toBe("");
+    expect(await kioskComments()).toBe(before + 1);
+    expect((await fetch(`${site().url}/api/responses/${reference}`)).status).toBe(200);
+    await context.close();
+  });
+
+  it("warns after two minutes without a touch, continues with one tap, and later clears everything", async ({ expect }) => {
+    const { context, page } = await setUpKiosk({ clock: true });
+    await page.getByRole("button", { name: "I am giving my own views" }).click();
+    await page.getByRole("button", { name: "Say something about the whole plan" }).click();
+    await page.getByLabel("What do you think?").fill("Private words.");
+    const warning = page.getByRole("alertdialog", { name: "Are you still there?" });
+    await page.clock.runFor(119_000);
+    expect(await warning.isVisible()).toBe(false);
+    await page.clock.runFor(2_000);
+    expect(await warning.isVisible()).toBe(true);
+    expect(await warning.textContent()).toMatch(/(19|20) seconds/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "I am still here" }).click();
+    expect(await warning.isVisible()).toBe(false);
+    expect(await page.getByLabel("What do you think?").inputValue()).toBe("Private words.");
+
+    await page.clock.runFor(121_000);
+    expect(await warning.isVisible()).toBe(true);
+    // The warning has been up for 1 second; it stays for at least 20.
+    await page.clock.runFor(18_000);
+    expect(await warning.isVisible()).toBe(true);
+    await page.clock.runFor(3_000);
+    expect(await warning.isVisible()).toBe(false);
+    expect(await page.getByRole("button", { name: "I am giving my own views" }).isVisible()).toBe(true);
+    expect(await page.getByLabel("What do you think?", { exact: true }).inputValue()).toBe("");
+    expect(await page.locator("[data-count]").first().textContent()).toBe("0");
+    await context.close();
+  });
+
+  it("says it needs setting up again when its kiosk is revoked, and axe finds nothing on the set-up screens", async ({ expect }) => {
+    const context = await browser().newContext();
+    const page = await context.newPage();
+    await page.goto(`${site().url}/kiosk/`);
+    await page.getByLabel("Set-up code").waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel("Set-up code").fill("0000-0000");
+    await page.getByRole("button", { name: "Set up" }).click();
+    await expect.poll(() => page.locator("[data-setup-error]").isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+
+    const { context: kioskContext, page: kioskPage } = await setUpKiosk();
+    const { kiosks } = (await asOfficer("/api/admin/kiosks")) as { kiosks: { id: number }[] };
+    for (const kiosk of kiosks) await asOfficer(`/api/admin/kiosks/${kiosk.id}`, { method: "DELETE" });
+    await sendAboutWholePlan(kioskPage, "Sent after revoking.");
+    await kioskPage.getByRole("heading", { name: "This kiosk needs to be set up again" }).waitFor();
+    expect(await kioskPage.locator("[data-waiting]").textContent()).toBe("1 response waiting to send");
+    expect(await axeViolations(kioskPage)).toEqual([]);
+    await kioskContext.close();
+  });
+});
+
+describe("a support worker typing in a paper form at the kiosk", () => {
+  it("saves the sheet under its reference, and typing it again shows what was entered instead of storing it twice", async ({ expect }) => {
+    const { references } = (await asOfficer("/api/admin/paper/batches", { method: "POST", json: { count: 1 } })) as { references: string[] };
+    const reference = references[0]!;
+    const { context, page } = await setUpKiosk();
+    const typeIn = async (text: string) => {
+      await page.getByRole("button", { name: "Staff: type in a paper form" }).click();
+      await page.getByLabel("Reference on the sheet").fill(reference.toLowerCase());
+      await page.getByLabel("Date received").fill(new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
+      await page.getByLabel("Paragraph number for comment 1").fill("3.2");
+      await page.getByLabel("Comment 1", { exact: true }).fill(text);
+      await page.getByRole("button", { name: "Save the form" }).click();
+    };
+    await typeIn("Typed from the sheet.");
+    await expect.poll(() => page.locator("[data-paper-outcome]").textContent()).toBe(`Form ${reference} is saved.`);
+    expect(await axeViolations(page)).toEqual([]);
+    for (const target of await targetSizes(page)) expect(target.height, target.name).toBeGreaterThanOrEqual(44);
+    await page.getByRole("button", { name: "Back" }).last().click();
+
+    const before = await (await fetch(`${site().url}/api/responses/${reference}`)).json();
+    await typeIn("Typed again by someone else.");
+    await expect.poll(() => page.locator("[data-paper-outcome]").textContent()).toContain("was typed in already");
+    expect(await page.locator("[data-paper-outcome]").textContent()).toContain("3.2: Typed from the sheet.");
+    expect(await (await fetch(`${site().url}/api/responses/${reference}`)).json()).toEqual(before);
+    expect(before).toMatchObject({ channel: "paper", comments: [{ paragraph: "streets-2", text: "Typed from the sheet." }] });
+    await context.close();
+  });
+});
