@@ -31,7 +31,7 @@ describe("building the site", () => {
     const config = JSON.parse(readFileSync(`${FIXTURE_OUT_DIR}/server/wrangler.json`, "utf8")) as Record<string, unknown>;
     expect(config.kv_namespaces ?? []).toEqual([]);
     expect((config.d1_databases as { binding: string }[]).map((database) => database.binding)).toEqual(["DB"]);
-    expect((config.ratelimits as { name: string }[]).map((limit) => limit.name).sort()).toEqual(["LOOKUP_LIMITER", "SUBMIT_LIMITER"]);
+    expect((config.ratelimits as { name: string }[]).map((limit) => limit.name).sort()).toEqual(["KIOSK_LIMITER", "LOOKUP_LIMITER", "SUBMIT_LIMITER"]);
     expect((config.assets as { binding: string }).binding).toBe("ASSETS");
   });
 

@@ -467,6 +467,12 @@ describe("after the closing date", () => {
       expect(await page.locator("form.comment-form").count()).toBe(0);
       expect(await page.locator("main").innerText()).toContain("This consultation closed at 5:00pm on Friday 6 February 2026.");
       await expectAccessible(page, expect);
+      // The look-up form and a page that is not there say it too.
+      for (const path of ["/track", "/no-such-page/"]) {
+        await page.goto(`${closed.url}${path}`);
+        expect(await page.locator("main").innerText(), path).toContain("This consultation closed at 5:00pm on Friday 6 February 2026.");
+        await expectAccessible(page, expect);
+      }
       const refused = await fetch(`${closed.url}/api/responses`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
@@ -506,9 +512,10 @@ describe("after the closing date", () => {
 });
 
 describe("sending just after the close", () => {
-  it("shows the words back, says what happened and the other ways to send them, inline and on the plain form", async ({ expect }) => {
-    // The consultation closes a few seconds after the pages are open, as it does for someone writing at 11:59pm.
-    const closesAt = new Date(Math.ceil((Date.now() + 25_000) / 1000) * 1000);
+  it("shows the words back, says what happened and the other ways to send them, inline and on the plain form", { timeout: 120_000 }, async ({ expect }) => {
+    // The consultation closes some seconds after the pages are open, as it does for someone writing at 11:59pm
+    // (time enough for the server to start and the pages to open on a busy machine).
+    const closesAt = new Date(Math.ceil((Date.now() + 45_000) / 1000) * 1000);
     const closing = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: closesAt.toISOString() });
     try {
       const plain = await pageWithoutSiteScript();
