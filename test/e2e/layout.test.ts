@@ -133,6 +133,25 @@ const JOURNEYS: Record<string, (page: Page) => Promise<unknown>> = {
     await signIn(page, site);
     await page.goto(`${site.url}/admin/audit/`);
   },
+  "you said, we did": (page) => page.goto(`${site.url}/you-said-we-did`),
+  "final strategy": (page) => page.goto(`${site.url}/final/`),
+  "final section": (page) => page.goto(`${site.url}/final/streets/`),
+  "what changed in a section": (page) => page.goto(`${site.url}/changes/streets/`),
+  "published comments": (page) => page.goto(`${site.url}/what-people-said/streets/`),
+  kiosk: (page) => page.goto(`${site.url}/kiosk/`),
+  "printed form": (page) => page.goto(`${site.url}/print/`),
+  "officer feedback": async (page) => {
+    await signIn(page, site);
+    await page.goto(`${site.url}/admin/feedback/`);
+  },
+  "officer kiosks": async (page) => {
+    await signIn(page, site);
+    await page.goto(`${site.url}/admin/kiosks/`);
+  },
+  "officer paper": async (page) => {
+    await signIn(page, site);
+    await page.goto(`${site.url}/admin/paper/`);
+  },
 };
 
 describe("nothing needs sideways scrolling at 320 and 375 CSS px", () => {
