@@ -129,9 +129,17 @@ export async function correctSheet(db: D1Database, actor: Actor, sheet: PaperShe
   const before = await findSheet(db, sheet.reference);
   if (!before) throw new ApiError(404, "not_found", "paper.error.notEntered");
   const { response } = sheet;
+  const ofSheet = "(SELECT id FROM responses WHERE reference = ?)";
+  // A redaction takes personal details out for good: a correction may keep those words, never bring others back.
+  const { results: redacted } = await db
+    .prepare(`SELECT position, text FROM comments WHERE response_id = ${ofSheet} AND redacted_at IS NOT NULL`)
+    .bind(sheet.reference)
+    .all<{ position: number; text: string }>();
+  if (redacted.some((comment) => response.comments[comment.position]?.text !== comment.text)) {
+    throw new ApiError(409, "sheet_comment_redacted", "paper.error.redacted");
+  }
   const submission = sheetSubmission(sheet);
   const contentHash = await contentFingerprint(submission.response, "paper", sheet.receivedOn);
-  const ofSheet = "(SELECT id FROM responses WHERE reference = ?)";
   await db.batch([
     db
       .prepare(`UPDATE responses SET paper_received_on = ?, publish_consent = ?, respondent_type = ?, organisation = ?, content_hash = ? WHERE reference = ?`)

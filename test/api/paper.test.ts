@@ -103,6 +103,26 @@ describe("typing in a paper form", () => {
     expect(await storedCounts()).toEqual(stored);
   });
 
+  it("never undoes an officer's redaction when a sheet is corrected: a change to redacted words is refused", async ({ expect }) => {
+    const [reference] = await printBatch(1);
+    await typeIn(sheet(reference!, "2030-11-21", "My name is Jo Bloggs and I sleep by the station."));
+    const { comments } = (await (await asOfficer(env, `/api/admin/paper/sheets/${reference}`)).json()) as { comments: { id: number }[] };
+    const redacted = "My name is [name removed] and I sleep by the station.";
+    expect((await asOfficer(env, `/api/admin/comments/${comments[0]!.id}/redact`, { method: "POST", json: { text: redacted } })).status).toBe(200);
+
+    const undoing = await asOfficer(env, `/api/admin/paper/sheets/${reference}`, {
+      method: "PUT",
+      json: sheet(reference!, "2030-11-20", "My name is Jo Bloggs and I sleep by the station, most nights."),
+    });
+    expect(undoing.status).toBe(409);
+    expect(await errorOf(undoing)).toMatchObject({ code: "sheet_comment_redacted" });
+    const stored = await env.DB.prepare("SELECT text FROM comments WHERE id = ?").bind(comments[0]!.id).first<{ text: string }>();
+    expect(stored?.text).toBe(redacted);
+    // Keeping the redacted words as they are, the rest of the sheet can still be corrected.
+    const keeping = await asOfficer(env, `/api/admin/paper/sheets/${reference}`, { method: "PUT", json: sheet(reference!, "2030-11-20", redacted) });
+    expect(keeping.status).toBe(200);
+  });
+
   it("shows what was entered for a sheet and corrects it in place, keeping before and after in the audit log", async ({ expect }) => {
     const [reference] = await printBatch(1);
     await typeIn(sheet(reference!));

@@ -659,6 +659,7 @@ export default {
     "paper.error.graceOver": "This form was received before the close, but the time for typing in late forms is over.",
     "paper.error.alreadyEntered": "This sheet has been typed in already. Look it up to see what was entered, and correct it there.",
     "paper.error.notEntered": "This sheet has not been typed in yet.",
+    "paper.error.redacted": "An officer has taken personal details out of a comment on this sheet. Keep that comment as it now reads; the rest of the sheet can still be corrected.",
     "paper.error.paragraph": "Enter a paragraph number as printed, such as 3.2, or “general”.",
     "admin.action.kiosk.issue": "Issued a kiosk key",
     "admin.action.kiosk.revoke": "Revoked a kiosk",

@@ -661,6 +661,7 @@ export default {
     "paper.error.graceOver": "Este formulario se recibió antes del cierre, pero ya terminó el plazo para pasar formularios tardíos.",
     "paper.error.alreadyEntered": "Esta hoja ya se ha pasado. Búsquela para ver lo que se introdujo y corríjalo allí.",
     "paper.error.notEntered": "Esta hoja aún no se ha pasado.",
+    "paper.error.redacted": "El personal ha quitado datos personales de un comentario de esta hoja. Deje ese comentario como está ahora; el resto de la hoja se puede seguir corrigiendo.",
     "paper.error.paragraph": "Escriba un número de párrafo tal como está impreso, por ejemplo 3.2, o “general”.",
     "admin.action.kiosk.issue": "Emitió una clave de quiosco",
     "admin.action.kiosk.revoke": "Revocó un quiosco",

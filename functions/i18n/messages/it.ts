@@ -661,6 +661,7 @@ export default {
     "paper.error.graceOver": "Questo modulo è stato ricevuto prima della chiusura, ma il tempo per inserire i moduli in ritardo è finito.",
     "paper.error.alreadyEntered": "Questo foglio è già stato inserito. Lo cerchi per vedere cosa è stato inserito e lo corregga lì.",
     "paper.error.notEntered": "Questo foglio non è ancora stato inserito.",
+    "paper.error.redacted": "Il personale ha tolto dati personali da un commento di questo modulo. Lasci quel commento come si legge ora; il resto del modulo si può ancora correggere.",
     "paper.error.paragraph": "Inserisca un numero di paragrafo come è stampato, per esempio 3.2, oppure “general”.",
     "admin.action.kiosk.issue": "Ha emesso una chiave del chiosco",
     "admin.action.kiosk.revoke": "Ha revocato un chiosco",
