@@ -1,5 +1,6 @@
 import { describe, it } from "vitest";
 import type { Page } from "playwright-core";
+import { extractText, getDocumentProxy } from "unpdf";
 import { axeViolations, newPage, OPEN_NOW, siteAndBrowserForFile } from "./harness.ts";
 
 const ADMIN_TOKEN = "e2e-officer-token-paper";
@@ -25,6 +26,36 @@ async function draftNumbers(page: Page): Promise<string[]> {
     numbers.push(...(await page.locator("[data-paragraph] .paragraph-number").allTextContents()));
   }
   return numbers;
+}
+
+/** The page as Chromium prints it on A4: the size of its first page in points and the text of every page. */
+async function printedPdf(page: Page): Promise<{ width: number; height: number; pages: string[] }> {
+  await page.emulateMedia({ media: "print" });
+  const pdf = await getDocumentProxy(new Uint8Array(await page.pdf({ format: "A4", printBackground: false })));
+  const [, , width, height] = (await pdf.getPage(1)).view as number[];
+  const { text } = await extractText(pdf, { mergePages: false });
+  await page.emulateMedia({ media: "screen" });
+  return { width: width!, height: height!, pages: text };
+}
+
+/** Each sheet's printed text: from the page showing its reference up to the next sheet's. */
+function sheetTexts(pages: string[], references: string[]): string[] {
+  const starts = references.map((reference) => pages.findIndex((text) => text.includes(reference)));
+  return starts.map((start, index) => (start < 0 ? "" : pages.slice(start, starts[index + 1] ?? pages.length).join("\n")));
+}
+
+/** The numbers not found in the text in the draft's order, each standing alone ("3.2", not part of "13.2" or "3.21"). */
+function missingInOrder(text: string, numbers: string[]): string[] {
+  let from = 0;
+  const missing: string[] = [];
+  for (const number of numbers) {
+    const found = new RegExp(`(?<![\\d.])${number.replace(".", "\\.")}(?![\\d])`, "g");
+    found.lastIndex = from;
+    const match = found.exec(text);
+    if (match) from = match.index + number.length;
+    else missing.push(number);
+  }
+  return missing;
 }
 
 describe("kiosks in the officers' area", () => {
@@ -76,15 +107,27 @@ describe("paper forms", () => {
       nodes.filter((node) => (node as HTMLElement).offsetParent !== null).map((node) => node.getAttribute("data-paragraph-number")),
     );
     expect(printed).toEqual(numbers);
-    const pdf = await page.pdf({ format: "A4", printBackground: false });
-    const text = pdf.toString("latin1");
-    expect(text.startsWith("%PDF")).toBe(true);
-    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(text);
-    expect(box, "the PDF names its page size").not.toBeNull();
+    await page.emulateMedia({ media: "screen" });
+
+    // On paper, as Chromium prints it on A4: each sheet starts on its own page with its reference,
+    // and every paragraph number of the draft follows in order.
+    const large = await printedPdf(page);
     // A4 is 595 by 842 points; Chromium rounds its size in inches, so allow a point or two.
-    expect(Math.abs(Number(box![1]) - 595)).toBeLessThan(2);
-    expect(Math.abs(Number(box![2]) - 842)).toBeLessThan(2);
-    expect(Number(/\/Count (\d+)/.exec(text)![1])).toBeGreaterThanOrEqual(2);
+    expect(Math.abs(large.width - 595)).toBeLessThan(2);
+    expect(Math.abs(large.height - 842)).toBeLessThan(2);
+    const largeSheets = sheetTexts(large.pages, references);
+    expect(largeSheets.map((text) => missingInOrder(text, numbers))).toEqual([[], []]);
+    // Each reference is printed once, whole, as it is typed back in.
+    expect(large.pages.flatMap((text) => text.match(/\b[0-9A-Z]{5}-[0-9A-Z]{5}\b/g) ?? [])).toEqual(references);
+
+    // The standard size says the same on fewer pages.
+    await page.goto(`${site().url}/print/?${new URLSearchParams({ references: references.join(" ") })}`);
+    expect(await page.locator("body.large").count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    const standard = await printedPdf(page);
+    expect(Math.abs(standard.width - 595)).toBeLessThan(2);
+    expect(sheetTexts(standard.pages, references).map((text) => missingInOrder(text, numbers))).toEqual([[], []]);
+    expect(standard.pages.length).toBeLessThan(large.pages.length);
 
     // The compact form: the same numbers, each with its box, without the draft's words.
     await page.emulateMedia({ media: "screen" });
