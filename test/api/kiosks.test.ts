@@ -245,6 +245,19 @@ describe("references reserved for a kiosk", () => {
     expect((await postJson({ ...body, reference: references[2] }, { key: newKey() })).status).toBe(422);
   });
 
+  it("lets a device set up again after its kiosk was revoked send what it queued, under the references it showed", async ({ expect }) => {
+    const revoked = await issueKiosk("Revoked by mistake");
+    const { references } = (await (await reserve(revoked.key, 2)).json()) as { references: string[] };
+    expect((await asOfficer(env, `/api/admin/kiosks/${revoked.id}`, { method: "DELETE" })).status).toBe(204);
+    const again = await issueKiosk("Set up again");
+    const sent = await fromKiosk(again.key, { ...body, reference: references[0] });
+    expect(sent.status).toBe(201);
+    expect(((await sent.json()) as { reference: string }).reference).toBe(references[0]);
+    // Once used, the reference is nobody's to take again; and a reference needs a live kiosk key.
+    expect(await errorCode(await fromKiosk(again.key, { ...body, reference: references[0] }))).toBe("reference_not_reserved");
+    expect((await fromKiosk(revoked.key, { ...body, reference: references[1] })).status).toBe(403);
+  });
+
   it("needs a kiosk key to reserve", async ({ expect }) => {
     expect(await errorCode(await reserve(undefined, 3))).toBe("kiosk_key_missing");
     expect((await reserve("wrong", 3)).status).toBe(401);
