@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
 import { afterEach, describe, it, vi } from "vitest";
+import { parse } from "csv-parse/sync";
 import { asOfficer } from "./admin-fixtures.ts";
 import { callApi, newKey, postJson, storedCounts, type ErrorBody } from "./requests.ts";
 
@@ -112,6 +113,8 @@ describe("responses from a kiosk", () => {
       assisted: true,
       assistedBy: "Sam, St Anne's",
     });
+    const csv = parse(await (await asOfficer(env, "/api/admin/export?format=csv")).text(), { bom: true, columns: true }) as Record<string, string>[];
+    expect(csv.find((c) => c.reference === reference)).toMatchObject({ channel: "kiosk", kioskName: "St Anne's day centre", assisted: "yes", assistedBy: "Sam, St Anne's", paperReceivedOn: "" });
   });
 
   it("refuses who-helped and pressed-send claims without a kiosk key", async ({ expect }) => {
