@@ -501,6 +501,15 @@
     show("start");
   }
 
+  // ---- Reading aloud, where the browser can speak -------------------------------------------------
+
+  function speak(text) {
+    speechSynthesis.cancel();
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.lang = document.documentElement.lang;
+    speechSynthesis.speak(utterance);
+  }
+
   // ---- Wiring ------------------------------------------------------------------------------------
 
   root.addEventListener("click", (event) => {
@@ -519,10 +528,8 @@
     } else if (target.hasAttribute("data-continue")) {
       closeWarning();
       resetIdle();
-    } else if (target.hasAttribute("data-read-aloud")) {
-      speechSynthesis.cancel();
-      speechSynthesis.speak(new SpeechSynthesisUtterance($("[data-write-quote]").textContent));
-    }
+    } else if (target.hasAttribute("data-read-aloud")) speak($("[data-write-quote]").textContent);
+    else if (target.hasAttribute("data-read-screen")) speak([$("[data-waiting]").textContent, $(`[data-screen="${current}"]`).innerText].join("\n"));
   });
 
   $("[data-setup-form]").addEventListener("submit", setUp);
@@ -563,6 +570,9 @@
     caches.open("kiosk-v1").then((cache) => cache.addAll(["/kiosk/", "/kiosk.js", ...styles])).catch(() => {});
   }
 
+  $("[data-read-screen]").hidden = !("speechSynthesis" in window);
+  // A printed slip needs the whole address, not just the path.
+  $("[data-track-sentence]").textContent = data.trackAt.replace("{address}", new URL(data.track, location.href).href);
   renderReview();
   show(storage.key || storage.withdrawn ? "start" : "setup");
   showWaiting();

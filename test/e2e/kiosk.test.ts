@@ -122,6 +122,8 @@ describe("a kiosk session", () => {
     await checkScreen("done");
     const reference = (await page.locator("[data-reference]").textContent())!;
     expect(reference).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    // The slip to print has the whole address to look it up at.
+    expect(await page.locator(".receipt").textContent()).toContain(`${site().url}/track`);
     await expect.poll(() => page.locator("[data-waiting]").textContent()).toBe("");
     const stored = (await (await fetch(`${site().url}/api/responses/${reference}`)).json()) as { channel: string; comments: { paragraph: string }[] };
     expect(stored.channel).toBe("kiosk");
@@ -136,6 +138,30 @@ describe("a kiosk session", () => {
     const listed = (await officer.locator("main").textContent())!;
     for (const words of ["Kiosk", "At Day centre", "Helped by Sam, St Anne's", "Outreach at night too."]) expect(listed).toContain(words);
     await officer.context().close();
+  });
+
+  it("reads the screen out loud, and a paragraph's own words, in the page's language", async ({ expect }) => {
+    const { context, page } = await setUpKiosk();
+    // Record what would be spoken rather than speak it.
+    await page.addInitScript(() => {
+      const spoken: { text: string; lang: string }[] = [];
+      Object.assign(window, { spoken });
+      speechSynthesis.speak = (utterance) => void spoken.push({ text: utterance.text, lang: utterance.lang });
+    });
+    await page.reload();
+    const spoken = () => page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken);
+    await page.getByRole("button", { name: "Read this screen out loud" }).click();
+    const [screen] = await spoken();
+    expect(screen!.lang).toBe("en");
+    expect(screen!.text).toContain("I am giving my own views");
+    expect(screen!.text).toContain("I am helping someone");
+    await page.getByRole("button", { name: "I am giving my own views" }).click();
+    await page.getByRole("button", { name: /^3\./ }).click();
+    await page.getByRole("button", { name: "Comment on 3.2" }).click();
+    await page.getByRole("button", { name: "Read this out loud", exact: true }).click();
+    expect((await spoken())[1]!.text).toBe(await page.locator("[data-write-quote]").textContent());
+    expect((await spoken())[1]!.text).toContain("Our outreach team will meet anyone");
+    await context.close();
   });
 
   it("ends with exactly one stored response when the connection drops while sending and comes back", async ({ expect }) => {
