@@ -410,6 +410,8 @@
     form.elements.reference.value = entered.reference;
     form.elements.receivedOn.value = entered.receivedOn;
     form.elements.publishConsent.checked = entered.publishConsent;
+    form.elements.respondentType.value = entered.respondentType || "";
+    form.elements.organisation.value = entered.organisation || "";
     while (paperRows().length < entered.comments.length) addPaperRow();
     entered.comments.forEach((comment, row) => {
       form.elements[`paragraph-${row}`].value = comment.number || comment.paragraph;
@@ -429,6 +431,8 @@
       receivedOn: form.elements.receivedOn.value,
       comments: rows.map(({ paragraph, text }) => ({ paragraph, text })),
       publishConsent: form.elements.publishConsent.checked,
+      ...(form.elements.respondentType.value && { respondentType: form.elements.respondentType.value }),
+      ...(form.elements.organisation.value.trim() && { organisation: form.elements.organisation.value }),
     };
     const headers = { "Content-Type": "application/json", Accept: "application/json", "Kiosk-Key": storage.key || "" };
     const correcting = Boolean(form.dataset.correcting);

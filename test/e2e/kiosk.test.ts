@@ -355,6 +355,10 @@ describe("a support worker typing in a paper form at the kiosk", () => {
     expect((await fetch(`${site().url}/api/responses/${reference}`)).status).toBe(404);
     await page.getByRole("button", { name: "Back" }).last().click();
 
+    await page.getByRole("button", { name: "Staff: type in a paper form" }).click();
+    await page.getByLabel("An organisation").check();
+    await page.getByLabel("Name of the organisation").fill("Hope Hostel");
+    await page.getByRole("button", { name: "Back" }).last().click();
     await typeIn([["3.2", "Typed from the sheet."], ["general", "About it all."], ["5.3", "Nurses."], ["1.1", "A fourth comment."]]);
     await expect.poll(() => page.locator("[data-paper-outcome]").textContent()).toBe(`Form ${reference} is saved.`);
     expect(await axeViolations(page)).toEqual([]);
@@ -370,6 +374,8 @@ describe("a support worker typing in a paper form at the kiosk", () => {
     expect(await page.getByLabel("Comment 1", { exact: true }).inputValue()).toBe("Typed from the sheet.");
     expect(await page.getByLabel("Paragraph number for comment 4").inputValue()).toBe("1.1");
     expect(await page.getByLabel("Comment 4", { exact: true }).inputValue()).toBe("A fourth comment.");
+    expect(await page.getByLabel("An organisation").isChecked()).toBe(true);
+    expect(await page.getByLabel("Name of the organisation").inputValue()).toBe("Hope Hostel");
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel("Comment 1", { exact: true }).fill("Typed from the sheet, corrected.");
     await page.getByLabel("The person agreed to be quoted").check();
@@ -377,7 +383,7 @@ describe("a support worker typing in a paper form at the kiosk", () => {
     await expect.poll(() => page.locator("[data-paper-outcome]").textContent()).toBe(`Form ${reference} is saved.`);
     const rows = await exportedRows(reference);
     expect(rows.map((row) => row.commentText)).toEqual(["Typed from the sheet, corrected.", "About it all.", "Nurses.", "A fourth comment."]);
-    expect(rows[0]).toMatchObject({ channel: "paper", kioskName: "Day centre", paperReceivedOn: yesterday, publishConsent: true });
+    expect(rows[0]).toMatchObject({ channel: "paper", kioskName: "Day centre", paperReceivedOn: yesterday, publishConsent: true, respondentType: "organisation", organisation: "Hope Hostel" });
     await context.close();
   });
 });

@@ -172,4 +172,37 @@ describe("paper forms", () => {
     expect(await page.locator("main").textContent()).toContain("Paper form received");
     await page.context().close();
   });
+
+  it("corrects a sheet with more comments than the form's six rows, keeping every one, and who responded", async ({ expect }) => {
+    const page = await signedInPage();
+    const [reference] = ((await (
+      await page.request.post(`${site().url}/api/admin/paper/batches`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` }, data: { count: 1 } })
+    ).json()) as { references: string[] }).references;
+    const numbers = ["1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1"];
+    const entered = await page.request.post(`${site().url}/api/admin/paper/sheets`, {
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+      data: { reference, receivedOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), comments: numbers.map((paragraph) => ({ paragraph, text: `On ${paragraph}.` })) },
+    });
+    expect(entered.status()).toBe(201);
+
+    await page.goto(`${site().url}/admin/paper/`);
+    await page.getByLabel("Reference on the sheet").fill(reference!);
+    await page.getByLabel("Date received").fill(new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
+    await page.getByLabel("Paragraph number for comment 1").fill("3.2");
+    await page.getByLabel("Comment 1", { exact: true }).fill("Something else.");
+    await page.getByRole("button", { name: "Save the form" }).click();
+    await expect.poll(() => page.getByText(/was typed in already/).count()).toBe(1);
+    expect(await page.getByLabel("Comment 8", { exact: true }).inputValue()).toBe("On 4.1.");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel("Comment 8", { exact: true }).fill("On 4.1, corrected.");
+    await page.getByLabel("An individual").check();
+    await page.getByRole("button", { name: "Save the correction" }).click();
+    await expect.poll(() => page.getByText(`Form ${reference} is saved.`).count()).toBe(1);
+
+    const tracked = (await (await fetch(`${site().url}/api/responses/${reference}`)).json()) as { comments: { text: string }[] };
+    expect(tracked.comments.map((comment) => comment.text)).toEqual([...numbers.slice(0, 7).map((number) => `On ${number}.`), "On 4.1, corrected."]);
+    const sheet = (await (await page.request.get(`${site().url}/api/admin/paper/sheets/${reference}`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })).json()) as { respondentType: string };
+    expect(sheet.respondentType).toBe("individual");
+    await page.context().close();
+  });
 });

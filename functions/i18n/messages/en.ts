@@ -726,6 +726,7 @@ export default {
     "admin.paper.paragraph": "Paragraph number for comment {number}",
     "admin.paper.paragraphHint": "As printed, such as 3.2, or “general”",
     "admin.paper.text": "Comment {number}",
+    "admin.paper.respondentType": "Who is responding, as ticked on the sheet",
     "admin.paper.consent": "The person agreed to be quoted",
     "admin.paper.enterSubmit": "Save the form",
     "admin.paper.correctSubmit": "Save the correction",

@@ -728,6 +728,7 @@ export default {
     "admin.paper.paragraph": "Número de párrafo del comentario {number}",
     "admin.paper.paragraphHint": "Tal como está impreso, por ejemplo 3.2, o “general”",
     "admin.paper.text": "Comentario {number}",
+    "admin.paper.respondentType": "Quién responde, según lo marcado en la hoja",
     "admin.paper.consent": "La persona aceptó que se citara su comentario",
     "admin.paper.enterSubmit": "Guardar el formulario",
     "admin.paper.correctSubmit": "Guardar la corrección",

@@ -728,6 +728,7 @@ export default {
     "admin.paper.paragraph": "Numero di paragrafo del commento {number}",
     "admin.paper.paragraphHint": "Come è stampato, per esempio 3.2, oppure “general”",
     "admin.paper.text": "Commento {number}",
+    "admin.paper.respondentType": "Chi risponde, come indicato sul foglio",
     "admin.paper.consent": "La persona ha accettato di essere citata",
     "admin.paper.enterSubmit": "Salva il modulo",
     "admin.paper.correctSubmit": "Salva la correzione",
