@@ -190,6 +190,10 @@ describe("paper forms", () => {
     await page.getByLabel("Date received").fill(new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
     await page.getByLabel("Paragraph number for comment 1").fill("3.2");
     await page.getByLabel("Comment 1", { exact: true }).fill("Something else.");
+    // A long sheet needs more rows: asking for them keeps what was typed and saves nothing yet.
+    await page.getByRole("button", { name: "Add another comment" }).click();
+    await page.getByLabel("Comment 12", { exact: true }).waitFor();
+    expect(await page.getByLabel("Comment 1", { exact: true }).inputValue()).toBe("Something else.");
     await page.getByRole("button", { name: "Save the form" }).click();
     await expect.poll(() => page.getByText(/was typed in already/).count()).toBe(1);
     expect(await page.getByLabel("Comment 8", { exact: true }).inputValue()).toBe("On 4.1.");

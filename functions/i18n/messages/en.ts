@@ -359,7 +359,7 @@ export default {
     "kiosk.paperStart": "Staff: type in a paper form",
     "kiosk.paperTitle": "Type in a paper form",
     "kiosk.paperLede": "For support workers: copy the comments from a paper form, with the paragraph numbers as printed. This needs a connection.",
-    "kiosk.paperAnother": "Add another comment",
+    "admin.paper.another": "Add another comment",
     "kiosk.refusedOne": "Staff: 1 response could not be sent",
     "kiosk.refusedMany": "Staff: {count} responses could not be sent",
     "kiosk.refusedTitle": "Responses that could not be sent",

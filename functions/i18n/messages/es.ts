@@ -361,7 +361,7 @@ export default {
     "kiosk.paperStart": "Personal: pasar un formulario en papel",
     "kiosk.paperTitle": "Pasar un formulario en papel",
     "kiosk.paperLede": "Para trabajadores de apoyo: copie los comentarios de un formulario en papel, con los números de párrafo tal como están impresos. Necesita conexión.",
-    "kiosk.paperAnother": "Añadir otro comentario",
+    "admin.paper.another": "Añadir otro comentario",
     "kiosk.refusedOne": "Personal: 1 respuesta no se pudo enviar",
     "kiosk.refusedMany": "Personal: {count} respuestas no se pudieron enviar",
     "kiosk.refusedTitle": "Respuestas que no se pudieron enviar",

@@ -361,7 +361,7 @@ export default {
     "kiosk.paperStart": "Personale: inserire un modulo cartaceo",
     "kiosk.paperTitle": "Inserire un modulo cartaceo",
     "kiosk.paperLede": "Per gli operatori: copi i commenti da un modulo cartaceo, con i numeri di paragrafo come sono stampati. Serve una connessione.",
-    "kiosk.paperAnother": "Aggiungere un altro commento",
+    "admin.paper.another": "Aggiungere un altro commento",
     "kiosk.refusedOne": "Personale: 1 risposta non è stata inviata",
     "kiosk.refusedMany": "Personale: {count} risposte non sono state inviate",
     "kiosk.refusedTitle": "Risposte che non è stato possibile inviare",
