@@ -238,9 +238,10 @@
     const items = await queued();
     const refused = items.filter((item) => item.refused).length;
     $("[data-waiting]").textContent = countOf(items.length - refused, data.waitingOne, data.waitingMany);
-    const staff = $("[data-refused-button]");
-    staff.textContent = countOf(refused, data.refusedOne, data.refusedMany);
-    staff.hidden = refused === 0;
+    for (const staff of $$("[data-refused-button]")) {
+      staff.textContent = countOf(refused, data.refusedOne, data.refusedMany);
+      staff.hidden = refused === 0;
+    }
     if (current === "refused") renderRefused();
   }
 
