@@ -23,9 +23,9 @@
     get key() { return localStorage.getItem(KEY); },
     set key(value) { value ? localStorage.setItem(KEY, value) : localStorage.removeItem(KEY); },
     get pool() { return JSON.parse(localStorage.getItem(POOL) || "[]"); },
+    set pool(value) { localStorage.setItem(POOL, JSON.stringify(value)); },
     get withdrawn() { return localStorage.getItem(WITHDRAWN) === "yes"; },
     set withdrawn(value) { value ? localStorage.setItem(WITHDRAWN, "yes") : localStorage.removeItem(WITHDRAWN); },
-    set pool(value) { localStorage.setItem(POOL, JSON.stringify(value)); },
   };
 
   const openQueue = () =>
@@ -181,13 +181,20 @@
   }
 
   let delivering = false;
+  /** Asked to deliver while delivering: go round again, so nothing waits for the next trigger. */
+  let deliverAgain = false;
   let retryDelay = 2000;
   let retryTimer;
 
   /** Sends every queued response; each leaves the queue only when the server has it. */
   async function deliver() {
-    if (delivering || !storage.key) return;
+    if (!storage.key) return;
+    if (delivering) {
+      deliverAgain = true;
+      return;
+    }
     delivering = true;
+    deliverAgain = false;
     clearTimeout(retryTimer);
     let failed = false;
     try {
@@ -199,17 +206,20 @@
             method: "POST",
             headers: { "Content-Type": "application/json", Accept: "application/json", "Kiosk-Key": storage.key, "Idempotency-Key": item.idempotencyKey },
             body: JSON.stringify(item.body),
+            // A Wi-Fi login page that answers in the server's place must not pass for a receipt.
+            redirect: "manual",
           });
         } catch {
           failed = true;
           break;
         }
-        if (answer.ok) await dequeue(item.idempotencyKey);
-        else if (answer.status >= 500 || answer.status === 429) {
+        const { reference, error } = await answer.json().catch(() => ({}));
+        if (answer.ok && typeof reference === "string") await dequeue(item.idempotencyKey);
+        else if (!error || answer.status >= 500 || answer.status === 429) {
+          // Not the server's word, or the server's trouble: try again later.
           failed = true;
           break;
         } else {
-          const { error = {} } = await answer.json().catch(() => ({}));
           if (String(error.code).startsWith("kiosk_")) {
             needsSetup();
             break;
@@ -223,6 +233,7 @@
       delivering = false;
     }
     await showWaiting();
+    if (deliverAgain && !failed) return deliver();
     if (failed) {
       retryTimer = setTimeout(deliver, retryDelay);
       retryDelay = Math.min(retryDelay * 2, 60000);

@@ -188,6 +188,27 @@ describe("a kiosk session", () => {
     await context.close();
   });
 
+  it("takes only the server's receipt as sent: a Wi-Fi login page answering in its place leaves the response waiting", async ({ expect }) => {
+    const { context, page } = await setUpKiosk();
+    const before = await kioskComments();
+    let attempts = 0;
+    // A hostel's Wi-Fi asks to log in again: first a redirect to its page, then the page itself.
+    await context.route("**/api/responses", async (route) => {
+      attempts++;
+      if (attempts === 1) await route.fulfill({ status: 302, headers: { Location: `${site().url}/wifi-login` } });
+      else await route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>Log in to the Wi-Fi</title>" });
+    });
+    await sendAboutWholePlan(page, "Sent behind a Wi-Fi login page.");
+    await page.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
+    await expect.poll(() => attempts, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => page.locator("[data-waiting]").textContent()).toBe("1 response waiting to send");
+    await context.unroute("**/api/responses");
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await expect.poll(() => page.locator("[data-waiting]").textContent(), { timeout: 20_000 }).toBe("");
+    expect(await kioskComments()).toBe(before + 1);
+    await context.close();
+  });
+
   it("keeps a queued response through a reload while offline, and sends it when back online", async ({ expect }) => {
     const { context, page } = await setUpKiosk();
     await page.evaluate(() => navigator.serviceWorker.ready);
