@@ -136,6 +136,9 @@ describe("paper forms", () => {
     expect(await page.locator("[data-paragraph-number] .write-in").count()).toBe(numbers.length);
     expect(await page.locator("main").textContent()).not.toContain("Our outreach team will meet anyone");
     expect(await axeViolations(page)).toEqual([]);
+    const compact = await printedPdf(page);
+    expect(sheetTexts(compact.pages, [references[0]!]).map((text) => missingInOrder(text, numbers))).toEqual([[]]);
+    expect(compact.pages.join("\n")).not.toContain("Our outreach team will meet anyone");
     await page.context().close();
   });
 
