@@ -14,8 +14,9 @@
   const POOL = "kiosk.references";
   /** Set when the server stopped taking this device's key: it then asks to be set up again, not set up afresh. */
   const WITHDRAWN = "kiosk.withdrawn";
-  const POOL_LOW = 5;
-  const POOL_FILL = 20;
+  /** References held for people offline: enough for a busy day, topped up whenever fewer than half are left. */
+  const POOL_FULL = 100;
+  const POOL_LOW = 50;
 
   // ---- The device's own store: the key, the pool of references, the queue --------------------------
 
@@ -141,18 +142,33 @@
 
   // ---- Sending: queue first, then deliver --------------------------------------------------------
 
+  /** Whether the server's error says this device's key is missing, unknown or withdrawn (not a page in the server's place). */
+  const keyRefused = (error) => Boolean(error && String(error.code).startsWith("kiosk_"));
+
+  let filling = false;
+
   async function refillPool() {
-    if (!storage.key || storage.pool.length >= POOL_LOW || !navigator.onLine) return;
+    if (filling || !storage.key || storage.pool.length >= POOL_LOW || !navigator.onLine) return;
+    filling = true;
     try {
-      const answer = await fetch(data.apiReferences, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "Kiosk-Key": storage.key },
-        body: JSON.stringify({ count: POOL_FILL }),
-      });
-      if (answer.status === 201) storage.pool = storage.pool.concat((await answer.json()).references);
-      else if (answer.status === 401 || answer.status === 403) needsSetup();
+      // The server reserves at most data.poolRequestMax at a time.
+      while (storage.key && storage.pool.length < POOL_FULL) {
+        const answer = await fetch(data.apiReferences, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "Kiosk-Key": storage.key },
+          body: JSON.stringify({ count: Math.min(Number(data.poolRequestMax), POOL_FULL - storage.pool.length) }),
+        });
+        if (answer.status !== 201) {
+          const { error } = await answer.json().catch(() => ({}));
+          if (keyRefused(error)) needsSetup();
+          break;
+        }
+        storage.pool = storage.pool.concat((await answer.json()).references);
+      }
     } catch {
       // Offline: the pool is filled next time.
+    } finally {
+      filling = false;
     }
   }
 
@@ -220,7 +236,7 @@
           failed = true;
           break;
         } else {
-          if (String(error.code).startsWith("kiosk_")) {
+          if (keyRefused(error)) {
             needsSetup();
             break;
           }
@@ -461,7 +477,7 @@
         const entered = await (await fetch(address(sheet.reference), { headers })).json();
         fillPaperForm(entered);
         showOutcome([data.paperEntered.replace("{reference}", entered.reference)]);
-      } else if (answer.status === 401 || (code && code.startsWith("kiosk_"))) {
+      } else if (keyRefused(body.error)) {
         needsSetup();
       } else {
         // The API names comments by their place in what was sent; the form names them by row.

@@ -231,6 +231,29 @@ describe("a kiosk session", () => {
     await context.close();
   });
 
+  it("gives each of a busy day's people their own reference while offline, and sends every response under it", async ({ expect }) => {
+    const { context, page } = await setUpKiosk();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await context.setOffline(true);
+    const shown: string[] = [];
+    for (let person = 0; person < 30; person++) {
+      await sendAboutWholePlan(page, `Person ${person} on a day offline.`);
+      await page.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
+      shown.push((await page.locator("[data-reference]").textContent())!);
+      await page.getByRole("button", { name: "Finish" }).click();
+    }
+    expect(shown.every((reference) => /^[0-9A-Z]{5}-[0-9A-Z]{5}$/.test(reference))).toBe(true);
+    expect(new Set(shown).size).toBe(30);
+    expect(await page.locator("[data-waiting]").textContent()).toBe("30 responses waiting to send");
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await expect.poll(() => page.locator("[data-waiting]").textContent(), { timeout: 30_000 }).toBe("");
+    for (const [person, reference] of shown.entries()) {
+      expect(await exportedRows(reference), reference).toMatchObject([{ commentText: `Person ${person} on a day offline.` }]);
+    }
+    await context.close();
+  });
+
   it("warns after two minutes without a touch, continues with one tap, and later clears everything", async ({ expect }) => {
     const { context, page } = await setUpKiosk({ clock: true });
     await page.getByRole("button", { name: "I am giving my own views" }).click();
