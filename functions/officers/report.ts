@@ -62,7 +62,7 @@ async function themeQuotes(db: D1Database): Promise<Map<number, ReportQuote[]>> 
       `SELECT theme_id, id, paragraph_id, text, status, publish_consent FROM (
          SELECT ct.theme_id, c.id, c.paragraph_id, c.text, c.status, r.publish_consent,
                 row_number() OVER (PARTITION BY ct.theme_id ORDER BY c.id) AS place
-         FROM comment_themes ct JOIN ${COMMENTS_WITH_RESPONSES} ON c.id = ct.comment_id
+         FROM ${COMMENTS_WITH_RESPONSES} JOIN comment_themes ct ON ct.comment_id = c.id
          WHERE ${COMMENT_IS_PUBLIC} AND length(c.text) <= ?
        ) WHERE place <= ? ORDER BY theme_id, id`,
     )
