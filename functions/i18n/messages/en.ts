@@ -788,7 +788,7 @@ export default {
     "admin.themeFigures.week": "Week of {day}",
     "admin.themeFigures.weekHeading": "Week",
     "admin.report.title": "Consultation report",
-    "admin.report.generated": "Prepared by {organisation} for councillors on {date}.",
+    "admin.report.generated": "Prepared by {organisation} for councillors at {date}.",
     "admin.report.csv": "Download the figures (CSV)",
     "admin.report.print": "To make a PDF, print this page and choose “Save as PDF”.",
     "admin.report.consultedTitle": "What we consulted on",
