@@ -4,25 +4,11 @@ import { beforeAll, describe, it } from "vitest";
 import { lock } from "../../functions/consultation/index.ts";
 import { ADMIN_TOKEN, addResponse, asOfficer } from "./admin-fixtures.ts";
 import type { ErrorBody } from "./requests.ts";
+import type { Overview } from "../../functions/officers/overview.ts";
+import type { EXPORT_COLUMNS } from "../../functions/export/rows.ts";
 
-interface Overview {
-  responses: number;
-  comments: number;
-  byChannel: Record<string, number>;
-  responsesByChannel: Record<string, number>;
-  assistedResponses: number;
-  byRespondentType: Record<string, number>;
-  responsesByRespondentType: Record<string, number>;
-  byParagraph: Record<string, number>;
-  onEarlierWording: Record<string, number>;
-  byDay: { day: string; comments: number; responses: number }[];
-  read: number;
-  unread: number;
-  answered: number;
-  hidden: number;
-  opensAt: string;
-  closesAt: string;
-}
+/** One row of the CSV export, as text, by its column names. */
+type ExportedRow = Record<(typeof EXPORT_COLUMNS)[number], string>;
 
 const overview = async (): Promise<Overview> => {
   const response = await asOfficer(env, "/api/admin/overview");
@@ -31,17 +17,17 @@ const overview = async (): Promise<Overview> => {
 };
 
 /** Every comment as the officers' CSV export gives it, hidden ones included, read with an independent CSV parser. */
-async function exported(): Promise<Record<string, string>[]> {
+async function exported(): Promise<ExportedRow[]> {
   const response = await asOfficer(env, "/api/admin/export?format=csv&includeHidden=true");
-  return parse(await response.text(), { bom: true, columns: true }) as Record<string, string>[];
+  return parse(await response.text(), { bom: true, columns: true }) as ExportedRow[];
 }
 
-const tally = (rows: Record<string, string>[], key: (row: Record<string, string>) => string) => {
+const tally = (rows: ExportedRow[], key: (row: ExportedRow) => string) => {
   const counts: Record<string, number> = {};
   for (const row of rows) counts[key(row)] = (counts[key(row)] ?? 0) + 1;
   return counts;
 };
-const distinctTally = (rows: Record<string, string>[], key: (row: Record<string, string>) => string) =>
+const distinctTally = (rows: ExportedRow[], key: (row: ExportedRow) => string) =>
   tally([...new Map(rows.map((row) => [row.reference, row])).values()], key);
 
 const markReading = (json: unknown) => asOfficer(env, "/api/admin/comments/reading", { method: "POST", json });
@@ -57,12 +43,12 @@ beforeAll(async () => {
     comments: [{ paragraph: "streets-2", text: "More outreach at night." }, { paragraph: "general", text: "A good plan." }],
   });
   // 23:30 UTC on 26 October 2030 is 00:30 on the 27th in London (BST ends at 01:00 UTC that day).
-  const kiosk = await addResponse(env.DB, {
+  await addResponse(env.DB, {
     channel: "kiosk",
+    assisted: { organisation: "St Anne's", helper: "Sam" },
     receivedAt: "2030-10-26T23:30:00.000Z",
     comments: [{ paragraph: "winter-beds", text: "Beds in winter, please." }, { paragraph: "about-2", revision: 1, text: "On the first wording." }],
   });
-  await env.DB.prepare("UPDATE responses SET assisted_organisation = 'St Anne''s', assisted_helper = 'Sam' WHERE reference = ?").bind(kiosk.reference).run();
   // 23:30 UTC on 20 November is still the 20th in London (GMT).
   await addResponse(env.DB, {
     channel: "paper",

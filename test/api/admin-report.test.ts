@@ -50,10 +50,10 @@ beforeAll(async () => {
   });
   const kiosk = await addResponse(env.DB, {
     channel: "kiosk",
+    assisted: { organisation: "St Anne's", helper: "Sam" },
     publishConsent: true,
     comments: ["A doctor at the day centre.", "Dentists too.", "Mental health support.", "Help with prescriptions."].map((text) => ({ paragraph: "care-3", text })),
   });
-  await env.DB.prepare("UPDATE responses SET assisted_organisation = 'St Anne''s', assisted_helper = 'Sam' WHERE reference = ?").bind(kiosk.reference).run();
 
   for (const id of [short, hidden, long, personal, unconsented.commentIds[0]!]) await tag(id, outreach);
   for (const id of [beds, unconsented.commentIds[1]!]) await tag(id, hostels);

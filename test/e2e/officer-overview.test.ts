@@ -2,18 +2,19 @@
  * The officers' overview, heat map, theme figures and report in a real
  * Chromium: axe, keyboard journeys, and how they print.
  */
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { beforeAll, describe, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { axeViolations, launchBrowser, officerPage, startSite, type Site } from "./harness.ts";
+import { axeViolations, officerPage, siteAndBrowserForFile, type Site } from "./harness.ts";
 import { executeSql, seedCommentsSql } from "./admin-seed.ts";
 
 const ADMIN_TOKEN = "e2e-overview-token-3a9f";
 
+const served = siteAndBrowserForFile({ ADMIN_TOKEN });
 let site: Site;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = await startSite({ ADMIN_TOKEN });
+  [site, browser] = [served.site(), served.browser()];
   executeSql(
     site.stateDirectory,
     seedCommentsSql([
@@ -23,22 +24,10 @@ beforeAll(async () => {
       { reference: "DDDDD44444", paragraph: "general", text: "A good plan overall.", publishConsent: true, receivedAt: "2030-11-20T09:00:00.000Z" },
     ]),
   );
-  const officer = (path: string, json: unknown) =>
-    fetch(`${site.url}${path}`, { method: "POST", headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json" }, body: JSON.stringify(json) });
-  const theme = (await (await officer("/api/admin/themes", { name: "Outreach" })).json()) as { id: number };
-  for (const id of [1, 2]) {
-    await fetch(`${site.url}/api/admin/comments/${id}/themes`, {
-      method: "PUT",
-      headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json" },
-      body: JSON.stringify({ themeIds: [theme.id] }),
-    });
-  }
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
+  const officer = (method: string, path: string, json: unknown) =>
+    fetch(`${site.url}${path}`, { method, headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json" }, body: JSON.stringify(json) });
+  const theme = (await (await officer("POST", "/api/admin/themes", { name: "Outreach" })).json()) as { id: number };
+  for (const id of [1, 2]) await officer("PUT", `/api/admin/comments/${id}/themes`, { themeIds: [theme.id] });
 });
 
 const signedInPage = (): Promise<Page> => officerPage(browser, site, ADMIN_TOKEN);
@@ -134,7 +123,7 @@ describe("the overview", () => {
     const log = await page.locator("table").innerText();
     expect(log).toContain("Read a comment");
     expect(log).toContain("Marked a comment unread");
-    const unread = await (await fetch(`${site.url}/api/admin/comments/${id}`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })).json();
+    const unread = (await (await fetch(`${site.url}/api/admin/comments/${id}`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })).json()) as { reading: string };
     expect(unread.reading).toBe("unread");
     await page.context().close();
   });

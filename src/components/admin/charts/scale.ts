@@ -1,3 +1,5 @@
+import type { Translate } from "../../../../functions/i18n/index.ts";
+
 /** The little arithmetic the server-drawn charts share: a round top for the value axis, and where a value falls on it. */
 
 /** The smallest round number (1, 2 or 5 times a power of ten) at or above `max`, so the axis ends on a label people read at once. */
@@ -23,3 +25,7 @@ export const heatLevel = (count: number, max: number): number => (count <= 0 || 
 /** The counts each shade covers: [from, to] for levels 1 to HEAT_LEVELS (an empty range is left out by the caller). */
 export const heatRanges = (max: number): [number, number][] =>
   Array.from({ length: HEAT_LEVELS }, (_, index) => [Math.floor((max * index) / HEAT_LEVELS) + 1, Math.floor((max * (index + 1)) / HEAT_LEVELS)]);
+
+/** "Online 14, Kiosk 13, Paper 13": a chart's bars in words, for its description. */
+export const describeBars = (t: Translate, bars: { label: string; value: number }[]): string =>
+  bars.map((bar) => t("admin.overview.share", { label: bar.label, count: formatCount(bar.value, t("format.locale")) })).join(", ");
