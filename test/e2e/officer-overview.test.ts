@@ -81,7 +81,7 @@ describe("the overview", () => {
     expect(await channel.locator("tbody tr").allInnerTexts()).toEqual(["Online\t2", "Kiosk\t1", "Paper\t1"]);
     expect(await channel.getByRole("link", { name: "Kiosk" }).getAttribute("href")).toBe("/admin/comments/?channel=kiosk");
     const days = page.locator("figure", { has: page.locator("#by-day-title") });
-    expect(await page.locator("#by-day-desc").textContent()).toContain("The consultation closes on 20 December");
+    expect(await page.locator("#by-day-desc").textContent()).toContain("The closing day, 20 December, is marked with a dashed line.");
     await days.locator("summary").click();
     expect(await days.locator("tbody tr").first().innerText()).toBe("18 Nov\t1\t1");
     await page.context().close();
