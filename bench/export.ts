@@ -11,13 +11,22 @@ import { migrateLocalDatabase, startLocalServer } from "../scripts/local-server.
 
 export const EXPORT_BENCH_COMMENTS = 100_000;
 const WORKER_MEMORY_LIMIT = 128 * 1024 * 1024;
-const TOKEN = "bench-officer-token";
+export const TOKEN = "bench-officer-token";
 const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true", NO_COLOR: "1" };
 
 const sqlText = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
+/** Runs SQL against a local D1, as `wrangler d1 execute` does for a developer. */
+export function executeBenchSql(stateDirectory: string, sql: string): void {
+  const result = spawnSync("wrangler", ["d1", "execute", "DB", "--local", "--persist-to", stateDirectory, "--command", sql, "--yes"], {
+    env: quietEnv,
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`seeding failed:\n${result.stdout}\n${result.stderr}`);
+}
+
 /** 100,000 one-comment responses on three of the draft's paragraphs, a third tagged with themes, made inside SQLite so seeding takes seconds. */
-function seed(stateDirectory: string, count: number, paragraphs: [string, string]): void {
+export function seed(stateDirectory: string, count: number, paragraphs: [string, string]): void {
   const sql = `
     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${count})
     INSERT INTO responses (reference, idempotency_key_hash, content_hash, channel, received_at, publish_consent)
@@ -31,11 +40,7 @@ function seed(stateDirectory: string, count: number, paragraphs: [string, string
     FROM responses;
     INSERT INTO themes (name, created_at) VALUES ('Outreach', '2026-10-06T09:00:00Z'), ('Hostels', '2026-10-06T09:00:00Z'), ('Health', '2026-10-06T09:00:00Z');
     INSERT INTO comment_themes (comment_id, theme_id) SELECT id, 1 + id % 3 FROM comments WHERE id % 3 = 0;`;
-  const result = spawnSync("wrangler", ["d1", "execute", "DB", "--local", "--persist-to", stateDirectory, "--command", sql, "--yes"], {
-    env: quietEnv,
-    encoding: "utf8",
-  });
-  if (result.status !== 0) throw new Error(`seeding failed:\n${result.stdout}\n${result.stderr}`);
+  executeBenchSql(stateDirectory, sql);
 }
 
 function sqliteFile(stateDirectory: string): string {

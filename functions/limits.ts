@@ -27,6 +27,8 @@ export const LIMITS = {
   quotesPerFeedback: 3,
   /** Characters in one quote: a short part of a comment, not all of a long one. */
   quoteLength: 300,
+  /** Comments marked read or unread in one request: a page of the comment list. */
+  commentsPerReadingMark: 100,
   /** Kiosks and paper. */
   kioskNameLength: 100,
   helperLength: 100,
@@ -71,6 +73,7 @@ export function limitParams(locale: string): Record<string, string> {
     maxSelection: number.format(LIMITS.commentsPerSelection),
     maxQuotes: number.format(LIMITS.quotesPerFeedback),
     maxQuote: number.format(LIMITS.quoteLength),
+    maxReadingMark: number.format(LIMITS.commentsPerReadingMark),
     maxKioskName: number.format(LIMITS.kioskNameLength),
     maxHelper: number.format(LIMITS.helperLength),
     maxBatch: number.format(LIMITS.paperBatchSize),

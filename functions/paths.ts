@@ -58,11 +58,22 @@ export const paths = {
     kioskSetup: "/api/kiosk/setup",
     kioskReferences: "/api/kiosk/references",
     kioskPaperSheets: "/api/paper/sheets",
+    overview: "/api/admin/overview",
+    commentReading: "/api/admin/comments/reading",
+    themeFigures: "/api/admin/themes/figures",
+    report: (format: "json" | "csv") => `/api/admin/report?format=${format}`,
   },
   admin: {
     /** Every officer page lives under this. */
     prefix: "/admin",
-    comments: "/admin/",
+    /** The landing page: the consultation at a glance. */
+    overview: "/admin/",
+    comments: "/admin/comments/",
+    /** The comment list with these filters, such as { channel: "kiosk" } or { reading: "unread" }. */
+    commentsWhere: (filters: Record<string, string>) => `/admin/comments/?${new URLSearchParams(filters)}`,
+    heatMap: "/admin/draft/",
+    themeFigures: "/admin/themes/figures/",
+    report: "/admin/report/",
     comment: (id: number) => `/admin/comments/${id}/`,
     themes: "/admin/themes/",
     audit: "/admin/audit/",

@@ -14,6 +14,7 @@ import { measurePageWeights } from "../bench/page-weight.ts";
 import { measureSubmitThroughput } from "../bench/throughput.ts";
 import { measureExport } from "../bench/export.ts";
 import { measureBuildTimes } from "../bench/build-time.ts";
+import { measureOverview } from "../bench/overview.ts";
 
 const content = loadContent(readContentSources("."));
 const stateDirectory = mkdtempSync(join(".wrangler", "bench-"));
@@ -33,6 +34,7 @@ try {
 }
 // The export runs its own server on its own database of 100,000 comments.
 const exporting = await measureExport(content);
+const overview = await measureOverview(content);
 const build = measureBuildTimes(content.draft.paragraphs.size);
 
 const results = {
@@ -41,6 +43,7 @@ const results = {
   pageWeight: pageWeight.pages,
   throughput,
   export: exporting.runs,
+  overview,
   build,
 };
 writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);

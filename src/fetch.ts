@@ -31,7 +31,7 @@ app.use(paths.admin.prefix, officerGate);
 app.use(`${paths.admin.prefix}/*`, officerGate);
 app.post(paths.admin.signIn, signIn);
 app.post(paths.admin.signOut, signOut);
-app.get(paths.admin.signOut, (c) => c.redirect(paths.admin.comments, 303));
+app.get(paths.admin.signOut, (c) => c.redirect(paths.admin.overview, 303));
 app.use(astro());
 app.onError((error, c) => {
   console.error(error);

@@ -3,6 +3,7 @@ import type { CommentRow } from "../officers/comments.ts";
 import { commentedParagraph } from "../consultation/paragraphs.ts";
 import { londonLocalTime } from "../consultation/london-time.ts";
 import { formatReference } from "../responses/reference.ts";
+import type { ReadingState } from "../officers/reading.ts";
 
 export interface ExportRow {
   reference: string;
@@ -27,6 +28,8 @@ export interface ExportRow {
   organisation: string | null;
   themes: string[];
   moderationNote: string | null;
+  /** Unread, read, or answered by a published feedback entry, when exported. */
+  reading: ReadingState;
 }
 
 /** The columns, in order: the CSV header and the JSON keys are these names. */
@@ -53,6 +56,7 @@ export const EXPORT_COLUMNS = [
   "organisation",
   "themes",
   "moderationNote",
+  "reading",
 ] as const satisfies readonly (keyof ExportRow)[];
 
 export function toExportRow(row: CommentRow): ExportRow {
@@ -80,6 +84,7 @@ export function toExportRow(row: CommentRow): ExportRow {
     organisation: row.organisation,
     themes: (JSON.parse(row.themes) as { name: string }[]).map((theme) => theme.name),
     moderationNote: row.moderation_note,
+    reading: row.reading,
   };
 }
 

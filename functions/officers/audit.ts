@@ -10,6 +10,8 @@ export type AuditAction =
   | "comment.tag"
   | "comment.untag"
   | "comment.set_themes"
+  | "comment.read"
+  | "comment.unread"
   | "theme.create"
   | "theme.rename"
   | "export"

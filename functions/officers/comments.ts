@@ -9,6 +9,7 @@ import { commentedParagraph, type CommentedParagraph } from "../consultation/par
 import { formatReference } from "../responses/reference.ts";
 import { COMMENTS_WITH_RESPONSES } from "../responses/store.ts";
 import type { Channel, CommentStatus, RespondentType } from "../responses/vocabulary.ts";
+import { READING_STATE, type ReadingState } from "./reading.ts";
 
 export interface OfficerComment {
   id: number;
@@ -19,6 +20,8 @@ export interface OfficerComment {
   /** The text as stored: the redacted text once personal data has been taken out. */
   text: string;
   status: CommentStatus;
+  /** Unread, read by an officer, or answered by a published feedback entry. */
+  reading: ReadingState;
   moderationNote: string | null;
   redactedAt: string | null;
   publishConsent: boolean;
@@ -39,6 +42,7 @@ export interface CommentRow {
   paragraph_revision: number;
   text: string;
   status: CommentStatus;
+  reading: ReadingState;
   moderation_note: string | null;
   redacted_at: string | null;
   reference: string;
@@ -57,7 +61,7 @@ export interface CommentRow {
 // ---- Queries -------------------------------------------------------------
 
 export const COMMENT_COLUMNS = `
-  c.id, c.paragraph_id, c.paragraph_revision, c.text, c.status, c.moderation_note, c.redacted_at,
+  c.id, c.paragraph_id, c.paragraph_revision, c.text, c.status, ${READING_STATE} AS reading, c.moderation_note, c.redacted_at,
   r.reference, r.channel, r.received_at, r.publish_consent, r.respondent_type, r.organisation,
   (SELECT name FROM kiosks WHERE id = r.kiosk_id) AS kiosk_name, r.assisted_organisation, r.assisted_helper, r.paper_received_on,
   (SELECT json_group_array(json_object('id', id, 'name', name)) FROM (
@@ -74,6 +78,7 @@ export function toOfficerComment(row: CommentRow): OfficerComment {
     paragraph: commentedParagraph(row.paragraph_id, row.paragraph_revision),
     text: row.text,
     status: row.status,
+    reading: row.reading,
     moderationNote: row.moderation_note,
     redactedAt: row.redacted_at,
     publishConsent: row.publish_consent === 1,

@@ -10,8 +10,8 @@ import type { MessageKey } from "../i18n/index.ts";
 import { LIMITS } from "../limits.ts";
 import { recordId } from "../lib/ids.ts";
 import { normaliseReference } from "../responses/reference.ts";
-import { CHANNELS, COMMENT_STATUSES } from "../responses/vocabulary.ts";
-import { isPublished } from "../feedback/vocabulary.ts";
+import { CHANNELS, COMMENT_STATUSES, RESPONDENT_KINDS } from "../responses/vocabulary.ts";
+import { COMMENT_IS_ANSWERED, READING_STATES, readingCondition } from "./reading.ts";
 
 /** A London day, read by the same rule as the consultation's own dates: "2026-02-30" is refused. */
 const londonDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((day) => parseLondonDate(day, "start") !== undefined);
@@ -39,6 +39,10 @@ export const commentFiltersSchema = z.object({
   answered: optional(z.enum(["yes", "no"])),
   /** Comments one feedback entry answers. */
   feedback: optional(recordId),
+  /** Unread, read, or answered by a published feedback entry. */
+  reading: optional(z.enum(READING_STATES)),
+  /** The response's respondent type, or "unknown" when the person did not say. */
+  respondent: optional(z.enum(RESPONDENT_KINDS)),
 });
 
 /** The message shown next to a filter that is not valid. */
@@ -55,6 +59,8 @@ export const FILTER_MESSAGES: Record<keyof z.input<typeof commentFiltersSchema>,
   q: "admin.error.filter.q",
   answered: "admin.error.filter.answered",
   feedback: "admin.error.filter.feedback",
+  reading: "admin.error.filter.reading",
+  respondent: "admin.error.filter.respondent",
 };
 
 export type CommentFilters = z.infer<typeof commentFiltersSchema>;
@@ -111,12 +117,15 @@ export function filterConditions(filters: CommentFilters, options: { includeHidd
     conditions.push({ sql: "c.id IN (SELECT rowid FROM comments_search WHERE comments_search MATCH ?)", params: [search] });
   }
   if (filters.answered) {
-    const answered = `EXISTS (SELECT 1 FROM feedback_comments fc JOIN feedback_entries f ON f.id = fc.feedback_id WHERE fc.comment_id = c.id AND ${isPublished("f")})`;
-    conditions.push({ sql: filters.answered === "yes" ? answered : `NOT ${answered}`, params: [] });
+    conditions.push({ sql: filters.answered === "yes" ? COMMENT_IS_ANSWERED : `NOT ${COMMENT_IS_ANSWERED}`, params: [] });
   }
   if (filters.feedback) {
     conditions.push({ sql: "EXISTS (SELECT 1 FROM feedback_comments fc WHERE fc.comment_id = c.id AND fc.feedback_id = ?)", params: [filters.feedback] });
   }
+  if (filters.respondent) {
+    conditions.push(filters.respondent === "unknown" ? { sql: "r.respondent_type IS NULL", params: [] } : { sql: "r.respondent_type = ?", params: [filters.respondent] });
+  }
+  if (filters.reading) conditions.push({ sql: readingCondition(filters.reading), params: [] });
   return conditions;
 }
 

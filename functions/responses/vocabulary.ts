@@ -10,3 +10,7 @@ export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 
 export const RESPONDENT_TYPES = ["individual", "organisation"] as const;
 export type RespondentType = (typeof RESPONDENT_TYPES)[number];
+
+/** A response's respondent type as officers count and filter it: "unknown" when the person did not say. */
+export const RESPONDENT_KINDS = [...RESPONDENT_TYPES, "unknown"] as const;
+export type RespondentKind = (typeof RESPONDENT_KINDS)[number];

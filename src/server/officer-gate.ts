@@ -43,7 +43,7 @@ export async function officerGate(c: Context, next: Next) {
   const officer = check.kind === "officer" ? check.officer : undefined;
   const signingIn = new URL(c.req.url).pathname.startsWith(paths.admin.signIn);
   if (!officer && !signingIn) return noStore(c.redirect(paths.admin.signIn, 303));
-  if (officer && signingIn && c.req.method === "GET") return noStore(c.redirect(paths.admin.comments, 303));
+  if (officer && signingIn && c.req.method === "GET") return noStore(c.redirect(paths.admin.overview, 303));
   getFetchState(c).locals.officer = officer;
   await next();
   c.res = noStore(c.res);
@@ -59,7 +59,7 @@ export async function signIn(c: Context) {
   if (check.kind === "locked_out") return lockedOut(c, check.retryAfter);
   if (check.kind !== "officer") return signInPage(c, t("admin.signIn.wrongToken"), 401);
   await recordAction(env.DB, check.officer, "officer.sign_in", null);
-  const response = c.redirect(paths.admin.comments, 303);
+  const response = c.redirect(paths.admin.overview, 303);
   response.headers.append("Set-Cookie", sessionCookie(await createSession(env, check.officer.name)));
   return noStore(response);
 }

@@ -25,6 +25,8 @@ export interface TestResponse {
   publishConsent?: boolean;
   respondentType?: "individual" | "organisation" | null;
   organisation?: string | null;
+  /** Who helped, as a kiosk records it. */
+  assisted?: { organisation: string; helper: string };
   comments: TestComment[];
 }
 
@@ -32,8 +34,8 @@ export async function addResponse(db: D1Database, response: TestResponse): Promi
   const reference = response.reference ?? testReference();
   const inserted = await db
     .prepare(
-      `INSERT INTO responses (reference, idempotency_key_hash, content_hash, channel, received_at, publish_consent, respondent_type, organisation)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      `INSERT INTO responses (reference, idempotency_key_hash, content_hash, channel, received_at, publish_consent, respondent_type, organisation, assisted_organisation, assisted_helper)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     )
     .bind(
       reference,
@@ -44,6 +46,8 @@ export async function addResponse(db: D1Database, response: TestResponse): Promi
       response.publishConsent ? 1 : 0,
       response.respondentType ?? null,
       response.organisation ?? null,
+      response.assisted?.organisation ?? null,
+      response.assisted?.helper ?? null,
     )
     .first<{ id: number }>();
   const commentIds: number[] = [];

@@ -140,8 +140,8 @@ describe("posts the officer pages do not expect", () => {
 describe("the officers' pages pass axe with zero violations", () => {
   const pages = {
     "sign-in": "/admin/sign-in/",
-    comments: "/admin/",
-    "comments with a bad filter": "/admin/?from=yesterday&channel=fax",
+    comments: "/admin/comments/",
+    "comments with a bad filter": "/admin/comments/?from=yesterday&channel=fax",
     "a comment": "/admin/comments/1/",
     themes: "/admin/themes/",
     "audit log": "/admin/audit/",
@@ -162,6 +162,7 @@ describe("the officers' pages pass axe with zero violations", () => {
 describe("an officer's work, by keyboard", () => {
   it("searches, opens a comment and sees the paragraph as its author saw it", async ({ expect }) => {
     const page = await signedInPage();
+    await page.goto(`${site.url}/admin/comments/`);
     await page.getByLabel("Search comment text").fill("outreach night");
     await page.keyboard.press("Enter");
     await page.waitForURL(/q=outreach/);
@@ -229,6 +230,7 @@ describe("an officer's work, by keyboard", () => {
 
   it("downloads the CSV export with the button, hidden comments left out", async ({ expect }) => {
     const page = await signedInPage();
+    await page.goto(`${site.url}/admin/comments/`);
     const downloading = page.waitForEvent("download");
     await page.getByRole("button", { name: "Download export" }).press("Enter");
     const download = await downloading;

@@ -536,6 +536,8 @@ describe("sending just after the close", () => {
       await new Promise((resolve) => setTimeout(resolve, closesAt.getTime() + 1500 - Date.now()));
 
       await plain.getByRole("button", { name: "Send comment" }).click();
+      // innerText shows the words as laid out, line breaks included, once the stylesheet has loaded.
+      await plain.waitForLoadState("load");
       expect(new URL(plain.url()).pathname).toBe("/comment/streets-2");
       expect(await plain.locator("h1").innerText()).toBe("Your comment was not sent");
       const main = await plain.locator("main").innerText();

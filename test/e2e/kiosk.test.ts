@@ -147,7 +147,7 @@ describe("a kiosk session", () => {
 
     // Officers see how it came: on which kiosk, and who helped.
     const officer = await officerPage(browser(), site(), ADMIN_TOKEN);
-    await officer.goto(`${site().url}/admin/?${new URLSearchParams({ reference })}`);
+    await officer.goto(`${site().url}/admin/comments/?${new URLSearchParams({ reference })}`);
     const listed = (await officer.locator("main").textContent())!;
     for (const words of ["Kiosk", "At Day centre", "Helped by Sam, St Anne's", "Outreach at night too."]) expect(listed).toContain(words);
     await officer.context().close();

@@ -62,6 +62,17 @@ async function signIn(page: Page, target: Site) {
   await page.waitForURL(`${target.url}/admin/`);
 }
 
+/** The officers' themes page, with a theme with a long name made if there is none yet. */
+async function themesPage(page: Page) {
+  await signIn(page, site);
+  await page.goto(`${site.url}/admin/themes/`);
+  if ((await page.locator("table").count()) === 0) {
+    await page.getByLabel("Theme name").fill("Outreach at night and on weekends");
+    await page.getByLabel("Theme name").press("Enter");
+    await page.waitForURL(/saved/);
+  }
+}
+
 /** Each page type in each state, reached the way a person reaches it. */
 const JOURNEYS: Record<string, (page: Page) => Promise<unknown>> = {
   home: (page) => page.goto(`${site.url}/`),
@@ -111,24 +122,32 @@ const JOURNEYS: Record<string, (page: Page) => Promise<unknown>> = {
     await page.locator(".tracked-comment").first().waitFor();
   },
   "officer sign-in": (page) => page.goto(`${site.url}/admin/sign-in/`),
-  "officer comments": (page) => signIn(page, site),
+  "officer overview": (page) => signIn(page, site),
+  "officer comments": async (page) => {
+    await signIn(page, site);
+    await page.goto(`${site.url}/admin/comments/`);
+  },
   "officer comments with a bad filter": async (page) => {
     await signIn(page, site);
-    await page.goto(`${site.url}/admin/?from=yesterday&channel=fax`);
+    await page.goto(`${site.url}/admin/comments/?from=yesterday&channel=fax`);
+  },
+  "officer heat map": async (page) => {
+    await signIn(page, site);
+    await page.goto(`${site.url}/admin/draft/`);
+  },
+  "officer theme figures": async (page) => {
+    await themesPage(page);
+    await page.goto(`${site.url}/admin/themes/figures/`);
+  },
+  "officer report": async (page) => {
+    await signIn(page, site);
+    await page.goto(`${site.url}/admin/report/`);
   },
   "officer comment": async (page) => {
     await signIn(page, site);
     await page.goto(`${site.url}/admin/comments/1/`);
   },
-  "officer themes": async (page) => {
-    await signIn(page, site);
-    await page.goto(`${site.url}/admin/themes/`);
-    if ((await page.locator("table").count()) === 0) {
-      await page.getByLabel("Theme name").fill("Outreach at night and on weekends");
-      await page.getByLabel("Theme name").press("Enter");
-      await page.waitForURL(/saved/);
-    }
-  },
+  "officer themes": (page) => themesPage(page),
   "officer audit log": async (page) => {
     await signIn(page, site);
     await page.goto(`${site.url}/admin/audit/`);

@@ -171,7 +171,7 @@ describe("paper forms", () => {
     const tracked = (await (await fetch(`${site().url}/api/responses/${reference}`)).json()) as { channel: string; comments: { text: string }[] };
     expect(tracked).toMatchObject({ channel: "paper", comments: [{ text: "Meet people sooner, please." }] });
     // The officers' list says how it came and when the sheet was received.
-    await page.goto(`${site().url}/admin/?${new URLSearchParams({ reference: reference! })}`);
+    await page.goto(`${site().url}/admin/comments/?${new URLSearchParams({ reference: reference! })}`);
     expect(await page.locator("main").textContent()).toContain("Paper form received");
     await page.context().close();
   });

@@ -61,13 +61,17 @@ const ROUTES: [method: string, path: string][] = [
   ["POST", "/api/kiosk/references"],
   ["POST", "/api/paper/sheets"],
   ["GET", "/api/paper/sheets/{reference}"],
+  ["GET", "/api/admin/overview"],
+  ["POST", "/api/admin/comments/reading"],
+  ["GET", "/api/admin/themes/figures"],
+  ["GET", "/api/admin/report"],
 ];
 
 const FIELD_NAMES = [
   "comments", "paragraph", "text", "comment", "generalComment", "alsoParagraph1", "alsoComment1", "publishConsent",
   "respondentType", "organisation", "idempotencyKey", "website", "cf-turnstile-response", "turnstileToken",
   "reason", "name", "themeIds", "format", "includeHidden", "cursor", "limit", "q", "from", "to", "section",
-  "channel", "status", "theme", "consent", "reference", "__proto__", "constructor",
+  "channel", "status", "theme", "consent", "reference", "read", "reading", "respondent", "__proto__", "constructor",
   "title", "youSaid", "weDid", "outcome", "paragraphs", "references", "filters", "quotes", "answered", "feedback", "responsesPublished",
   "assisted", "helper", "pressedSendAt", "receivedOn", "count", "code",
 ];

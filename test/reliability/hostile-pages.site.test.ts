@@ -45,19 +45,19 @@ const FIELDS = [
   "paragraph", "comment", "generalComment", "alsoParagraph1", "alsoComment1", "respondentType", "organisation", "publishConsent", "idempotencyKey",
   "website", "token", "action", "reason", "text", "theme", "themeId", "name",
   "title", "youSaid", "weDid", "outcome", "references", "answer-references", "answer-theme", "answer-paragraph", "answer-q", "commentId",
-  "quote-comment-1", "quote-text-1", "responsesPublished",
+  "quote-comment-1", "quote-text-1", "responsesPublished", "read",
 ];
 const value = fc.oneof(
   fc.string(),
   fc.string({ unit: "binary" }),
-  fc.constantFrom("", "general", "streets-2", "organisation", "yes", "hide", "redact", "themes", "unhide", "1", "-1", "A".repeat(6000)),
+  fc.constantFrom("", "general", "streets-2", "organisation", "yes", "no", "hide", "redact", "themes", "unhide", "unread", "1", "-1", "A".repeat(6000)),
   fc.constantFrom("save", "publish", "unpublish", "answer", "unanswer", "quotes", "changed", "true", "999999999999999999999", "NaN"),
 );
 const ascii = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 200 });
 
 const post = fc.record({
   path: fc.constantFrom(
-    "/api/responses", "/admin/sign-in/", "/admin/themes/", "/admin/comments/1/", "/admin/comments/999999/",
+    "/api/responses", "/admin/sign-in/", "/admin/themes/", "/admin/comments/", "/admin/comments/1/", "/admin/comments/999999/",
     "/admin/feedback/", "/admin/feedback/new/", "/admin/feedback/1/", "/admin/feedback/999999/",
   ),
   contentType: fc.constantFrom("application/x-www-form-urlencoded", "multipart/form-data", "text/plain", "application/json", ""),

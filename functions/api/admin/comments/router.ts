@@ -2,6 +2,7 @@
  * Comments, as officers work on them:
  *   GET    /api/admin/comments                        the list: filters, search, cursor
  *   GET    /api/admin/comments/{id}                   one comment
+ *   POST   /api/admin/comments/reading {comments, read?}  mark comments read (or unread with read:false)
  *   POST   /api/admin/comments/{id}/hide {reason}     hide it from public view
  *   POST   /api/admin/comments/{id}/unhide            show it again
  *   POST   /api/admin/comments/{id}/redact {text}     take personal details out
@@ -14,11 +15,13 @@ import type { OfficerEnv } from "../../context.ts";
 import { getComment, listCommentPage } from "./read.ts";
 import { hide, redact, unhide } from "./moderation.ts";
 import { setThemes, tag, untag } from "./tagging.ts";
+import { markRead } from "./reading.ts";
 
 export const comments = new Hono<OfficerEnv>();
 
 comments.get("/", ...listCommentPage);
 comments.get("/:id", ...getComment);
+comments.post("/reading", ...markRead);
 comments.post("/:id/hide", ...hide);
 comments.post("/:id/unhide", ...unhide);
 comments.post("/:id/redact", ...redact);

@@ -2,6 +2,7 @@
  * Themes officers group comments into:
  *   GET   /api/admin/themes         every theme, with its number of comments
  *   GET   /api/admin/themes/counts  comments per theme and per paragraph
+ *   GET   /api/admin/themes/figures comments per theme by section and by week
  *   POST  /api/admin/themes {name}  create one
  *   PATCH /api/admin/themes/{id}    rename it {name}
  */
@@ -9,6 +10,7 @@ import { Hono } from "hono";
 import { officerEndpoint, type OfficerEnv } from "../../context.ts";
 import { jsonBody, jsonOnly, themeIdParam } from "../officer-json.ts";
 import { createTheme, listThemes, paragraphCounts, renameTheme, themeNameSchema } from "../../../officers/themes.ts";
+import { themeFigures } from "../../../officers/theme-figures.ts";
 
 export const themes = new Hono<OfficerEnv>();
 
@@ -18,6 +20,8 @@ const counts = officerEndpoint.createHandlers(async (c) => {
   const [byTheme, byParagraph] = await Promise.all([listThemes(c.env.DB), paragraphCounts(c.env.DB)]);
   return c.json({ themes: byTheme, paragraphs: byParagraph });
 });
+
+const figures = officerEndpoint.createHandlers(async (c) => c.json(await themeFigures(c.env.DB)));
 
 const create = officerEndpoint.createHandlers(jsonOnly, jsonBody(themeNameSchema), async (c) =>
   c.json(await createTheme(c.env.DB, c.get("officer"), c.req.valid("json").name), 201),
@@ -29,5 +33,6 @@ const rename = officerEndpoint.createHandlers(themeIdParam, jsonOnly, jsonBody(t
 
 themes.get("/", ...list);
 themes.get("/counts", ...counts);
+themes.get("/figures", ...figures);
 themes.post("/", ...create);
 themes.patch("/:id", ...rename);
