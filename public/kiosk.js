@@ -12,8 +12,11 @@
   const data = root.dataset;
   const KEY = "kiosk.key";
   const POOL = "kiosk.references";
-  const POOL_LOW = 5;
-  const POOL_FILL = 20;
+  /** Set when the server stopped taking this device's key: it then asks to be set up again, not set up afresh. */
+  const WITHDRAWN = "kiosk.withdrawn";
+  /** References held for people offline: enough for a busy day, topped up whenever fewer than half are left. */
+  const POOL_FULL = 100;
+  const POOL_LOW = 50;
 
   // ---- The device's own store: the key, the pool of references, the queue --------------------------
 
@@ -22,6 +25,8 @@
     set key(value) { value ? localStorage.setItem(KEY, value) : localStorage.removeItem(KEY); },
     get pool() { return JSON.parse(localStorage.getItem(POOL) || "[]"); },
     set pool(value) { localStorage.setItem(POOL, JSON.stringify(value)); },
+    get withdrawn() { return localStorage.getItem(WITHDRAWN) === "yes"; },
+    set withdrawn(value) { value ? localStorage.setItem(WITHDRAWN, "yes") : localStorage.removeItem(WITHDRAWN); },
   };
 
   const openQueue = () =>
@@ -52,6 +57,9 @@
   let current = "loading";
 
   function show(name) {
+    // Without a key nobody can start: the start screen asks for the kiosk to be set up again.
+    if (name === "start" && !storage.key) name = "needs-setup";
+    if (name === "refused") renderRefused();
     current = name;
     for (const screen of $$("[data-screen]")) screen.hidden = screen.dataset.screen !== name;
     const heading = $(`[data-screen="${name}"] h1`);
@@ -70,8 +78,9 @@
 
   function clearSession() {
     session = { assisted: undefined, comments: [], writing: undefined };
-    for (const field of $$("input:not([type=radio]), textarea")) field.value = "";
+    for (const field of $$("input:not([type=radio]):not([type=checkbox]), textarea")) field.value = "";
     $("#consent-no").checked = true;
+    clearPaperForm();
     $("[data-reference]").textContent = "";
     $("[data-paper-outcome]").hidden = true;
     renderReview();
@@ -79,6 +88,12 @@
 
   const labelFor = (paragraph, number) =>
     paragraph === data.general ? data.generalLabel : data.paragraphLabel.replace("{number}", number);
+
+  /** A paragraph's number as this page shows it, for responses that kept only its id. */
+  const numberOf = (paragraph) => {
+    const number = root.querySelector(`[data-paragraph="${CSS.escape(paragraph)}"] .number`);
+    return number ? number.textContent : paragraph;
+  };
 
   function startWriting(button) {
     const paragraph = button.dataset.write;
@@ -127,18 +142,33 @@
 
   // ---- Sending: queue first, then deliver --------------------------------------------------------
 
+  /** Whether the server's error says this device's key is missing, unknown or withdrawn (not a page in the server's place). */
+  const keyRefused = (error) => Boolean(error && String(error.code).startsWith("kiosk_"));
+
+  let filling = false;
+
   async function refillPool() {
-    if (!storage.key || storage.pool.length >= POOL_LOW || !navigator.onLine) return;
+    if (filling || !storage.key || storage.pool.length >= POOL_LOW || !navigator.onLine) return;
+    filling = true;
     try {
-      const answer = await fetch(data.apiReferences, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "Kiosk-Key": storage.key },
-        body: JSON.stringify({ count: POOL_FILL }),
-      });
-      if (answer.status === 201) storage.pool = storage.pool.concat((await answer.json()).references);
-      else if (answer.status === 401 || answer.status === 403) needsSetup();
+      // The server reserves at most data.poolRequestMax at a time.
+      while (storage.key && storage.pool.length < POOL_FULL) {
+        const answer = await fetch(data.apiReferences, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "Kiosk-Key": storage.key },
+          body: JSON.stringify({ count: Math.min(Number(data.poolRequestMax), POOL_FULL - storage.pool.length) }),
+        });
+        if (answer.status !== 201) {
+          const { error } = await answer.json().catch(() => ({}));
+          if (keyRefused(error)) needsSetup();
+          break;
+        }
+        storage.pool = storage.pool.concat((await answer.json()).references);
+      }
     } catch {
       // Offline: the pool is filled next time.
+    } finally {
+      filling = false;
     }
   }
 
@@ -167,13 +197,20 @@
   }
 
   let delivering = false;
+  /** Asked to deliver while delivering: go round again, so nothing waits for the next trigger. */
+  let deliverAgain = false;
   let retryDelay = 2000;
   let retryTimer;
 
   /** Sends every queued response; each leaves the queue only when the server has it. */
   async function deliver() {
-    if (delivering || !storage.key) return;
+    if (!storage.key) return;
+    if (delivering) {
+      deliverAgain = true;
+      return;
+    }
     delivering = true;
+    deliverAgain = false;
     clearTimeout(retryTimer);
     let failed = false;
     try {
@@ -185,32 +222,34 @@
             method: "POST",
             headers: { "Content-Type": "application/json", Accept: "application/json", "Kiosk-Key": storage.key, "Idempotency-Key": item.idempotencyKey },
             body: JSON.stringify(item.body),
+            // A Wi-Fi login page that answers in the server's place must not pass for a receipt.
+            redirect: "manual",
           });
         } catch {
           failed = true;
           break;
         }
-        if (answer.ok) await dequeue(item.idempotencyKey);
-        else if (answer.status === 401 || answer.status === 403) {
-          const { error } = await answer.json().catch(() => ({ error: {} }));
-          if (String(error.code).startsWith("kiosk_")) {
-            needsSetup();
-            break;
-          }
-          // Refused for good (such as arriving after the grace period): kept, but not sent again.
-          await enqueue({ ...item, refused: error.code || String(answer.status) });
-        } else if (answer.status >= 500 || answer.status === 429) {
+        const { reference, error } = await answer.json().catch(() => ({}));
+        if (answer.ok && typeof reference === "string") await dequeue(item.idempotencyKey);
+        else if (!error || answer.status >= 500 || answer.status === 429) {
+          // Not the server's word, or the server's trouble: try again later.
           failed = true;
           break;
         } else {
-          const { error } = await answer.json().catch(() => ({ error: {} }));
-          await enqueue({ ...item, refused: error.code || String(answer.status) });
+          if (keyRefused(error)) {
+            needsSetup();
+            break;
+          }
+          // Refused for good (such as arriving after the grace period): kept, with the reason, for staff to deal with.
+          const reason = [error.message, ...Object.values(error.fields || {})].filter(Boolean).join(" ");
+          await enqueue({ ...item, refused: { code: error.code || String(answer.status), reason: reason || String(answer.status) } });
         }
       }
     } finally {
       delivering = false;
     }
     await showWaiting();
+    if (deliverAgain && !failed) return deliver();
     if (failed) {
       retryTimer = setTimeout(deliver, retryDelay);
       retryDelay = Math.min(retryDelay * 2, 60000);
@@ -220,16 +259,99 @@
     }
   }
 
+  const countOf = (count, one, many) => (count === 0 ? "" : (count === 1 ? one : many).replace("{count}", String(count)));
+
   async function showWaiting() {
-    const waiting = (await queued()).length;
-    $("[data-waiting]").textContent =
-      waiting === 0 ? "" : (waiting === 1 ? data.waitingOne : data.waitingMany).replace("{count}", String(waiting));
+    const items = await queued();
+    const refused = items.filter((item) => item.refused).length;
+    $("[data-waiting]").textContent = countOf(items.length - refused, data.waitingOne, data.waitingMany);
+    for (const staff of $$("[data-refused-button]")) {
+      staff.textContent = countOf(refused, data.refusedOne, data.refusedMany);
+      staff.hidden = refused === 0;
+    }
+    if (current === "refused") renderRefused();
   }
 
+  /**
+   * The key is gone or withdrawn: the queue stays, to be sent once the kiosk is
+   * set up again. A person who has just pressed send still sees their reference;
+   * the start screen then asks for the kiosk to be set up again.
+   */
   function needsSetup() {
     storage.key = null;
-    storage.pool = [];
-    show("needs-setup");
+    storage.withdrawn = true;
+    if (["loading", "start", "paper", "refused"].includes(current)) show("needs-setup");
+  }
+
+  // ---- Responses the server refused for good: shown to staff, never dropped silently --------------
+
+  const refusalReason = ({ code, reason }) =>
+    ({
+      consultation_closed: data.refusedClosed,
+      grace_period_over: data.refusedGraceOver,
+      reference_not_reserved: data.refusedReferenceNotReserved,
+    })[code] || data.refusedOther.replace("{reason}", reason);
+
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  async function renderRefused() {
+    const list = $("[data-refused-list]");
+    list.textContent = "";
+    for (const item of (await queued()).filter((queuedItem) => queuedItem.refused)) {
+      const { body } = item;
+      const entry = element("li", "refused-item");
+      const name = body.reference ? data.refusedReference.replace("{reference}", body.reference) : data.refusedNoReference;
+      entry.append(element("h2", "", name));
+      entry.append(element("p", "", data.refusedPressed.replace("{time}", new Date(body.pressedSendAt).toLocaleString(data.locale, { dateStyle: "long", timeStyle: "short" }))));
+      if (body.assisted) entry.append(element("p", "", data.refusedHelped.replace("{helper}", body.assisted.helper).replace("{organisation}", body.assisted.organisation)));
+      entry.append(element("p", "error", refusalReason(item.refused)));
+      for (const comment of body.comments) {
+        entry.append(element("p", "number", labelFor(comment.paragraph, numberOf(comment.paragraph))));
+        entry.append(element("p", "refused-comment", comment.text));
+      }
+      const retry = element("button", "button", `${data.refusedRetry}: ${name}`);
+      retry.type = "button";
+      retry.addEventListener("click", async () => {
+        await enqueue({ ...item, refused: undefined });
+        await showWaiting();
+        $('[data-screen="refused"] h1').focus();
+        deliver();
+      });
+      const remove = element("button", "button secondary", `${data.refusedRemove}: ${name}`);
+      remove.type = "button";
+      remove.addEventListener("click", () => confirmRemoval(entry, item, name));
+      entry.append(retry, remove);
+      list.append(entry);
+    }
+  }
+
+  /** Removing a person's words takes a second, explicit step. */
+  function confirmRemoval(entry, item, name) {
+    for (const button of entry.querySelectorAll("button")) button.hidden = true;
+    const question = element("div", "outcome");
+    question.append(element("p", "", data.refusedConfirm));
+    const yes = element("button", "button", `${data.refusedConfirmYes}: ${name}`);
+    const no = element("button", "button secondary", `${data.refusedConfirmNo}: ${name}`);
+    yes.type = no.type = "button";
+    yes.addEventListener("click", async () => {
+      await dequeue(item.idempotencyKey);
+      await showWaiting();
+      $('[data-screen="refused"] h1').focus();
+    });
+    no.addEventListener("click", () => {
+      question.remove();
+      for (const button of entry.querySelectorAll("button")) button.hidden = false;
+      entry.querySelector("button").focus();
+    });
+    question.append(yes, no);
+    entry.append(question);
+    question.tabIndex = -1;
+    question.focus();
   }
 
   // ---- Setting the device up ---------------------------------------------------------------------
@@ -246,6 +368,9 @@
       });
       if (answer.status !== 201) throw new Error(String(answer.status));
       storage.key = (await answer.json()).key;
+      storage.withdrawn = false;
+      // References reserved under the old key stay in the responses already queued; new ones come from the new key.
+      storage.pool = [];
       $("#setup-code").value = "";
       await refillPool();
       show("start");
@@ -271,30 +396,98 @@
     outcome.focus();
   }
 
+  const paperRows = () => $$("[data-paper-row]");
+
+  /** One more pair of boxes for a comment, numbered after the others. */
+  function addPaperRow() {
+    const rows = paperRows();
+    const row = rows[0].cloneNode(true);
+    const number = rows.length;
+    const [paragraphLabel, textLabel] = row.querySelectorAll("label");
+    const paragraph = row.querySelector("input");
+    const text = row.querySelector("textarea");
+    paragraphLabel.htmlFor = paragraph.id = `paper-paragraph-${number}`;
+    textLabel.htmlFor = text.id = `paper-text-${number}`;
+    paragraph.name = `paragraph-${number}`;
+    text.name = `text-${number}`;
+    paragraph.value = text.value = "";
+    paragraphLabel.textContent = data.paperParagraphLabel.replace("{number}", String(number + 1));
+    textLabel.textContent = data.paperTextLabel.replace("{number}", String(number + 1));
+    $("[data-paper-rows]").append(row);
+    return row;
+  }
+
+  /** Typing in a new sheet, or correcting one typed in before: the same form, sent with POST or PUT. */
+  function paperMode(correcting) {
+    const form = $("[data-paper-form]");
+    form.dataset.correcting = correcting ? "true" : "";
+    $("[data-paper-submit]").textContent = correcting ? data.paperCorrect : data.paperEnter;
+  }
+
+  function clearPaperForm() {
+    const form = $("[data-paper-form]");
+    form.reset();
+    for (const row of paperRows().slice(3)) row.remove();
+    paperMode(false);
+  }
+
+  /** Puts what was typed in before into the form, ready to correct. */
+  function fillPaperForm(entered) {
+    const form = $("[data-paper-form]");
+    clearPaperForm();
+    form.elements.reference.value = entered.reference;
+    form.elements.receivedOn.value = entered.receivedOn;
+    form.elements.publishConsent.checked = entered.publishConsent;
+    form.elements.respondentType.value = entered.respondentType || "";
+    form.elements.organisation.value = entered.organisation || "";
+    while (paperRows().length < entered.comments.length) addPaperRow();
+    entered.comments.forEach((comment, row) => {
+      form.elements[`paragraph-${row}`].value = comment.number || comment.paragraph;
+      form.elements[`text-${row}`].value = comment.text;
+    });
+    paperMode(true);
+  }
+
   async function typeInPaper(event) {
     event.preventDefault();
     const form = event.target;
-    const comments = [0, 1, 2]
-      .map((row) => ({ paragraph: form.elements[`paragraph-${row}`].value, text: form.elements[`text-${row}`].value }))
+    const rows = paperRows()
+      .map((row, index) => ({ index, paragraph: form.elements[`paragraph-${index}`].value, text: form.elements[`text-${index}`].value }))
       .filter((comment) => comment.paragraph.trim() || comment.text.trim());
-    const sheet = { reference: form.elements.reference.value, receivedOn: form.elements.receivedOn.value, comments };
+    const sheet = {
+      reference: form.elements.reference.value,
+      receivedOn: form.elements.receivedOn.value,
+      comments: rows.map(({ paragraph, text }) => ({ paragraph, text })),
+      publishConsent: form.elements.publishConsent.checked,
+      ...(form.elements.respondentType.value && { respondentType: form.elements.respondentType.value }),
+      ...(form.elements.organisation.value.trim() && { organisation: form.elements.organisation.value }),
+    };
     const headers = { "Content-Type": "application/json", Accept: "application/json", "Kiosk-Key": storage.key || "" };
+    const correcting = Boolean(form.dataset.correcting);
+    const address = (reference) => `${data.apiPaper}/${encodeURIComponent(reference)}`;
     try {
-      const answer = await fetch(data.apiPaper, { method: "POST", headers, body: JSON.stringify(sheet) });
+      const answer = await fetch(correcting ? address(sheet.reference) : data.apiPaper, { method: correcting ? "PUT" : "POST", headers, body: JSON.stringify(sheet) });
       const body = await answer.json();
+      const code = body.error && String(body.error.code);
       if (answer.ok) {
-        form.reset();
+        clearPaperForm();
         showOutcome([data.paperSaved.replace("{reference}", body.reference)]);
-      } else if (body.error && body.error.code === "sheet_already_entered") {
-        const entered = await (await fetch(`${data.apiPaper}/${encodeURIComponent(sheet.reference)}`, { headers })).json();
-        showOutcome([
-          data.paperEntered.replace("{reference}", entered.reference),
-          ...entered.comments.map((comment) => `${comment.number || comment.paragraph}: ${comment.text}`),
-        ]);
-      } else if (answer.status === 401 || (body.error && String(body.error.code).startsWith("kiosk_"))) {
+      } else if (code === "sheet_already_entered") {
+        // Never stored twice: show what was entered, ready to correct.
+        const entered = await (await fetch(address(sheet.reference), { headers })).json();
+        fillPaperForm(entered);
+        showOutcome([data.paperEntered.replace("{reference}", entered.reference)]);
+      } else if (keyRefused(body.error)) {
         needsSetup();
       } else {
-        showOutcome([body.error.message, ...Object.values(body.error.fields || {})]);
+        // The API names comments by their place in what was sent; the form names them by row.
+        const fields = Object.entries(body.error.fields || {}).map(([field, message]) => {
+          const match = /^comments\.(\d+)\.(paragraph|text)$/.exec(field);
+          if (!match) return message;
+          const row = rows[Number(match[1])].index + 1;
+          return `${(match[2] === "paragraph" ? data.paperParagraphLabel : data.paperTextLabel).replace("{number}", String(row))}: ${message}`;
+        });
+        showOutcome([body.error.message, ...fields]);
       }
     } catch {
       showOutcome([data.offline]);
@@ -340,6 +533,15 @@
     show("start");
   }
 
+  // ---- Reading aloud, where the browser can speak -------------------------------------------------
+
+  function speak(text) {
+    speechSynthesis.cancel();
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.lang = document.documentElement.lang;
+    speechSynthesis.speak(utterance);
+  }
+
   // ---- Wiring ------------------------------------------------------------------------------------
 
   root.addEventListener("click", (event) => {
@@ -358,14 +560,13 @@
     } else if (target.hasAttribute("data-continue")) {
       closeWarning();
       resetIdle();
-    } else if (target.hasAttribute("data-read-aloud")) {
-      speechSynthesis.cancel();
-      speechSynthesis.speak(new SpeechSynthesisUtterance($("[data-write-quote]").textContent));
-    }
+    } else if (target.hasAttribute("data-read-aloud")) speak($("[data-write-quote]").textContent);
+    else if (target.hasAttribute("data-read-screen")) speak([$("[data-waiting]").textContent, $(`[data-screen="${current}"]`).innerText].join("\n"));
   });
 
   $("[data-setup-form]").addEventListener("submit", setUp);
   $("[data-paper-form]").addEventListener("submit", typeInPaper);
+  $("[data-paper-add-row]").addEventListener("click", () => addPaperRow().querySelector("input").focus());
 
   $("[data-helper-form]").addEventListener("submit", (event) => {
     event.preventDefault();
@@ -401,8 +602,11 @@
     caches.open("kiosk-v1").then((cache) => cache.addAll(["/kiosk/", "/kiosk.js", ...styles])).catch(() => {});
   }
 
+  $("[data-read-screen]").hidden = !("speechSynthesis" in window);
+  // A printed slip needs the whole address, not just the path.
+  $("[data-track-sentence]").textContent = data.trackAt.replace("{address}", new URL(data.track, location.href).href);
   renderReview();
-  show(storage.key ? "start" : "setup");
+  show(storage.key || storage.withdrawn ? "start" : "setup");
   showWaiting();
   deliver();
   refillPool();

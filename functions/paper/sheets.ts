@@ -12,6 +12,14 @@ import { auditStatement, type Actor } from "../officers/audit.ts";
 import { formatReference, normaliseReference } from "../responses/reference.ts";
 import { responseSchema, type ValidResponse } from "../responses/schema.ts";
 import { COMMENTS_WITH_RESPONSES, contentFingerprint, type Submission } from "../responses/store.ts";
+import type { RespondentType } from "../responses/vocabulary.ts";
+
+/** Who is responding, as ticked on a sheet, for the forms that type sheets in: nothing ticked is a choice too. */
+export const SHEET_RESPONDENT_CHOICES: readonly { value: RespondentType | ""; label: `admin.respondent.${RespondentType | "unknown"}` }[] = [
+  { value: "", label: "admin.respondent.unknown" },
+  { value: "individual", label: "admin.respondent.individual" },
+  { value: "organisation", label: "admin.respondent.organisation" },
+];
 
 const sheetHeader = z.object({
   reference: z

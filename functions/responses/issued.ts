@@ -41,10 +41,18 @@ export function issueForPaper(db: D1Database, officer: Officer, count: number): 
   return issue(db, count, "paper", null, auditStatement(db, officer, "paper.batch", null, { count }));
 }
 
-/** Whether this reference was issued for this purpose (and, for a kiosk, to this kiosk). */
+/**
+ * Whether this reference was issued for this purpose and, for a kiosk, to this
+ * kiosk or to one since revoked: a device set up again after its kiosk was
+ * revoked still sends the responses it queued, under the references it showed.
+ * Another live kiosk's references stay its own.
+ */
 export async function wasIssued(db: D1Database, reference: string, purpose: Purpose, kioskId?: number): Promise<boolean> {
   const row = await db
-    .prepare("SELECT 1 FROM issued_references WHERE reference = ? AND purpose = ? AND (? IS NULL OR kiosk_id = ?)")
+    .prepare(
+      `SELECT 1 FROM issued_references WHERE reference = ? AND purpose = ?
+         AND (? IS NULL OR kiosk_id = ? OR kiosk_id IN (SELECT id FROM kiosks WHERE revoked_at IS NOT NULL))`,
+    )
     .bind(reference, purpose, kioskId ?? null, kioskId ?? null)
     .first();
   return row !== null;

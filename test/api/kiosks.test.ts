@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
 import { afterEach, describe, it, vi } from "vitest";
+import { parse } from "csv-parse/sync";
 import { asOfficer } from "./admin-fixtures.ts";
 import { callApi, newKey, postJson, storedCounts, type ErrorBody } from "./requests.ts";
 
@@ -112,6 +113,8 @@ describe("responses from a kiosk", () => {
       assisted: true,
       assistedBy: "Sam, St Anne's",
     });
+    const csv = parse(await (await asOfficer(env, "/api/admin/export?format=csv")).text(), { bom: true, columns: true }) as Record<string, string>[];
+    expect(csv.find((c) => c.reference === reference)).toMatchObject({ channel: "kiosk", kioskName: "St Anne's day centre", assisted: "yes", assistedBy: "Sam, St Anne's", paperReceivedOn: "" });
   });
 
   it("refuses who-helped and pressed-send claims without a kiosk key", async ({ expect }) => {
@@ -243,6 +246,19 @@ describe("references reserved for a kiosk", () => {
     const twice = await fromKiosk(kiosk.key, { ...body, reference: references[0] });
     expect(await errorCode(twice)).toBe("reference_not_reserved");
     expect((await postJson({ ...body, reference: references[2] }, { key: newKey() })).status).toBe(422);
+  });
+
+  it("lets a device set up again after its kiosk was revoked send what it queued, under the references it showed", async ({ expect }) => {
+    const revoked = await issueKiosk("Revoked by mistake");
+    const { references } = (await (await reserve(revoked.key, 2)).json()) as { references: string[] };
+    expect((await asOfficer(env, `/api/admin/kiosks/${revoked.id}`, { method: "DELETE" })).status).toBe(204);
+    const again = await issueKiosk("Set up again");
+    const sent = await fromKiosk(again.key, { ...body, reference: references[0] });
+    expect(sent.status).toBe(201);
+    expect(((await sent.json()) as { reference: string }).reference).toBe(references[0]);
+    // Once used, the reference is nobody's to take again; and a reference needs a live kiosk key.
+    expect(await errorCode(await fromKiosk(again.key, { ...body, reference: references[0] }))).toBe("reference_not_reserved");
+    expect((await fromKiosk(revoked.key, { ...body, reference: references[1] })).status).toBe(403);
   });
 
   it("needs a kiosk key to reserve", async ({ expect }) => {

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { parse } from "csv-parse/sync";
 import { asOfficer } from "./admin-fixtures.ts";
 import { callApi, storedCounts, type ErrorBody } from "./requests.ts";
 import { formatReference, newReference, normaliseReference } from "../../functions/responses/reference.ts";
@@ -154,5 +155,25 @@ describe("typing in a paper form", () => {
     expect((await post({ "Kiosk-Key": kiosk.key })).status).toBe(201);
     const row = await env.DB.prepare("SELECT channel, kiosk_id FROM responses WHERE reference = ?").bind(reference!.replace("-", "")).first();
     expect(row).toEqual({ channel: "paper", kiosk_id: kiosk.id });
+  });
+
+  it("says in the officers' list and the CSV export that a sheet came on paper, when it was received, and at which kiosk it was typed in", async ({ expect }) => {
+    const [reference] = await printBatch(1);
+    const kiosk = (await (await asOfficer(env, "/api/admin/kiosks", { method: "POST", json: { name: "Night shelter" } })).json()) as { key: string };
+    const typed = await callApi("/api/paper/sheets", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Kiosk-Key": kiosk.key },
+      body: JSON.stringify(sheet(reference!, "2030-11-20")),
+    });
+    expect(typed.status).toBe(201);
+    const listed = (await (await asOfficer(env, `/api/admin/comments?reference=${reference}`)).json()) as { comments: Record<string, unknown>[] };
+    expect(listed.comments.map(({ channel, kioskName, assisted, paperReceivedOn }) => ({ channel, kioskName, assisted, paperReceivedOn }))).toEqual(
+      Array(2).fill({ channel: "paper", kioskName: "Night shelter", assisted: null, paperReceivedOn: "2030-11-20" }),
+    );
+    const csv = await (await asOfficer(env, "/api/admin/export?format=csv")).text();
+    const rows = (parse(csv, { bom: true, columns: true }) as Record<string, string>[]).filter((r) => r.reference === reference);
+    expect(rows.map(({ channel, kioskName, assisted, assistedBy, paperReceivedOn }) => ({ channel, kioskName, assisted, assistedBy, paperReceivedOn }))).toEqual(
+      Array(2).fill({ channel: "paper", kioskName: "Night shelter", assisted: "no", assistedBy: "", paperReceivedOn: "2030-11-20" }),
+    );
   });
 });

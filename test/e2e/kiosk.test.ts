@@ -1,6 +1,6 @@
 import { describe, it } from "vitest";
-import type { BrowserContext, Page } from "playwright-core";
-import { axeViolations, OPEN_NOW, siteAndBrowserForFile } from "./harness.ts";
+import type { BrowserContext, Page, Route } from "playwright-core";
+import { axeViolations, officerPage, OPEN_NOW, siteAndBrowserForFile } from "./harness.ts";
 
 const ADMIN_TOKEN = "e2e-officer-token-kiosk";
 const { site, browser } = siteAndBrowserForFile({ ADMIN_TOKEN, ...OPEN_NOW });
@@ -14,10 +14,22 @@ async function asOfficer(path: string, init: { method?: string; json?: unknown }
   return (answer.status === 204 ? {} : answer.json()) as Promise<Record<string, unknown>>;
 }
 
+/** A new kiosk for a place, and a one-time code to set a device up with. */
+async function newSetupCode(name = "Day centre"): Promise<string> {
+  const kiosk = (await asOfficer("/api/admin/kiosks", { method: "POST", json: { name } })) as { id: number };
+  const { code } = (await asOfficer(`/api/admin/kiosks/${kiosk.id}/setup-codes`, { method: "POST" })) as { code: string };
+  return code;
+}
+
+async function enterSetupCode(page: Page, code: string) {
+  await page.getByLabel("Set-up code").fill(code);
+  await page.getByRole("button", { name: "Set up" }).click();
+  await page.getByRole("button", { name: "I am giving my own views" }).waitFor();
+}
+
 /** A fresh browser profile with this kiosk set up by a one-time code, on its start screen. */
 async function setUpKiosk(options: { clock?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const kiosk = (await asOfficer("/api/admin/kiosks", { method: "POST", json: { name: "Day centre" } })) as { id: number };
-  const { code } = (await asOfficer(`/api/admin/kiosks/${kiosk.id}/setup-codes`, { method: "POST" })) as { code: string };
+  const code = await newSetupCode();
   const context = await browser().newContext({ viewport: { width: 800, height: 1000 }, hasTouch: true });
   const page = await context.newPage();
   page.on("console", (message) => console.log("PAGE", message.text()));
@@ -25,9 +37,7 @@ async function setUpKiosk(options: { clock?: boolean } = {}): Promise<{ context:
   page.on("pageerror", (error) => console.log("PAGEERROR", error.message));
   if (options.clock) await page.clock.install();
   await page.goto(`${site().url}/kiosk/`);
-  await page.getByLabel("Set-up code").fill(code);
-  await page.getByRole("button", { name: "Set up" }).click();
-  await page.getByRole("button", { name: "I am giving my own views" }).waitFor();
+  await enterSetupCode(page, code);
   return { context, page };
 }
 
@@ -48,9 +58,28 @@ async function sendAboutWholePlan(page: Page, text: string) {
   await page.getByRole("button", { name: "Send my response" }).click();
 }
 
+/** The stored comments of one response, as the officers' export gives them. */
+async function exportedRows(reference: string) {
+  const exported = (await asOfficer("/api/admin/export?format=json")) as { comments: Record<string, unknown>[] };
+  return exported.comments.filter((row) => row.reference === reference);
+}
+
 async function kioskComments(): Promise<number> {
   const exported = (await asOfficer("/api/admin/export?format=json")) as { comments: { channel: string }[] };
   return exported.comments.filter((row) => row.channel === "kiosk").length;
+}
+
+/** Puts `answer` in the server's place for each response the kiosk sends; gives how many it has answered. */
+async function answerSending(context: BrowserContext, answer: (route: Route, attempt: number) => Promise<void>): Promise<() => number> {
+  let attempts = 0;
+  await context.route("**/api/responses", (route) => answer(route, ++attempts));
+  return () => attempts;
+}
+
+/** The connection is back: the kiosk sends everything waiting, until nothing waits. */
+async function backOnline(page: Page) {
+  await page.evaluate(() => window.dispatchEvent(new Event("online")));
+  await page.waitForFunction(() => document.querySelector("[data-waiting]")?.textContent === "", null, { timeout: 30_000 });
 }
 
 /** Every visible control on the screen, as it is now, with its size. */
@@ -70,8 +99,8 @@ describe("a kiosk session", () => {
     const checkScreen = async (name: string) => {
       screens[name] = await axeViolations(page);
       for (const target of await targetSizes(page)) {
-        expect(target.height, `${name}: ${target.name}`).toBeGreaterThanOrEqual(44);
-        expect(target.width, `${name}: ${target.name}`).toBeGreaterThanOrEqual(44);
+        expect(target.height, `${name}: ${target.name}`).toBeGreaterThanOrEqual(48);
+        expect(target.width, `${name}: ${target.name}`).toBeGreaterThanOrEqual(48);
       }
     };
     await checkScreen("start");
@@ -106,6 +135,8 @@ describe("a kiosk session", () => {
     await checkScreen("done");
     const reference = (await page.locator("[data-reference]").textContent())!;
     expect(reference).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    // The slip to print has the whole address to look it up at.
+    expect(await page.locator(".receipt").textContent()).toContain(`${site().url}/track`);
     await expect.poll(() => page.locator("[data-waiting]").textContent()).toBe("");
     const stored = (await (await fetch(`${site().url}/api/responses/${reference}`)).json()) as { channel: string; comments: { paragraph: string }[] };
     expect(stored.channel).toBe("kiosk");
@@ -113,16 +144,45 @@ describe("a kiosk session", () => {
     await page.getByRole("button", { name: "Finish" }).click();
     expect(screens).toEqual(Object.fromEntries(Object.keys(screens).map((name) => [name, []])));
     await context.close();
+
+    // Officers see how it came: on which kiosk, and who helped.
+    const officer = await officerPage(browser(), site(), ADMIN_TOKEN);
+    await officer.goto(`${site().url}/admin/comments/?${new URLSearchParams({ reference })}`);
+    const listed = (await officer.locator("main").textContent())!;
+    for (const words of ["Kiosk", "At Day centre", "Helped by Sam, St Anne's", "Outreach at night too."]) expect(listed).toContain(words);
+    await officer.context().close();
+  });
+
+  it("reads the screen out loud, and a paragraph's own words, in the page's language", async ({ expect }) => {
+    const { context, page } = await setUpKiosk();
+    // Record what would be spoken rather than speak it.
+    await page.addInitScript(() => {
+      const spoken: { text: string; lang: string }[] = [];
+      Object.assign(window, { spoken });
+      speechSynthesis.speak = (utterance) => void spoken.push({ text: utterance.text, lang: utterance.lang });
+    });
+    await page.reload();
+    const spoken = () => page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken);
+    await page.getByRole("button", { name: "Read this screen out loud" }).click();
+    const [screen] = await spoken();
+    expect(screen!.lang).toBe("en");
+    expect(screen!.text).toContain("I am giving my own views");
+    expect(screen!.text).toContain("I am helping someone");
+    await page.getByRole("button", { name: "I am giving my own views" }).click();
+    await page.getByRole("button", { name: /^3\./ }).click();
+    await page.getByRole("button", { name: "Comment on 3.2" }).click();
+    await page.getByRole("button", { name: "Read this out loud", exact: true }).click();
+    expect((await spoken())[1]!.text).toBe(await page.locator("[data-write-quote]").textContent());
+    expect((await spoken())[1]!.text).toContain("Our outreach team will meet anyone");
+    await context.close();
   });
 
   it("ends with exactly one stored response when the connection drops while sending and comes back", async ({ expect }) => {
     const { context, page } = await setUpKiosk();
     const before = await kioskComments();
-    let attempts = 0;
     // The first attempt reaches the server, but its answer is lost; the next ones fail outright.
-    await context.route("**/api/responses", async (route) => {
-      attempts++;
-      if (attempts === 1) await route.fetch();
+    const attempts = await answerSending(context, async (route, attempt) => {
+      if (attempt === 1) await route.fetch();
       await route.abort("internetdisconnected");
     });
     await sendAboutWholePlan(page, "Keep the day centre open.");
@@ -130,12 +190,30 @@ describe("a kiosk session", () => {
     const reference = (await page.locator("[data-reference]").textContent())!;
     expect(reference).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
     await expect.poll(() => page.locator("[data-waiting]").textContent()).toBe("1 response waiting to send");
-    await expect.poll(() => attempts, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(attempts, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
     await context.unroute("**/api/responses");
-    await page.evaluate(() => window.dispatchEvent(new Event("online")));
-    await expect.poll(() => page.locator("[data-waiting]").textContent(), { timeout: 20_000 }).toBe("");
+    await backOnline(page);
     expect(await kioskComments()).toBe(before + 1);
     expect((await fetch(`${site().url}/api/responses/${reference}`)).status).toBe(200);
+    await context.close();
+  });
+
+  it("takes only the server's receipt as sent: a Wi-Fi login page answering in its place leaves the response waiting", async ({ expect }) => {
+    const { context, page } = await setUpKiosk();
+    const before = await kioskComments();
+    // A hostel's Wi-Fi asks to log in again: first a redirect to its page, then the page itself.
+    const attempts = await answerSending(context, (route, attempt) =>
+      attempt === 1
+        ? route.fulfill({ status: 302, headers: { Location: `${site().url}/wifi-login` } })
+        : route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>Log in to the Wi-Fi</title>" }),
+    );
+    await sendAboutWholePlan(page, "Sent behind a Wi-Fi login page.");
+    await page.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
+    await expect.poll(attempts, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => page.locator("[data-waiting]").textContent()).toBe("1 response waiting to send");
+    await context.unroute("**/api/responses");
+    await backOnline(page);
+    expect(await kioskComments()).toBe(before + 1);
     await context.close();
   });
 
@@ -154,10 +232,31 @@ describe("a kiosk session", () => {
     await expect.poll(() => page.locator("[data-waiting]").textContent()).toBe("1 response waiting to send");
     expect(await page.getByRole("button", { name: "I am giving my own views" }).isVisible()).toBe(true);
     await context.setOffline(false);
-    await page.evaluate(() => window.dispatchEvent(new Event("online")));
-    await expect.poll(() => page.locator("[data-waiting]").textContent(), { timeout: 20_000 }).toBe("");
+    await backOnline(page);
     expect(await kioskComments()).toBe(before + 1);
     expect((await fetch(`${site().url}/api/responses/${reference}`)).status).toBe(200);
+    await context.close();
+  });
+
+  it("gives each of a busy day's people their own reference while offline, and sends every response under it", async ({ expect }) => {
+    const { context, page } = await setUpKiosk();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await context.setOffline(true);
+    const shown: string[] = [];
+    for (let person = 0; person < 30; person++) {
+      await sendAboutWholePlan(page, `Person ${person} on a day offline.`);
+      await page.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
+      shown.push((await page.locator("[data-reference]").textContent())!);
+      await page.getByRole("button", { name: "Finish" }).click();
+    }
+    expect(shown.every((reference) => /^[0-9A-Z]{5}-[0-9A-Z]{5}$/.test(reference))).toBe(true);
+    expect(new Set(shown).size).toBe(30);
+    expect(await page.locator("[data-waiting]").textContent()).toBe("30 responses waiting to send");
+    await context.setOffline(false);
+    await backOnline(page);
+    for (const [person, reference] of shown.entries()) {
+      expect(await exportedRows(reference), reference).toMatchObject([{ commentText: `Person ${person} on a day offline.` }]);
+    }
     await context.close();
   });
 
@@ -206,38 +305,135 @@ describe("a kiosk session", () => {
     const { kiosks } = (await asOfficer("/api/admin/kiosks")) as { kiosks: { id: number }[] };
     for (const kiosk of kiosks) await asOfficer(`/api/admin/kiosks/${kiosk.id}`, { method: "DELETE" });
     await sendAboutWholePlan(kioskPage, "Sent after revoking.");
+    // The person still gets their reference; the queue keeps their words.
+    await kioskPage.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
+    const reference = (await kioskPage.locator("[data-reference]").textContent())!;
+    expect(reference).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    await expect.poll(() => kioskPage.locator("[data-waiting]").textContent()).toBe("1 response waiting to send");
+    await kioskPage.getByRole("button", { name: "Finish" }).click();
     await kioskPage.getByRole("heading", { name: "This kiosk needs to be set up again" }).waitFor();
-    expect(await kioskPage.locator("[data-waiting]").textContent()).toBe("1 response waiting to send");
+    expect(await kioskPage.getByRole("button", { name: "I am giving my own views" }).isVisible()).toBe(false);
     expect(await axeViolations(kioskPage)).toEqual([]);
+    // A reload changes nothing: still no way in, and still the response waiting.
+    await kioskPage.reload();
+    await kioskPage.getByRole("heading", { name: "This kiosk needs to be set up again" }).waitFor();
+    await expect.poll(() => kioskPage.locator("[data-waiting]").textContent()).toBe("1 response waiting to send");
+    expect((await fetch(`${site().url}/api/responses/${reference}`)).status).toBe(404);
+
+    // Set up again as a new kiosk, the queue goes, under the reference the person was given.
+    await kioskPage.getByRole("button", { name: "Set up again" }).click();
+    await enterSetupCode(kioskPage, await newSetupCode("Day centre, set up again"));
+    await expect.poll(() => kioskPage.locator("[data-waiting]").textContent(), { timeout: 20_000 }).toBe("");
+    expect(await exportedRows(reference)).toMatchObject([{ channel: "kiosk", kioskName: "Day centre, set up again", commentText: "Sent after revoking." }]);
     await kioskContext.close();
   });
 });
 
+describe("a response the server refuses for good", () => {
+  it("is shown to staff with the reason and the words, printed, kept through a reload, and removed only when staff say so", async ({ expect }) => {
+    const { context, page } = await setUpKiosk();
+    // A kiosk whose clock is years behind says send was pressed before the consultation opened.
+    await page.clock.setFixedTime(new Date("2019-06-01T10:00:00Z"));
+    await sendAboutWholePlan(page, "Words the server will not take.");
+    await page.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
+    const reference = (await page.locator("[data-reference]").textContent())!;
+    await page.getByRole("button", { name: "Finish" }).click();
+    const staff = page.getByRole("button", { name: "Staff: 1 response could not be sent" });
+    await staff.waitFor();
+    // Not waiting: nothing will send it as it is.
+    expect(await page.locator("[data-waiting]").textContent()).toBe("");
+    expect((await fetch(`${site().url}/api/responses/${reference}`)).status).toBe(404);
+
+    await page.reload();
+    await staff.click();
+    const entry = page.locator("[data-refused-list] li");
+    await expect.poll(() => entry.count()).toBe(1);
+    const shown = (await entry.textContent())!;
+    expect(shown).toContain(`Reference ${reference}`);
+    expect(shown).toContain("the consultation was not open at the time this kiosk gives for pressing send");
+    expect(shown).toContain("Say something about the whole plan");
+    expect(shown).toContain("Words the server will not take.");
+    expect(await axeViolations(page)).toEqual([]);
+    for (const target of await targetSizes(page)) expect(target.height, target.name).toBeGreaterThanOrEqual(48);
+
+    // Printed, the list is what shows: the words to copy onto paper, without the buttons.
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByText("Words the server will not take.").isVisible()).toBe(true);
+    expect(await page.getByRole("heading", { name: "Responses that could not be sent" }).isVisible()).toBe(false);
+    expect(await page.getByRole("button", { name: `Try sending again: Reference ${reference}` }).isVisible()).toBe(false);
+    await page.emulateMedia({ media: "screen" });
+
+    // Sending again with the clock still wrong is refused again, and the words stay.
+    await page.getByRole("button", { name: `Try sending again: Reference ${reference}` }).click();
+    await expect.poll(() => entry.count()).toBe(1);
+    await expect.poll(() => page.locator("[data-refused-list]").textContent()).toContain("Words the server will not take.");
+
+    await page.getByRole("button", { name: `Remove from this kiosk: Reference ${reference}` }).click();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: `No, keep them: Reference ${reference}` }).click();
+    expect(await entry.count()).toBe(1);
+    await page.getByRole("button", { name: `Remove from this kiosk: Reference ${reference}` }).click();
+    await page.getByRole("button", { name: `Yes, remove them: Reference ${reference}` }).click();
+    await expect.poll(() => entry.count()).toBe(0);
+    await page.getByRole("button", { name: "Back" }).last().click();
+    expect(await staff.isVisible()).toBe(false);
+    expect((await fetch(`${site().url}/api/responses/${reference}`)).status).toBe(404);
+    await context.close();
+  });
+});
+
 describe("a support worker typing in a paper form at the kiosk", () => {
-  it("saves the sheet under its reference, and typing it again shows what was entered instead of storing it twice", async ({ expect }) => {
+  it("saves the sheet under its reference; typed again, it shows what was entered and saves a correction instead of a second copy", async ({ expect }) => {
     const { references } = (await asOfficer("/api/admin/paper/batches", { method: "POST", json: { count: 1 } })) as { references: string[] };
     const reference = references[0]!;
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const { context, page } = await setUpKiosk();
-    const typeIn = async (text: string) => {
+    const typeIn = async (comments: [string, string][]) => {
       await page.getByRole("button", { name: "Staff: type in a paper form" }).click();
       await page.getByLabel("Reference on the sheet").fill(reference.toLowerCase());
-      await page.getByLabel("Date received").fill(new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
-      await page.getByLabel("Paragraph number for comment 1").fill("3.2");
-      await page.getByLabel("Comment 1", { exact: true }).fill(text);
+      await page.getByLabel("Date received").fill(yesterday);
+      for (const [index, [number, text]] of comments.entries()) {
+        if (index >= 3) await page.getByRole("button", { name: "Add another comment" }).click();
+        await page.getByLabel(`Paragraph number for comment ${index + 1}`).fill(number);
+        await page.getByLabel(`Comment ${index + 1}`, { exact: true }).fill(text);
+      }
       await page.getByRole("button", { name: "Save the form" }).click();
     };
-    await typeIn("Typed from the sheet.");
+    // A number not in the draft is named by its row, and nothing is stored.
+    await typeIn([["9.9", "No such paragraph."]]);
+    await expect.poll(() => page.locator("[data-paper-outcome]").textContent()).toContain("Paragraph number for comment 1: Enter a paragraph number as printed");
+    expect((await fetch(`${site().url}/api/responses/${reference}`)).status).toBe(404);
+    await page.getByRole("button", { name: "Back" }).last().click();
+
+    await page.getByRole("button", { name: "Staff: type in a paper form" }).click();
+    await page.getByLabel("An organisation").check();
+    await page.getByLabel("Name of the organisation").fill("Hope Hostel");
+    await page.getByRole("button", { name: "Back" }).last().click();
+    await typeIn([["3.2", "Typed from the sheet."], ["general", "About it all."], ["5.3", "Nurses."], ["1.1", "A fourth comment."]]);
     await expect.poll(() => page.locator("[data-paper-outcome]").textContent()).toBe(`Form ${reference} is saved.`);
     expect(await axeViolations(page)).toEqual([]);
-    for (const target of await targetSizes(page)) expect(target.height, target.name).toBeGreaterThanOrEqual(44);
+    for (const target of await targetSizes(page)) expect(target.height, target.name).toBeGreaterThanOrEqual(48);
     await page.getByRole("button", { name: "Back" }).last().click();
 
     const before = await (await fetch(`${site().url}/api/responses/${reference}`)).json();
-    await typeIn("Typed again by someone else.");
+    expect(before).toMatchObject({ channel: "paper", comments: [{ paragraph: "streets-2", text: "Typed from the sheet." }, { paragraph: "general" }, { paragraph: "care-3" }, { paragraph: "about-1" }] });
+    await typeIn([["3.2", "Typed again by someone else."]]);
     await expect.poll(() => page.locator("[data-paper-outcome]").textContent()).toContain("was typed in already");
-    expect(await page.locator("[data-paper-outcome]").textContent()).toContain("3.2: Typed from the sheet.");
     expect(await (await fetch(`${site().url}/api/responses/${reference}`)).json()).toEqual(before);
-    expect(before).toMatchObject({ channel: "paper", comments: [{ paragraph: "streets-2", text: "Typed from the sheet." }] });
+    // What was entered is in the form, every comment of it, ready to correct.
+    expect(await page.getByLabel("Comment 1", { exact: true }).inputValue()).toBe("Typed from the sheet.");
+    expect(await page.getByLabel("Paragraph number for comment 4").inputValue()).toBe("1.1");
+    expect(await page.getByLabel("Comment 4", { exact: true }).inputValue()).toBe("A fourth comment.");
+    expect(await page.getByLabel("An organisation").isChecked()).toBe(true);
+    expect(await page.getByLabel("Name of the organisation").inputValue()).toBe("Hope Hostel");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel("Comment 1", { exact: true }).fill("Typed from the sheet, corrected.");
+    await page.getByLabel("The person agreed to be quoted").check();
+    await page.getByRole("button", { name: "Save the correction" }).click();
+    await expect.poll(() => page.locator("[data-paper-outcome]").textContent()).toBe(`Form ${reference} is saved.`);
+    const rows = await exportedRows(reference);
+    expect(rows.map((row) => row.commentText)).toEqual(["Typed from the sheet, corrected.", "About it all.", "Nurses.", "A fourth comment."]);
+    expect(rows[0]).toMatchObject({ channel: "paper", kioskName: "Day centre", paperReceivedOn: yesterday, publishConsent: true, respondentType: "organisation", organisation: "Hope Hostel" });
     await context.close();
   });
 });

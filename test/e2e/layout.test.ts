@@ -159,6 +159,7 @@ const JOURNEYS: Record<string, (page: Page) => Promise<unknown>> = {
   "published comments": (page) => page.goto(`${site.url}/what-people-said/streets/`),
   kiosk: (page) => page.goto(`${site.url}/kiosk/`),
   "printed form": (page) => page.goto(`${site.url}/print/`),
+  "printed forms in large print, each with its reference": (page) => page.goto(`${site.url}/print/?references=K7M4Q-2XD9P+Z3T4W-8BXQ1&size=large`),
   "officer feedback": async (page) => {
     await signIn(page, site);
     await page.goto(`${site.url}/admin/feedback/`);

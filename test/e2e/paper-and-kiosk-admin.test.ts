@@ -1,5 +1,6 @@
 import { describe, it } from "vitest";
 import type { Page } from "playwright-core";
+import { extractText, getDocumentProxy } from "unpdf";
 import { axeViolations, newPage, OPEN_NOW, siteAndBrowserForFile } from "./harness.ts";
 
 const ADMIN_TOKEN = "e2e-officer-token-paper";
@@ -25,6 +26,36 @@ async function draftNumbers(page: Page): Promise<string[]> {
     numbers.push(...(await page.locator("[data-paragraph] .paragraph-number").allTextContents()));
   }
   return numbers;
+}
+
+/** The page as Chromium prints it on A4: the size of its first page in points and the text of every page. */
+async function printedPdf(page: Page): Promise<{ width: number; height: number; pages: string[] }> {
+  await page.emulateMedia({ media: "print" });
+  const pdf = await getDocumentProxy(new Uint8Array(await page.pdf({ format: "A4", printBackground: false })));
+  const [, , width, height] = (await pdf.getPage(1)).view as number[];
+  const { text } = await extractText(pdf, { mergePages: false });
+  await page.emulateMedia({ media: "screen" });
+  return { width: width!, height: height!, pages: text };
+}
+
+/** Each sheet's printed text: from the page showing its reference up to the next sheet's. */
+function sheetTexts(pages: string[], references: string[]): string[] {
+  const starts = references.map((reference) => pages.findIndex((text) => text.includes(reference)));
+  return starts.map((start, index) => (start < 0 ? "" : pages.slice(start, starts[index + 1] ?? pages.length).join("\n")));
+}
+
+/** The numbers not found in the text in the draft's order, each standing alone ("3.2", not part of "13.2" or "3.21"). */
+function missingInOrder(text: string, numbers: string[]): string[] {
+  let from = 0;
+  const missing: string[] = [];
+  for (const number of numbers) {
+    const found = new RegExp(`(?<![\\d.])${number.replace(".", "\\.")}(?![\\d])`, "g");
+    found.lastIndex = from;
+    const match = found.exec(text);
+    if (match) from = match.index + number.length;
+    else missing.push(number);
+  }
+  return missing;
 }
 
 describe("kiosks in the officers' area", () => {
@@ -76,15 +107,27 @@ describe("paper forms", () => {
       nodes.filter((node) => (node as HTMLElement).offsetParent !== null).map((node) => node.getAttribute("data-paragraph-number")),
     );
     expect(printed).toEqual(numbers);
-    const pdf = await page.pdf({ format: "A4", printBackground: false });
-    const text = pdf.toString("latin1");
-    expect(text.startsWith("%PDF")).toBe(true);
-    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(text);
-    expect(box, "the PDF names its page size").not.toBeNull();
+    await page.emulateMedia({ media: "screen" });
+
+    // On paper, as Chromium prints it on A4: each sheet starts on its own page with its reference,
+    // and every paragraph number of the draft follows in order.
+    const large = await printedPdf(page);
     // A4 is 595 by 842 points; Chromium rounds its size in inches, so allow a point or two.
-    expect(Math.abs(Number(box![1]) - 595)).toBeLessThan(2);
-    expect(Math.abs(Number(box![2]) - 842)).toBeLessThan(2);
-    expect(Number(/\/Count (\d+)/.exec(text)![1])).toBeGreaterThanOrEqual(2);
+    expect(Math.abs(large.width - 595)).toBeLessThan(2);
+    expect(Math.abs(large.height - 842)).toBeLessThan(2);
+    const largeSheets = sheetTexts(large.pages, references);
+    expect(largeSheets.map((text) => missingInOrder(text, numbers))).toEqual([[], []]);
+    // Each reference is printed once, whole, as it is typed back in.
+    expect(large.pages.flatMap((text) => text.match(/\b[0-9A-Z]{5}-[0-9A-Z]{5}\b/g) ?? [])).toEqual(references);
+
+    // The standard size says the same on fewer pages.
+    await page.goto(`${site().url}/print/?${new URLSearchParams({ references: references.join(" ") })}`);
+    expect(await page.locator("body.large").count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    const standard = await printedPdf(page);
+    expect(Math.abs(standard.width - 595)).toBeLessThan(2);
+    expect(sheetTexts(standard.pages, references).map((text) => missingInOrder(text, numbers))).toEqual([[], []]);
+    expect(standard.pages.length).toBeLessThan(large.pages.length);
 
     // The compact form: the same numbers, each with its box, without the draft's words.
     await page.emulateMedia({ media: "screen" });
@@ -93,6 +136,9 @@ describe("paper forms", () => {
     expect(await page.locator("[data-paragraph-number] .write-in").count()).toBe(numbers.length);
     expect(await page.locator("main").textContent()).not.toContain("Our outreach team will meet anyone");
     expect(await axeViolations(page)).toEqual([]);
+    const compact = await printedPdf(page);
+    expect(sheetTexts(compact.pages, [references[0]!]).map((text) => missingInOrder(text, numbers))).toEqual([[]]);
+    expect(compact.pages.join("\n")).not.toContain("Our outreach team will meet anyone");
     await page.context().close();
   });
 
@@ -127,6 +173,43 @@ describe("paper forms", () => {
     // The officers' list says how it came and when the sheet was received.
     await page.goto(`${site().url}/admin/comments/?${new URLSearchParams({ reference: reference! })}`);
     expect(await page.locator("main").textContent()).toContain("Paper form received");
+    await page.context().close();
+  });
+
+  it("corrects a sheet with more comments than the form's six rows, keeping every one, and who responded", async ({ expect }) => {
+    const page = await signedInPage();
+    const [reference] = ((await (
+      await page.request.post(`${site().url}/api/admin/paper/batches`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` }, data: { count: 1 } })
+    ).json()) as { references: string[] }).references;
+    const numbers = ["1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1"];
+    const entered = await page.request.post(`${site().url}/api/admin/paper/sheets`, {
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+      data: { reference, receivedOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), comments: numbers.map((paragraph) => ({ paragraph, text: `On ${paragraph}.` })) },
+    });
+    expect(entered.status()).toBe(201);
+
+    await page.goto(`${site().url}/admin/paper/`);
+    await page.getByLabel("Reference on the sheet").fill(reference!);
+    await page.getByLabel("Date received").fill(new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
+    await page.getByLabel("Paragraph number for comment 1").fill("3.2");
+    await page.getByLabel("Comment 1", { exact: true }).fill("Something else.");
+    // A long sheet needs more rows: asking for them keeps what was typed and saves nothing yet.
+    await page.getByRole("button", { name: "Add another comment" }).click();
+    await page.getByLabel("Comment 12", { exact: true }).waitFor();
+    expect(await page.getByLabel("Comment 1", { exact: true }).inputValue()).toBe("Something else.");
+    await page.getByRole("button", { name: "Save the form" }).click();
+    await expect.poll(() => page.getByText(/was typed in already/).count()).toBe(1);
+    expect(await page.getByLabel("Comment 8", { exact: true }).inputValue()).toBe("On 4.1.");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel("Comment 8", { exact: true }).fill("On 4.1, corrected.");
+    await page.getByLabel("An individual").check();
+    await page.getByRole("button", { name: "Save the correction" }).click();
+    await expect.poll(() => page.getByText(`Form ${reference} is saved.`).count()).toBe(1);
+
+    const tracked = (await (await fetch(`${site().url}/api/responses/${reference}`)).json()) as { comments: { text: string }[] };
+    expect(tracked.comments.map((comment) => comment.text)).toEqual([...numbers.slice(0, 7).map((number) => `On ${number}.`), "On 4.1, corrected."]);
+    const sheet = (await (await page.request.get(`${site().url}/api/admin/paper/sheets/${reference}`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })).json()) as { respondentType: string };
+    expect(sheet.respondentType).toBe("individual");
     await page.context().close();
   });
 });
