@@ -4,6 +4,7 @@
  */
 import english from "./messages/en.ts";
 import { limitParams } from "../limits.ts";
+import { DEFAULT_LANGUAGE } from "./default-language.ts";
 
 export type MessageKey = keyof typeof english.messages;
 export type Dictionary = Record<MessageKey, string>;
@@ -19,7 +20,18 @@ export const languages: Map<string, LanguagePack> = new Map(
   Object.values(packs).map((pack) => [pack.code, pack] as const),
 );
 
-export const DEFAULT_LANGUAGE = "en";
+export { DEFAULT_LANGUAGE };
+
+/**
+ * Every language there is a dictionary for, English first: the site's locales
+ * (astro.config.mjs), its language routes (/es/…, /it/…), the language
+ * switcher and the API's negotiation all come from this one list.
+ */
+export const LANGUAGE_CODES: string[] = [DEFAULT_LANGUAGE, ...[...languages.keys()].filter((code) => code !== DEFAULT_LANGUAGE).sort()];
+
+export function isLanguage(code: string | undefined): code is string {
+  return code !== undefined && languages.has(code);
+}
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
