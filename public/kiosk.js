@@ -88,6 +88,7 @@
     const source = root.querySelector(`[data-paragraph="${paragraph}"] [data-paragraph-text]`);
     const quote = $("[data-write-quote]");
     quote.innerHTML = source ? source.innerHTML : "";
+    quote.lang = source ? source.lang : "";
     quote.hidden = !source;
     $("[data-read-aloud]").hidden = !source || !("speechSynthesis" in window);
     const existing = session.comments.find((comment) => comment.paragraph === paragraph);
@@ -241,7 +242,7 @@
     try {
       const answer = await fetch(data.apiSetup, {
         method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        headers: { "Content-Type": "application/json", Accept: "application/json", "Accept-Language": document.documentElement.lang },
         body: JSON.stringify({ code: $("#setup-code").value }),
       });
       if (answer.status !== 201) throw new Error(String(answer.status));
@@ -278,7 +279,7 @@
       .map((row) => ({ paragraph: form.elements[`paragraph-${row}`].value, text: form.elements[`text-${row}`].value }))
       .filter((comment) => comment.paragraph.trim() || comment.text.trim());
     const sheet = { reference: form.elements.reference.value, receivedOn: form.elements.receivedOn.value, comments };
-    const headers = { "Content-Type": "application/json", Accept: "application/json", "Kiosk-Key": storage.key || "" };
+    const headers = { "Content-Type": "application/json", Accept: "application/json", "Accept-Language": document.documentElement.lang, "Kiosk-Key": storage.key || "" };
     try {
       const answer = await fetch(data.apiPaper, { method: "POST", headers, body: JSON.stringify(sheet) });
       const body = await answer.json();
@@ -360,7 +361,9 @@
       resetIdle();
     } else if (target.hasAttribute("data-read-aloud")) {
       speechSynthesis.cancel();
-      speechSynthesis.speak(new SpeechSynthesisUtterance($("[data-write-quote]").textContent));
+      const utterance = new SpeechSynthesisUtterance($("[data-write-quote]").textContent);
+      utterance.lang = $("[data-write-quote]").lang || document.documentElement.lang;
+      speechSynthesis.speak(utterance);
     }
   });
 
@@ -395,10 +398,12 @@
 
   window.addEventListener("online", deliver);
   if ("serviceWorker" in navigator) {
-    navigator.serviceWorker.register("/kiosk-sw.js", { scope: "/kiosk/" }).catch(() => {});
+    // The kiosk in every language (/kiosk/, /es/kiosk/…) works offline, so the start screen's language choice does too.
+    const kiosks = [location.pathname, ...Array.from(document.querySelectorAll(".language-switcher a"), (link) => new URL(link.href).pathname)];
+    for (const scope of kiosks) navigator.serviceWorker.register("/kiosk-sw.js", { scope }).catch(() => {});
     // The styles were fetched before the service worker was there to keep them: keep them now.
     const styles = Array.from(document.querySelectorAll('link[rel="stylesheet"]'), (link) => link.href);
-    caches.open("kiosk-v1").then((cache) => cache.addAll(["/kiosk/", "/kiosk.js", ...styles])).catch(() => {});
+    caches.open("kiosk-v1").then((cache) => cache.addAll([...kiosks, "/kiosk.js", ...styles])).catch(() => {});
   }
 
   renderReview();

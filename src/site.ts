@@ -67,5 +67,12 @@ export function sectionIn(language: string, section: DraftSection): { section: D
   return { section, translated: false, lang: language === DEFAULT_LANGUAGE ? undefined : DEFAULT_LANGUAGE };
 }
 
+/** A section's title (draft or final, named by its slug) in `language` where the draft's translation gives one; otherwise English, with the `lang` to mark it. */
+export function sectionTitleIn(language: string, section: { slug: string; title: string }): { title: string; lang?: string } {
+  const translation = translatedSection(translations, language, section.slug);
+  if (translation) return { title: translation.title };
+  return { title: section.title, lang: language === DEFAULT_LANGUAGE ? undefined : DEFAULT_LANGUAGE };
+}
+
 /** A comment as its author wrote it, in a language nobody recorded: `lang=""` says so, so no page's language is assumed. */
 export const AS_WRITTEN = "";

@@ -1,0 +1,145 @@
+/**
+ * The site in every language: English at /, Spanish at /es/, Italian at /it/,
+ * each page naming its language, offering the others, and keeping the
+ * person's language through a plain form post, its errors and its
+ * confirmation.
+ */
+import { describe, it } from "vitest";
+import { OPEN_NOW, newPage, siteAndBrowserForFile } from "./harness.ts";
+
+const { site, browser } = siteAndBrowserForFile({ ...OPEN_NOW, RATE_LIMITS: "off" });
+
+const get = (path: string, init?: RequestInit) => fetch(`${site().url}${path}`, { redirect: "manual", ...init });
+
+describe("the language versions of the site", () => {
+  it("serves every public page in Spanish and Italian at /es/… and /it/…, with the page's language on <html>", async ({ expect }) => {
+    const pages = ["/", "/draft/", "/draft/care/", "/comment/care-3", "/comment/general", "/confirmation", "/track", "/you-said-we-did", "/what-people-said/", "/final/", "/kiosk/", "/print/", "/accessibility/", "/privacy/", "/consultation-status"];
+    for (const language of ["es", "it"]) {
+      for (const path of pages) {
+        const response = await get(`/${language}${path}`);
+        expect(response.status, `/${language}${path}`).toBe(200);
+        const html = await response.text();
+        if (path !== "/consultation-status") expect(html, `/${language}${path}`).toContain(`<html lang="${language}">`);
+      }
+    }
+    expect(await (await get("/es/track")).text()).toContain("Buscar su comentario");
+    expect(await (await get("/it/track")).text()).toContain("Cerca il commento inviato");
+  });
+
+  it("answers an address in a language the site does not have, or English under /en/, with the not-found page", async ({ expect }) => {
+    for (const path of ["/xx/track", "/xx/", "/en/track", "/fr/draft/"]) {
+      expect((await get(path)).status, path).toBe(404);
+    }
+    const spanishMissing = await get("/es/no-such-page");
+    expect(spanishMissing.status).toBe(404);
+    expect(await spanishMissing.text()).toContain('<html lang="es">');
+  });
+
+  it("offers the same page in the other languages, each named in its own language and marked with it", async ({ expect }) => {
+    const page = await newPage(browser());
+    await page.goto(`${site().url}/es/draft/care/`);
+    const links = page.getByRole("navigation", { name: "Otros idiomas" }).getByRole("link");
+    const found = await links.evaluateAll((anchors) =>
+      anchors.map((a) => ({ name: a.textContent, href: a.getAttribute("href"), hreflang: a.getAttribute("hreflang"), lang: a.getAttribute("lang") })),
+    );
+    expect(found).toEqual([
+      { name: "English", href: "/draft/care/", hreflang: "en", lang: "en" },
+      { name: "Italiano", href: "/it/draft/care/", hreflang: "it", lang: "it" },
+    ]);
+    await links.filter({ hasText: "Italiano" }).click();
+    expect(new URL(page.url()).pathname).toBe("/it/draft/care/");
+    expect(await page.locator("html").getAttribute("lang")).toBe("it");
+    // Every link on the page stays in Italian, but for the other languages and the English text.
+    const hrefs = await page.locator("main a[href^='/'], header .site-nav a").evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href")!));
+    expect(hrefs.filter((href) => !href.startsWith("/it/"))).toEqual([]);
+    await page.context().close();
+  });
+
+  it("shows a translated section with a note that the English text is the one consulted on, and a link to it", async ({ expect }) => {
+    const page = await newPage(browser());
+    await page.goto(`${site().url}/es/draft/streets/`);
+    expect(await page.locator("h1").innerText()).toBe("3. Fuera de la calle");
+    expect(await page.locator("h1").getAttribute("lang")).toBeNull();
+    expect(await page.locator(".translation-note").innerText()).toContain("La consulta es sobre el texto en inglés");
+    const english = page.getByRole("link", { name: "Leer la sección 3 en inglés" });
+    expect(await english.getAttribute("href")).toBe("/draft/streets/");
+    expect(await english.getAttribute("hreflang")).toBe("en");
+    // The same paragraphs, the same ids and numbers: comments are on the English paragraphs.
+    expect(await page.locator("[data-paragraph]").evaluateAll((divs) => divs.map((div) => div.getAttribute("data-paragraph")))).toEqual(["streets-1", "streets-2", "winter-beds"]);
+    expect(await page.locator("#winter-beds p").first().innerText()).toContain("habitaciones individuales");
+    await page.context().close();
+  });
+
+  it("shows an untranslated section in English, marked as English, and says so in the reader's language", async ({ expect }) => {
+    const page = await newPage(browser());
+    await page.goto(`${site().url}/it/draft/care/`);
+    expect(await page.locator("h1").getAttribute("lang")).toBe("en");
+    expect(await page.locator(".section-text").getAttribute("lang")).toBe("en");
+    expect(await page.locator(".translation-note").innerText()).toBe("Questa sezione non è ancora tradotta, per questo è mostrata in inglese.");
+    // The interface around the English words stays Italian, and says so.
+    const link = page.locator("#care-3 .paragraph-comment");
+    expect(await link.getAttribute("lang")).toBe("it");
+    expect(await link.innerText()).toBe("Commenti il paragrafo 5.3");
+    await page.context().close();
+  });
+
+  it("writes the live status into a reading page in the page's language", async ({ expect }) => {
+    const html = await (await get("/es/draft/care/")).text();
+    expect(html).toMatch(/<div class="consultation-status" data-consultation-status><div[^>]*data-status="open"><p><strong>Abierta hasta el /);
+    const italian = await (await get("/it/accessibility/")).text();
+    expect(italian).toMatch(/data-status="open"><p><strong>Aperta fino a/);
+  });
+});
+
+describe("a plain form post in Spanish", () => {
+  it("shows the errors in Spanish on the Spanish form, keeps the words, then confirms in Spanish", async ({ expect }) => {
+    const page = await newPage(browser(), { javaScriptEnabled: false, locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en-GB" } });
+    await page.goto(`${site().url}/es/comment/care-3`);
+    const words = `${"Demasiado. ".repeat(500)}Mío`;
+    await page.locator("#comment").fill(words);
+    await page.locator("button[type=submit]").click();
+
+    expect(new URL(page.url()).pathname).toBe("/es/comment/care-3");
+    expect(await page.locator("html").getAttribute("lang")).toBe("es");
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await page.locator(".error-summary a").innerText()).toBe("Su comentario puede tener como máximo 5000 caracteres.");
+    expect(await page.locator("#comment").inputValue()).toBe(words);
+
+    await page.locator("#comment").fill("Mi médico de cabecera está lejos. 私のコメント");
+    await page.locator("button[type=submit]").click();
+    expect(new URL(page.url()).pathname).toBe("/es/confirmation");
+    expect(await page.locator("html").getAttribute("lang")).toBe("es");
+    expect(await page.locator("h1").innerText()).toBe("Comentario enviado");
+    const reference = (await page.locator(".reference").innerText()).trim();
+
+    // Stored as written, whatever the language.
+    const stored = (await (await get(`/api/responses/${reference}`)).json()) as { comments: { text: string }[] };
+    expect(stored.comments.map((comment) => comment.text)).toEqual(["Mi médico de cabecera está lejos. 私のコメント"]);
+
+    // Looked up in Italian, the comment is shown as written, its language not assumed.
+    await page.goto(`${site().url}/it/track`);
+    await page.locator("#reference").fill(reference);
+    await page.locator("button[type=submit]").click();
+    expect(new URL(page.url()).pathname).toBe("/it/track");
+    const comment = page.locator(".user-text");
+    expect(await comment.innerText()).toBe("Mi médico de cabecera está lejos. 私のコメント");
+    expect(await comment.getAttribute("lang")).toBe("");
+    await page.context().close();
+  });
+
+  it("sends the confirmation's one-time cookie only to the confirmation page in the person's language", async ({ expect }) => {
+    const response = await get("/it/comment/general", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: site().url, "Accept-Language": "es" },
+      body: new URLSearchParams({ paragraph: "general", comment: "Va bene.", idempotencyKey: crypto.randomUUID() }),
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("Location")).toBe("/it/confirmation");
+    expect(response.headers.get("Set-Cookie")).toContain("Path=/it/confirmation;");
+    const confirmation = await get("/it/confirmation", { headers: { Cookie: response.headers.get("Set-Cookie")!.split(";")[0]! } });
+    const html = await confirmation.text();
+    expect(html).toContain("<html lang=\"it\">");
+    expect(html).toContain("Commento inviato");
+    expect(confirmation.headers.get("Set-Cookie")).toContain("Path=/it/confirmation;");
+  });
+});
