@@ -23,7 +23,7 @@ describe("the language versions of the site", () => {
       }
     }
     expect(await (await get("/es/track")).text()).toContain("Buscar su comentario");
-    expect(await (await get("/it/track")).text()).toContain("Cerca il commento inviato");
+    expect(await (await get("/it/track")).text()).toContain("Cercare il suo commento");
   });
 
   it("answers an address in a language the site does not have, or English under /en/, with the not-found page", async ({ expect }) => {
@@ -79,7 +79,7 @@ describe("the language versions of the site", () => {
     // The interface around the English words stays Italian, and says so.
     const link = page.locator("#care-3 .paragraph-comment");
     expect(await link.getAttribute("lang")).toBe("it");
-    expect(await link.innerText()).toBe("Commenti il paragrafo 5.3");
+    expect(await link.innerText()).toBe("Commentare il paragrafo 5.3");
     await page.context().close();
   });
 
