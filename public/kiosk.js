@@ -10,6 +10,13 @@
   const root = document.getElementById("kiosk");
   if (!root) return;
   const data = root.dataset;
+  // A count's words in the page's language: the page gives every form (data-waiting-one, data-waiting-other…).
+  const plurals = new Intl.PluralRules(document.documentElement.lang);
+  const counted = (name, count) => {
+    const rule = plurals.select(count);
+    const template = data[`${name}${rule[0].toUpperCase()}${rule.slice(1)}`] ?? data[`${name}Other`];
+    return template.replace("{count}", count.toLocaleString(document.documentElement.lang));
+  };
   const KEY = "kiosk.key";
   const POOL = "kiosk.references";
   const POOL_LOW = 5;
@@ -224,7 +231,7 @@
   async function showWaiting() {
     const waiting = (await queued()).length;
     $("[data-waiting]").textContent =
-      waiting === 0 ? "" : (waiting === 1 ? data.waitingOne : data.waitingMany).replace("{count}", String(waiting));
+      waiting === 0 ? "" : counted("waiting", waiting);
   }
 
   function needsSetup() {
@@ -321,7 +328,7 @@
     const dialog = $("[data-warning]");
     let left = warningSeconds;
     const tick = () => {
-      $("[data-warning-countdown]").textContent = data.warningText.replace("{seconds}", String(left));
+      $("[data-warning-countdown]").textContent = counted("warningText", left);
       if (left-- <= 0) timeOut();
     };
     dialog.hidden = false;

@@ -2,7 +2,7 @@
 import type { DraftSection } from "../functions/consultation/draft.ts";
 import { translations } from "../functions/consultation/index.ts";
 import { translatedSection } from "../functions/consultation/translations.ts";
-import { translator, DEFAULT_LANGUAGE, LANGUAGE_CODES } from "../functions/i18n/index.ts";
+import { pluralTemplates, translator, DEFAULT_LANGUAGE, LANGUAGE_CODES, type PluralKey, type Translate } from "../functions/i18n/index.ts";
 import { languageOfPath, pathsIn } from "../functions/paths.ts";
 
 /** What a page or component knows of its request: Astro's global gives both. */
@@ -76,3 +76,8 @@ export function sectionTitleIn(language: string, section: { slug: string; title:
 
 /** A comment as its author wrote it, in a language nobody recorded: `lang=""` says so, so no page's language is assumed. */
 export const AS_WRITTEN = "";
+
+/** A plural message's forms as data attributes (data-NAME-one, data-NAME-other…), for the scripts that count in the browser. */
+export function pluralData(t: Translate, name: string, key: PluralKey): Record<string, string> {
+  return Object.fromEntries(Object.entries(pluralTemplates(t, key)).map(([form, text]) => [`data-${name}-${form}`, text]));
+}

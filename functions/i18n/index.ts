@@ -65,6 +65,17 @@ export function plural(t: Translate, key: PluralKey, count: number, params: Reco
   return t(isMessageKey(form) ? form : `${key}.other`, { ...params, count: new Intl.NumberFormat(locale).format(count) });
 }
 
+const PLURAL_FORMS = ["zero", "one", "two", "few", "many", "other"] as const;
+
+/**
+ * Every form of KEY the dictionaries write, {count} left in, for a script
+ * that picks one in the browser with Intl.PluralRules (as `plural` does here).
+ */
+export function pluralTemplates(t: Translate, key: PluralKey): Record<string, string> {
+  const forms = PLURAL_FORMS.map((form) => `${key}.${form}`).filter(isMessageKey);
+  return Object.fromEntries(forms.map((form) => [form.slice(key.length + 1), t(form)]));
+}
+
 /** "3.2, 3.3 and 4.1", in the reader's language. */
 export function listOf(t: Translate, items: string[]): string {
   return new Intl.ListFormat(t("format.locale"), { type: "conjunction" }).format(items);
