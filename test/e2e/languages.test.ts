@@ -4,7 +4,12 @@
  * person's language through a plain form post, its errors and its
  * confirmation.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { describe, it } from "vitest";
+import type { Page } from "playwright-core";
+import { languages, LANGUAGE_CODES } from "../../functions/i18n/index.ts";
+import { FIXTURE_OUT_DIR } from "../../scripts/local-server.ts";
 import { OPEN_NOW, newPage, siteAndBrowserForFile } from "./harness.ts";
 
 const { site, browser } = siteAndBrowserForFile({ ...OPEN_NOW, RATE_LIMITS: "off" });
@@ -141,5 +146,79 @@ describe("a plain form post in Spanish", () => {
     expect(html).toContain("<html lang=\"it\">");
     expect(html).toContain("Commento inviato");
     expect(confirmation.headers.get("Set-Cookie")).toContain("Path=/it/confirmation;");
+  });
+});
+
+describe("each language's pages", () => {
+  /** The words of each dictionary a person could read, as whole phrases: the literal parts between placeholders. */
+  const phrases = (code: string) =>
+    new Set(Object.values(languages.get(code)!.messages).flatMap((text) => text.split(/\{\w+\}/).map((part) => part.trim())));
+  const everything = (code: string) => Object.values(languages.get(code)!.messages).join("\n");
+  /**
+   * Phrases only another language's dictionary has: long enough to be a real
+   * sentence or label (short ones such as "Error:" or "Online" are shared),
+   * and not found anywhere in this language's own dictionary.
+   */
+  const foreignPhrases = (code: string) => {
+    const own = everything(code);
+    return LANGUAGE_CODES.filter((other) => other !== code).flatMap((other) =>
+      [...phrases(other)].filter((phrase) => phrase.length >= 14 && phrase.includes(" ") && !own.includes(phrase)).map((phrase) => ({ other, phrase })),
+    );
+  };
+
+  /** The page's own words: its text, its attributes and its templates' words, leaving out passages marked as another language (the draft's English, people's comments as written). */
+  const ownWords = (page: Page) =>
+    page.evaluate(() => {
+      const language = document.documentElement.lang;
+      const words: string[] = [];
+      const visit = (root: ParentNode) => {
+        for (const element of root.querySelectorAll("*")) {
+          const marked = element.closest("[lang]");
+          if (marked && marked.getAttribute("lang") !== language) continue;
+          for (const attribute of element.attributes) if (!["href", "src", "class", "id", "lang", "hreflang"].includes(attribute.name)) words.push(attribute.value);
+          for (const child of element.childNodes) if (child.nodeType === Node.TEXT_NODE) words.push(child.textContent ?? "");
+          if (element instanceof HTMLTemplateElement) visit(element.content);
+        }
+      };
+      visit(document);
+      return words.join("\n");
+    });
+
+  /** Every prerendered page of the fixture build in one language, by its address. */
+  const builtPages = (code: string) => {
+    const root = join(FIXTURE_OUT_DIR, "client");
+    return readdirSync(root, { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith("index.html"))
+      .map((file) => `/${relative(root, join(root, file)).replace(/index\.html$/, "")}`)
+      .filter((path) => (code === "en" ? !LANGUAGE_CODES.some((other) => path.startsWith(`/${other}/`)) : path.startsWith(`/${code}/`)));
+  };
+  const livePages = ["/", "/comment/care-3", "/comment/general", "/confirmation", "/track", "/you-said-we-did", "/what-people-said/", "/what-people-said/streets/", "/changes/streets/", "/print/", "/no-such-page"];
+
+  it("finds no interface words of another language on any built or live page, in any language", async ({ expect }) => {
+    const page = await newPage(browser(), { javaScriptEnabled: false });
+    const found: string[] = [];
+    for (const code of LANGUAGE_CODES) {
+      const foreign = foreignPhrases(code);
+      expect(foreign.length, `${code}: phrases to look for`).toBeGreaterThan(100);
+      const prefix = code === "en" ? "" : `/${code}`;
+      const built = builtPages(code);
+      expect(built.length, `${code}: built pages`).toBeGreaterThanOrEqual(15);
+      const addresses = [...built.map((path) => ({ path, html: readFileSync(join(FIXTURE_OUT_DIR, "client", path, "index.html"), "utf8") })), ...livePages.map((path) => ({ path: `${prefix}${path}` }))];
+      for (const { path, html } of addresses) {
+        if (html) await page.setContent(html);
+        else await page.goto(`${site().url}${path}`);
+        expect(await page.locator("html").getAttribute("lang"), path).toBe(code);
+        const words = await ownWords(page);
+        for (const { other, phrase } of foreign) if (words.includes(phrase)) found.push(`${path}: "${phrase}" (${other})`);
+      }
+      // A form shown again with its errors, in this language.
+      await page.goto(`${site().url}${prefix}/comment/care-3`);
+      await page.locator("button[type=submit]").click();
+      expect(await page.locator(".error-summary").count()).toBe(1);
+      const words = await ownWords(page);
+      for (const { other, phrase } of foreign) if (words.includes(phrase)) found.push(`${prefix}/comment/care-3 (errors): "${phrase}" (${other})`);
+    }
+    expect(found).toEqual([]);
+    await page.context().close();
   });
 });
