@@ -17,7 +17,7 @@ export default {
     "site.navigation": "Menu principale",
     "site.languages": "Altre lingue",
     "translation.note": "Questa sezione è una traduzione. La consultazione riguarda il testo in inglese, che è quello che conta.",
-    "translation.englishLink": "Legga la sezione {number} in inglese",
+    "translation.englishLink": "Leggere la sezione {number} in inglese",
     "translation.englishOnly": "Questa sezione non è ancora tradotta, per questo è mostrata in inglese.",
     "translation.paragraphEnglish": "Il testo del paragrafo {number} è mostrato in inglese: la consultazione riguarda il testo in inglese.",
     "translation.pageEnglishOnly": "Questa pagina non è ancora tradotta, per questo è mostrata in inglese.",
