@@ -10,6 +10,7 @@ import { describe, it } from "vitest";
 import type { Page } from "playwright-core";
 import { languages, LANGUAGE_CODES } from "../../functions/i18n/index.ts";
 import { FIXTURE_OUT_DIR } from "../../scripts/local-server.ts";
+import { pageWeight, READING_BUDGET_GZIP } from "../../bench/page-weight.ts";
 import { OPEN_NOW, newPage, siteAndBrowserForFile } from "./harness.ts";
 
 const { site, browser } = siteAndBrowserForFile({ ...OPEN_NOW, RATE_LIMITS: "off" });
@@ -219,6 +220,31 @@ describe("each language's pages", () => {
       for (const { other, phrase } of foreign) if (words.includes(phrase)) found.push(`${prefix}/comment/care-3 (errors): "${phrase}" (${other})`);
     }
     expect(found).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe("reading in every language", () => {
+  const readingPages = ["/draft/", "/draft/about/", "/draft/advice/", "/draft/streets/", "/draft/homes/", "/draft/care/", "/accessibility/", "/privacy/"];
+
+  it("keeps every reading page within 20 KB gzipped in every language, its stylesheet, scripts and language links included", async ({ expect }) => {
+    for (const code of LANGUAGE_CODES) {
+      for (const path of readingPages) {
+        const address = `${code === "en" ? "" : `/${code}`}${path}`;
+        const weight = await pageWeight(site().url, address);
+        expect(weight.css.bytes, address).toBeGreaterThan(0);
+        expect(weight.total.gzip, address).toBeLessThanOrEqual(READING_BUDGET_GZIP);
+      }
+    }
+  });
+
+  it("reads a translated section and reaches the plain comment form in Italian with no JavaScript at all", async ({ expect }) => {
+    const page = await newPage(browser(), { javaScriptEnabled: false });
+    await page.goto(`${site().url}/it/draft/advice/`);
+    expect(await page.locator("#advice-1 p").first().innerText()).toBe("Daremo consigli prima che le persone perdano la casa.");
+    await page.getByRole("link", { name: "Commentare il paragrafo 2.1" }).click();
+    expect(new URL(page.url()).pathname).toBe("/it/comment/advice-1");
+    expect(await page.locator("blockquote").innerText()).toContain("Daremo consigli prima che le persone perdano la casa.");
     await page.context().close();
   });
 });
