@@ -204,7 +204,10 @@ describe("each language's pages", () => {
       const prefix = code === "en" ? "" : `/${code}`;
       const built = builtPages(code);
       expect(built.length, `${code}: built pages`).toBeGreaterThanOrEqual(15);
-      const addresses = [...built.map((path) => ({ path, html: readFileSync(join(FIXTURE_OUT_DIR, "client", path, "index.html"), "utf8") })), ...livePages.map((path) => ({ path: `${prefix}${path}` }))];
+      const addresses: { path: string; html?: string }[] = [
+        ...built.map((path) => ({ path, html: readFileSync(join(FIXTURE_OUT_DIR, "client", path, "index.html"), "utf8") })),
+        ...livePages.map((path) => ({ path: `${prefix}${path}` })),
+      ];
       for (const { path, html } of addresses) {
         if (html) await page.setContent(html);
         else await page.goto(`${site().url}${path}`);
