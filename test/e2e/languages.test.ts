@@ -13,7 +13,8 @@ import { FIXTURE_OUT_DIR } from "../../scripts/local-server.ts";
 import { pageWeight, READING_BUDGET_GZIP } from "../../bench/page-weight.ts";
 import { OPEN_NOW, newPage, siteAndBrowserForFile } from "./harness.ts";
 
-const { site, browser } = siteAndBrowserForFile({ ...OPEN_NOW, RATE_LIMITS: "off" });
+const ADMIN_TOKEN = "e2e-officer-token-languages";
+const { site, browser } = siteAndBrowserForFile({ ...OPEN_NOW, RATE_LIMITS: "off", ADMIN_TOKEN });
 
 const get = (path: string, init?: RequestInit) => fetch(`${site().url}${path}`, { redirect: "manual", ...init });
 
@@ -248,6 +249,41 @@ describe("reading in every language", () => {
     await page.getByRole("link", { name: "Commentare il paragrafo 2.1" }).click();
     expect(new URL(page.url()).pathname).toBe("/it/comment/advice-1");
     expect(await page.locator("blockquote").innerText()).toContain("Daremo consigli prima che le persone perdano la casa.");
+    await page.context().close();
+  });
+});
+
+describe("the kiosk's languages", () => {
+  it("offers the other languages on the start screen, each a 44 px target, and stays set up in the language chosen", async ({ expect }) => {
+    const asOfficer = async (path: string, json?: unknown) =>
+      (await (
+        await fetch(`${site().url}${path}`, {
+          method: "POST",
+          headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json" },
+          body: json === undefined ? undefined : JSON.stringify(json),
+        })
+      ).json()) as Record<string, unknown>;
+    const kiosk = (await asOfficer("/api/admin/kiosks", { name: "Hostel" })) as { id: number };
+    const { code } = (await asOfficer(`/api/admin/kiosks/${kiosk.id}/setup-codes`)) as { code: string };
+    const page = await newPage(browser(), { hasTouch: true });
+    await page.goto(`${site().url}/kiosk/`);
+    await page.getByLabel("Set-up code").fill(code);
+    await page.getByRole("button", { name: "Set up" }).click();
+    const start = page.locator('[data-screen="start"]');
+    await start.waitFor();
+    const choices = start.getByRole("navigation").getByRole("link");
+    expect(await choices.allInnerTexts()).toEqual(["Español", "Italiano"]);
+    for (const box of await choices.evaluateAll((links) => links.map((link) => link.getBoundingClientRect().toJSON() as DOMRect))) {
+      expect(box.height).toBeGreaterThanOrEqual(44);
+      expect(box.width).toBeGreaterThanOrEqual(44);
+    }
+    await choices.filter({ hasText: "Español" }).click();
+    await page.waitForURL(`${site().url}/es/kiosk/`);
+    await start.waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("es");
+    await page.getByRole("button", { name: "Doy mi propia opinión" }).click();
+    await page.getByRole("button", { name: /^3\. Fuera de la calle$/ }).click();
+    expect(await page.locator('[data-paragraph="streets-2"] [data-paragraph-text]').innerText()).toContain("Nuestro equipo de calle");
     await page.context().close();
   });
 });
