@@ -12,7 +12,7 @@
  * on-demand page needs nothing: src/middleware.ts answers an unknown locale
  * with the not-found page.
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -32,6 +32,16 @@ export function localizedPattern(file: string): string {
   return `/[locale]${route ? `/${route}` : ""}`;
 }
 
+/** A prerendered page must list its language versions; say so, naming the file, rather than let Astro fail on the route. */
+function checkLanguagePaths(file: string, source: string) {
+  const onDemand = /export\s+const\s+prerender\s*=\s*false/.test(source);
+  if (!onDemand && !source.includes("getStaticPaths")) {
+    throw new Error(
+      `src/pages/${file} is prerendered, so it needs its language versions listed: add \`export const getStaticPaths = languagePaths;\` (from src/site.ts). See "Languages" in the README.`,
+    );
+  }
+}
+
 export function localizedRoutes(): AstroIntegration {
   return {
     name: "localized-routes",
@@ -39,6 +49,7 @@ export function localizedRoutes(): AstroIntegration {
       "astro:config:setup": ({ config, injectRoute }) => {
         const pages = fileURLToPath(new URL("pages/", config.srcDir));
         for (const file of pageFiles(pages).filter((page) => !SINGLE_ADDRESS.some((rule) => rule.test(page)))) {
+          checkLanguagePaths(file, readFileSync(join(pages, file), "utf8"));
           injectRoute({ pattern: localizedPattern(file), entrypoint: join(pages, file) });
         }
       },

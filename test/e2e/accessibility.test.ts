@@ -243,6 +243,8 @@ describe("a keyboard-only journey", () => {
       await tabTo(page, (element) => element.href === `${prefix(code)}/draft/streets/`);
       await page.keyboard.press("Enter");
       await page.waitForURL(`${site().url}${prefix(code)}/draft/streets/`);
+      // The inline form is offered once the script knows the consultation is open.
+      await page.locator("html[data-inline-comments=ready]").waitFor();
       await tabTo(page, (element) => element.text === t("section.commentOn", { number: "3.2" }));
       await page.keyboard.press("Enter");
       // The inline form opens under the paragraph, its box focused.
