@@ -48,9 +48,11 @@ export function sendCommentForm(request: Request, pageParagraph: string, languag
 export async function showFormAgain(request: Request, callApi: CallApi, formPage = formPageOfReferrer(request)): Promise<Response> {
   if (!isBrowserFormPost(request)) return callApi(request);
   const language = formPage?.language ?? languageOfPath(new URL(request.url).pathname);
-  // The form's page says the person's language, whatever their browser's Accept-Language says.
-  request = new Request(request, { headers: new Headers(request.headers) });
-  request.headers.set("Accept-Language", language);
+  if (formPage) {
+    // The form's page says the person's language, whatever their browser's Accept-Language says.
+    request = new Request(request, { headers: new Headers(request.headers) });
+    request.headers.set("Accept-Language", language);
+  }
   const length = Number(request.headers.get("Content-Length") ?? NaN);
   // The words are kept to show again, even from a body the API finds too large, up to a bound on memory.
   const copy = length <= KEPT_BODY_BYTES ? request.clone() : undefined;

@@ -134,6 +134,18 @@ describe("a plain form post in Spanish", () => {
     await page.context().close();
   });
 
+  it("answers a form posted straight to the API from a Spanish page with that page again, in Spanish", async ({ expect }) => {
+    const response = await get("/api/responses", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: site().url, Referer: `${site().url}/es/comment/care-3`, "Accept-Language": "en-GB" },
+      body: new URLSearchParams({ paragraph: "care-3", comment: "" }),
+    });
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('<html lang="es">');
+    expect(html).toContain("Escriba su comentario.");
+  });
+
   it("sends the confirmation's one-time cookie only to the confirmation page in the person's language", async ({ expect }) => {
     const response = await get("/it/comment/general", {
       method: "POST",
