@@ -7,7 +7,7 @@
 import { beforeAll, describe, it } from "vitest";
 import type { Page } from "playwright-core";
 import { languages, LANGUAGE_CODES, translator } from "../../functions/i18n/index.ts";
-import { axeViolations, OPEN_NOW, siteAndBrowserForFile } from "./harness.ts";
+import { axeViolations, kioskSetupCode, OPEN_NOW, siteAndBrowserForFile } from "./harness.ts";
 
 const ADMIN_TOKEN = "e2e-officer-token-accessibility";
 const { site, browser } = siteAndBrowserForFile({ ...OPEN_NOW, ADMIN_TOKEN, RATE_LIMITS: "off" });
@@ -270,16 +270,7 @@ let kioskStorage: { storageState?: Awaited<ReturnType<import("playwright-core").
 
 async function setUpKioskDevice() {
   if (kioskStorage.storageState) return;
-  const asOfficer = async (path: string, json?: unknown) =>
-    (await (
-      await fetch(`${site().url}${path}`, {
-        method: "POST",
-        headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json" },
-        body: json === undefined ? undefined : JSON.stringify(json),
-      })
-    ).json()) as Record<string, unknown>;
-  const kiosk = (await asOfficer("/api/admin/kiosks", { name: "Day centre" })) as { id: number };
-  const { code } = (await asOfficer(`/api/admin/kiosks/${kiosk.id}/setup-codes`)) as { code: string };
+  const code = await kioskSetupCode(site(), ADMIN_TOKEN);
   const context = await browser().newContext();
   const page = await context.newPage();
   await page.goto(`${site().url}/kiosk/`);

@@ -11,7 +11,7 @@ import type { Page } from "playwright-core";
 import { languages, LANGUAGE_CODES } from "../../functions/i18n/index.ts";
 import { FIXTURE_OUT_DIR } from "../../scripts/local-server.ts";
 import { pageWeight, READING_BUDGET_GZIP } from "../../bench/page-weight.ts";
-import { OPEN_NOW, newPage, siteAndBrowserForFile } from "./harness.ts";
+import { kioskSetupCode, OPEN_NOW, newPage, siteAndBrowserForFile } from "./harness.ts";
 
 const ADMIN_TOKEN = "e2e-officer-token-languages";
 const { site, browser } = siteAndBrowserForFile({ ...OPEN_NOW, RATE_LIMITS: "off", ADMIN_TOKEN });
@@ -267,16 +267,7 @@ describe("reading in every language", () => {
 
 describe("the kiosk's languages", () => {
   it("offers the other languages on the start screen, each a 44 px target, and stays set up in the language chosen", async ({ expect }) => {
-    const asOfficer = async (path: string, json?: unknown) =>
-      (await (
-        await fetch(`${site().url}${path}`, {
-          method: "POST",
-          headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json" },
-          body: json === undefined ? undefined : JSON.stringify(json),
-        })
-      ).json()) as Record<string, unknown>;
-    const kiosk = (await asOfficer("/api/admin/kiosks", { name: "Hostel" })) as { id: number };
-    const { code } = (await asOfficer(`/api/admin/kiosks/${kiosk.id}/setup-codes`)) as { code: string };
+    const code = await kioskSetupCode(site(), ADMIN_TOKEN, "Hostel");
     const page = await newPage(browser(), { hasTouch: true });
     await page.goto(`${site().url}/kiosk/`);
     await page.getByLabel("Set-up code").fill(code);
