@@ -102,6 +102,14 @@ describe("a plain form post in Spanish", () => {
   it("shows the errors in Spanish on the Spanish form, keeps the words, then confirms in Spanish", async ({ expect }) => {
     const page = await newPage(browser(), { javaScriptEnabled: false, locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en-GB" } });
     await page.goto(`${site().url}/es/comment/care-3`);
+    // The other paragraphs to choose from are in Spanish where the draft is translated, and marked as English where not.
+    expect(await page.locator("#alsoParagraph1 optgroup").evaluateAll((groups) => groups.map((group) => [group.getAttribute("label"), group.getAttribute("lang")]))).toEqual([
+      ["1. About this plan", "en"],
+      ["2. Consejo a tiempo", null],
+      ["3. Fuera de la calle", null],
+      ["4. Homes that last", "en"],
+      ["5. Health and care", "en"],
+    ]);
     const words = `${"Demasiado. ".repeat(500)}Mío`;
     await page.locator("#comment").fill(words);
     await page.locator("button[type=submit]").click();
