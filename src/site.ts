@@ -11,6 +11,9 @@ interface PageContext {
   locals: App.Locals;
 }
 
+/** The `lang` of a passage in English (the draft's words, the final strategy) on a page in `language`: none when the page is English. */
+const englishLangOn = (language: string) => (language === DEFAULT_LANGUAGE ? undefined : DEFAULT_LANGUAGE);
+
 /**
  * A page's language (from its address: /es/… is Spanish; the error page is
  * told it in `locals.language`), its translator and its addresses in that
@@ -18,9 +21,7 @@ interface PageContext {
  */
 export function site(page?: PageContext) {
   const language = page ? (page.locals.language ?? languageOfPath(page.url.pathname)) : DEFAULT_LANGUAGE;
-  /** The `lang` of a passage in English (the draft's words, the final strategy) on this page: none when the page is English. */
-  const englishLang = language === DEFAULT_LANGUAGE ? undefined : DEFAULT_LANGUAGE;
-  return { language, t: translator(language), paths: pathsIn(language), englishLang };
+  return { language, t: translator(language), paths: pathsIn(language), englishLang: englishLangOn(language) };
 }
 
 /** English addresses, for officer pages and for what is the same in every language. */
@@ -64,14 +65,14 @@ export function sectionPages(sections: DraftSection[]): { params: { section: str
 export function sectionIn(language: string, section: DraftSection): { section: DraftSection; translated: boolean; lang?: string } {
   const translation = translatedSection(translations, language, section.slug);
   if (translation) return { section: translation, translated: true };
-  return { section, translated: false, lang: language === DEFAULT_LANGUAGE ? undefined : DEFAULT_LANGUAGE };
+  return { section, translated: false, lang: englishLangOn(language) };
 }
 
 /** A section's title (draft or final, named by its slug) in `language` where the draft's translation gives one; otherwise English, with the `lang` to mark it. */
 export function sectionTitleIn(language: string, section: { slug: string; title: string }): { title: string; lang?: string } {
   const translation = translatedSection(translations, language, section.slug);
   if (translation) return { title: translation.title };
-  return { title: section.title, lang: language === DEFAULT_LANGUAGE ? undefined : DEFAULT_LANGUAGE };
+  return { title: section.title, lang: englishLangOn(language) };
 }
 
 /** A comment as its author wrote it, in a language nobody recorded: `lang=""` says so, so no page's language is assumed. */
