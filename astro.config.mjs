@@ -8,6 +8,8 @@ import { loadContent } from "./functions/consultation/content.ts";
 import { periodProblem } from "./functions/consultation/period.ts";
 import { readContentSources } from "./functions/consultation/read-content.ts";
 import { securityHeaderValues } from "./functions/api/middleware/security-headers.ts";
+import { DEFAULT_LANGUAGE, LANGUAGE_CODES } from "./functions/i18n/index.ts";
+import { localizedRoutes } from "./src/i18n/localized-routes.ts";
 
 /**
  * The folder holding the consultation's content/ folder: this repository, or
@@ -26,7 +28,7 @@ function validateContent() {
     hooks: {
       /** @param {{ logger: import("astro").AstroIntegrationLogger }} options */
       "astro:config:setup": ({ logger }) => {
-        const { settings, draft } = loadContent(readContentSources(contentRoot));
+        const { settings, draft } = loadContent(readContentSources(contentRoot), LANGUAGE_CODES);
         const problem = periodProblem(settings.period, process.env);
         if (problem) {
           logger.error(`a setting given to the build needs changing:\n\n${problem}\n`);
@@ -63,7 +65,9 @@ export default defineConfig({
   adapter: cloudflare({ imageService: "passthrough" }),
   // The portal keeps no Astro sessions (officers sign in with their own cookie), so no KV binding is deployed for them.
   session: false,
-  integrations: [validateContent(), staticSecurityHeaders()],
+  integrations: [validateContent(), staticSecurityHeaders(), localizedRoutes()],
+  // English at /, every other language with a dictionary in functions/i18n/messages/ at /CODE/ (src/i18n/localized-routes.ts).
+  i18n: { locales: LANGUAGE_CODES, defaultLocale: DEFAULT_LANGUAGE, routing: { prefixDefaultLocale: false } },
   trailingSlash: "ignore",
   build: { format: "directory", inlineStylesheets: "never" },
   devToolbar: { enabled: false },

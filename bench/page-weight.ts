@@ -10,6 +10,7 @@ export function pageTypes(content: ConsultationContent): Record<string, string> 
     home: "/",
     contents: "/draft/",
     section: `/draft/${section!.slug}/`,
+    "section in Spanish": `/es/draft/${section!.slug}/`,
     comment: `/comment/${section!.paragraphs[0]!.id}`,
     "comment on the whole": "/comment/general",
     track: "/track",
@@ -19,6 +20,8 @@ export function pageTypes(content: ConsultationContent): Record<string, string> 
 }
 
 export const SECTION_BUDGET_GZIP = 30 * 1024;
+/** The reading pages (the draft, the accessibility statement, the privacy notice), in every language, language links included. */
+export const READING_BUDGET_GZIP = 20 * 1024;
 
 interface Weight {
   bytes: number;
@@ -35,7 +38,15 @@ export async function pageWeight(baseUrl: string, path: string) {
   const js = [...text.matchAll(/<script[^>]+src="(\/[^"]+)"/g)].map((m) => m[1]!);
   const total = async (urls: string[]) => {
     let weight = { bytes: 0, gzip: 0 };
-    for (const url of urls) weight = add(weight, weigh(new Uint8Array(await (await fetch(`${baseUrl}${url}`)).arrayBuffer())));
+    const fetched = new Set<string>();
+    for (const url of urls) {
+      if (fetched.has(url)) continue;
+      fetched.add(url);
+      const body = new Uint8Array(await (await fetch(`${baseUrl}${url}`)).arrayBuffer());
+      weight = add(weight, weigh(body));
+      // A module's own imports are fetched too.
+      if (url.endsWith(".js")) urls.push(...[...new TextDecoder().decode(body).matchAll(/\bfrom\s+"(\/[^"]+\.js)"/g)].map((m) => m[1]!));
+    }
     return weight;
   };
   const result = { html: weigh(html), css: await total(css), js: await total(js) };

@@ -1,5 +1,6 @@
 /** Every address of the site, for pages, the API and the scripts that link them. */
 import { GENERAL } from "./consultation/paragraph-id.ts";
+import { DEFAULT_LANGUAGE, isLanguage } from "./i18n/index.ts";
 
 export const paths = {
   home: "/",
@@ -88,3 +89,42 @@ export const paths = {
     accessSignOut: "/cdn-cgi/access/logout",
   },
 };
+
+// ── Language versions ────────────────────────────────────────────────────────
+// English pages live at their plain address; every other language at the same
+// address under its code: /track, /es/track, /it/track. The API and the
+// officers' pages have one address whatever the language.
+
+/** A page's address in a language: "/draft/" in Spanish is "/es/draft/". */
+export function localePath(language: string, path: string): string {
+  return language === DEFAULT_LANGUAGE ? path : `/${language}${path}`;
+}
+
+/** The language an address is in, from its first segment: "/es/draft/" is Spanish, "/draft/" English. */
+export function languageOfPath(pathname: string): string {
+  const first = pathname.split("/")[1];
+  return first !== DEFAULT_LANGUAGE && isLanguage(first) ? first : DEFAULT_LANGUAGE;
+}
+
+/** The same address with its language taken off: "/es/draft/" is "/draft/". */
+export function pathWithoutLanguage(pathname: string): string {
+  const language = languageOfPath(pathname);
+  return language === DEFAULT_LANGUAGE ? pathname : pathname.slice(language.length + 1) || "/";
+}
+
+type Paths = typeof paths;
+const UNLOCALISED = new Set<keyof Paths>(["api", "admin", "serverError"]);
+
+/** Every page address in one language; the API's and the officers' stay as they are. */
+export function pathsIn(language: string): Paths {
+  if (language === DEFAULT_LANGUAGE) return paths;
+  const localised: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(paths)) {
+    localised[name] = UNLOCALISED.has(name as keyof Paths)
+      ? value
+      : typeof value === "string"
+        ? localePath(language, value)
+        : (...args: never[]) => localePath(language, (value as (...args: never[]) => string)(...args));
+  }
+  return localised as Paths;
+}

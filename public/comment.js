@@ -12,13 +12,16 @@ function enhanceCharacterCount(textarea) {
   textarea.dataset.counted = "yes";
   const max = Number(textarea.dataset.max);
   const number = new Intl.NumberFormat(textarea.dataset.locale);
+  const plurals = new Intl.PluralRules(textarea.dataset.locale);
+  // The page gives every form its language has (data-remaining-one, data-remaining-other…); the language's own rules pick one.
+  const form = (name, count) => {
+    const rule = plurals.select(count);
+    return textarea.dataset[`${name}${rule[0].toUpperCase()}${rule.slice(1)}`] ?? textarea.dataset[`${name}Other`];
+  };
   let timer;
   const update = () => {
     const left = max - textLength(textarea.value);
-    const template =
-      left >= 0
-        ? left === 1 ? textarea.dataset.remainingOne : textarea.dataset.remaining
-        : left === -1 ? textarea.dataset.overOne : textarea.dataset.over;
+    const template = left >= 0 ? form("remaining", left) : form("over", -left);
     count.textContent = template.replace("{count}", number.format(Math.abs(left)));
     count.classList.toggle("character-count-over", left < 0);
   };
@@ -174,6 +177,8 @@ function showSent(form, reference) {
   panel.className = "inline-sent";
   panel.tabIndex = -1;
   panel.setAttribute("role", "status");
+  // In the page's language, even under a paragraph shown in English.
+  if (form.lang) panel.lang = form.lang;
   // The reference is held on one line, never broken at its dash.
   const text = document.createElement("p");
   const [before, after] = template.dataset.sent.split("{reference}");

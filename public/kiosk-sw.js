@@ -4,7 +4,8 @@
  * The API is never cached: responses wait in the page's own queue instead.
  */
 const CACHE = "kiosk-v1";
-const SHELL = ["/kiosk/", "/kiosk.js"];
+// Each language's kiosk (/kiosk/, /es/kiosk/…) registers this worker for its own address.
+const SHELL = [new URL(self.registration.scope).pathname, "/kiosk.js"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));

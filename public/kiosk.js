@@ -10,6 +10,13 @@
   const root = document.getElementById("kiosk");
   if (!root) return;
   const data = root.dataset;
+  // A count's words in the page's language: the page gives every form (data-waiting-one, data-waiting-other…).
+  const plurals = new Intl.PluralRules(document.documentElement.lang);
+  const counted = (name, count) => {
+    const rule = plurals.select(count);
+    const template = data[`${name}${rule[0].toUpperCase()}${rule.slice(1)}`] ?? data[`${name}Other`];
+    return template.replace("{count}", count.toLocaleString(document.documentElement.lang));
+  };
   const KEY = "kiosk.key";
   const POOL = "kiosk.references";
   /** Set when the server stopped taking this device's key: it then asks to be set up again, not set up afresh. */
@@ -103,6 +110,7 @@
     const source = root.querySelector(`[data-paragraph="${paragraph}"] [data-paragraph-text]`);
     const quote = $("[data-write-quote]");
     quote.innerHTML = source ? source.innerHTML : "";
+    quote.lang = source ? source.lang : "";
     quote.hidden = !source;
     $("[data-read-aloud]").hidden = !source || !("speechSynthesis" in window);
     const existing = session.comments.find((comment) => comment.paragraph === paragraph);
@@ -259,14 +267,13 @@
     }
   }
 
-  const countOf = (count, one, many) => (count === 0 ? "" : (count === 1 ? one : many).replace("{count}", String(count)));
-
   async function showWaiting() {
     const items = await queued();
     const refused = items.filter((item) => item.refused).length;
-    $("[data-waiting]").textContent = countOf(items.length - refused, data.waitingOne, data.waitingMany);
+    const waiting = items.length - refused;
+    $("[data-waiting]").textContent = waiting === 0 ? "" : counted("waiting", waiting);
     for (const staff of $$("[data-refused-button]")) {
-      staff.textContent = countOf(refused, data.refusedOne, data.refusedMany);
+      staff.textContent = refused === 0 ? "" : counted("refusedCount", refused);
       staff.hidden = refused === 0;
     }
     if (current === "refused") renderRefused();
@@ -363,7 +370,7 @@
     try {
       const answer = await fetch(data.apiSetup, {
         method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        headers: { "Content-Type": "application/json", Accept: "application/json", "Accept-Language": document.documentElement.lang },
         body: JSON.stringify({ code: $("#setup-code").value }),
       });
       if (answer.status !== 201) throw new Error(String(answer.status));
@@ -462,7 +469,7 @@
       ...(form.elements.respondentType.value && { respondentType: form.elements.respondentType.value }),
       ...(form.elements.organisation.value.trim() && { organisation: form.elements.organisation.value }),
     };
-    const headers = { "Content-Type": "application/json", Accept: "application/json", "Kiosk-Key": storage.key || "" };
+    const headers = { "Content-Type": "application/json", Accept: "application/json", "Accept-Language": document.documentElement.lang, "Kiosk-Key": storage.key || "" };
     const correcting = Boolean(form.dataset.correcting);
     const address = (reference) => `${data.apiPaper}/${encodeURIComponent(reference)}`;
     try {
@@ -513,7 +520,7 @@
     const dialog = $("[data-warning]");
     let left = warningSeconds;
     const tick = () => {
-      $("[data-warning-countdown]").textContent = data.warningText.replace("{seconds}", String(left));
+      $("[data-warning-countdown]").textContent = counted("warningText", left);
       if (left-- <= 0) timeOut();
     };
     dialog.hidden = false;
@@ -535,10 +542,11 @@
 
   // ---- Reading aloud, where the browser can speak -------------------------------------------------
 
-  function speak(text) {
+  /** Reads words out in their own language: the draft's English words on a Spanish kiosk with an English voice. */
+  function speak(text, lang) {
     speechSynthesis.cancel();
     const utterance = new SpeechSynthesisUtterance(text);
-    utterance.lang = document.documentElement.lang;
+    utterance.lang = lang || document.documentElement.lang;
     speechSynthesis.speak(utterance);
   }
 
@@ -560,7 +568,7 @@
     } else if (target.hasAttribute("data-continue")) {
       closeWarning();
       resetIdle();
-    } else if (target.hasAttribute("data-read-aloud")) speak($("[data-write-quote]").textContent);
+    } else if (target.hasAttribute("data-read-aloud")) speak($("[data-write-quote]").textContent, $("[data-write-quote]").lang);
     else if (target.hasAttribute("data-read-screen")) speak([$("[data-waiting]").textContent, $(`[data-screen="${current}"]`).innerText].join("\n"));
   });
 
@@ -596,10 +604,12 @@
 
   window.addEventListener("online", deliver);
   if ("serviceWorker" in navigator) {
-    navigator.serviceWorker.register("/kiosk-sw.js", { scope: "/kiosk/" }).catch(() => {});
+    // The kiosk in every language (/kiosk/, /es/kiosk/…) works offline, so the start screen's language choice does too.
+    const kiosks = [location.pathname, ...Array.from(document.querySelectorAll(".language-switcher a"), (link) => new URL(link.href).pathname)];
+    for (const scope of kiosks) navigator.serviceWorker.register("/kiosk-sw.js", { scope }).catch(() => {});
     // The styles were fetched before the service worker was there to keep them: keep them now.
     const styles = Array.from(document.querySelectorAll('link[rel="stylesheet"]'), (link) => link.href);
-    caches.open("kiosk-v1").then((cache) => cache.addAll(["/kiosk/", "/kiosk.js", ...styles])).catch(() => {});
+    caches.open("kiosk-v1").then((cache) => cache.addAll([...kiosks, "/kiosk.js", ...styles])).catch(() => {});
   }
 
   $("[data-read-screen]").hidden = !("speechSynthesis" in window);

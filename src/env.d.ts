@@ -6,6 +6,8 @@ declare namespace App {
       values: import("../functions/responses/form.ts").FormValues;
       error: { code: string; message: string; fields?: Record<string, string> };
     };
+    /** The language of a page rendered away from its own address (the error page); otherwise its address says it (src/site.ts). */
+    language?: string;
     /** Set by the officer gate (src/server/officer-gate.ts) on every /admin page: who is signed in. */
     officer?: import("../functions/officers/auth/officer.ts").Officer;
     /** Set by the officer gate when signing in was refused: why, and with what status. */

@@ -9,7 +9,8 @@ import { astro, getFetchState } from "astro/hono";
 import { env } from "cloudflare:workers";
 import api from "../functions/api/index.ts";
 import { securityHeaders } from "../functions/api/middleware/security-headers.ts";
-import { paths } from "../functions/paths.ts";
+import { LANGUAGE_CODES } from "../functions/i18n/index.ts";
+import { paths, pathsIn } from "../functions/paths.ts";
 import { turnstileEnabled } from "../functions/responses/turnstile.ts";
 import { sendCommentForm, showFormAgain } from "./server/form-again.ts";
 import { officerGate, signIn, signOut } from "./server/officer-gate.ts";
@@ -26,7 +27,9 @@ app.use(async (c, next) => {
   await next();
 });
 app.post(paths.api.responses, (c) => showFormAgain(c.req.raw, callApi));
-app.post(paths.comment(":paragraph"), (c) => sendCommentForm(c.req.raw, c.req.param("paragraph") ?? "", callApi));
+for (const language of LANGUAGE_CODES) {
+  app.post(pathsIn(language).comment(":paragraph"), (c) => sendCommentForm(c.req.raw, c.req.param("paragraph") ?? "", language, callApi));
+}
 app.use(paths.admin.prefix, officerGate);
 app.use(`${paths.admin.prefix}/*`, officerGate);
 app.post(paths.admin.signIn, signIn);

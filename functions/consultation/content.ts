@@ -3,6 +3,7 @@ import { indexParagraphs, parseDraftSections, type Draft, type SourceFile } from
 import { parseFinal, type FinalSources, type FinalStrategy } from "./final.ts";
 import { checkLock, parseLock, type ParagraphLock } from "./lock.ts";
 import { parseSettings, type ConsultationSettings } from "./settings.ts";
+import { parseTranslations, type DraftTranslations } from "./translations.ts";
 
 export interface ContentSources {
   settings: SourceFile;
@@ -10,6 +11,8 @@ export interface ContentSources {
   lock: SourceFile;
   /** The final version, once there is one (content/final/). */
   final?: FinalSources;
+  /** Translations of draft sections (content/draft/LANGUAGE/NN-slug.md). */
+  translations?: SourceFile[];
 }
 
 export interface ConsultationContent {
@@ -17,6 +20,7 @@ export interface ConsultationContent {
   draft: Draft;
   lock: ParagraphLock;
   final?: FinalStrategy;
+  translations: DraftTranslations;
 }
 
 export const CONTENT_PATHS = {
@@ -27,8 +31,11 @@ export const CONTENT_PATHS = {
   finalRemoved: "content/final/removed.json",
 } as const;
 
-/** Throws a ContentError naming the file and the problem when anything is wrong. */
-export function loadContent(sources: ContentSources): ConsultationContent {
+/**
+ * Throws a ContentError naming the file and the problem when anything is
+ * wrong. Given the site's languages, a translation must be into one of them.
+ */
+export function loadContent(sources: ContentSources, languages?: string[]): ConsultationContent {
   const settings = parseSettings(sources.settings.file, sources.settings.text);
   const sections = parseDraftSections(sources.draft);
   indexParagraphs(sections, (paragraph) => paragraph.explicitId);
@@ -36,5 +43,6 @@ export function loadContent(sources: ContentSources): ConsultationContent {
   checkLock(sources.lock.file, sections, lock);
   const draft = indexParagraphs(sections);
   const final = sources.final && sources.final.sections.length > 0 ? parseFinal(sources.final, draft, lock) : undefined;
-  return { settings, draft, lock, final };
+  const translations = parseTranslations(sources.translations ?? [], draft, languages);
+  return { settings, draft, lock, final, translations };
 }

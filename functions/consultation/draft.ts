@@ -44,7 +44,7 @@ const EXPLICIT_ID = /\s*\{#([^}\s]*)\}\s*$/;
 /** Marks which top-level tokens are commentable paragraphs, for the renderer. */
 const paragraphOfToken = new WeakMap<Token, DraftParagraph>();
 
-function parseSection(source: SourceFile): DraftSection {
+export function parseSection(source: SourceFile): DraftSection {
   const problems: string[] = [];
   const name = SECTION_FILE.exec(source.file);
   if (!name) {
@@ -142,6 +142,8 @@ export interface RenderLabels {
   paragraphLabel(paragraph: DraftParagraph): string;
   /** Draft paragraphs take comments: they carry `data-paragraph` for the comment form. */
   commentable: boolean;
+  /** The page's language, when the section is shown in another one (English on a Spanish page): the numbers' names and the links are marked with it. */
+  interfaceLanguage?: string;
 }
 
 const escapeAttribute = (value: string) =>
@@ -162,13 +164,14 @@ export function renderSection(section: DraftSection, labels: RenderLabels): stri
         if (!paragraph) return `<p>${inner}</p>\n`;
         const id = escapeAttribute(paragraph.id);
         const link = labels.paragraphLink(paragraph);
+        const lang = labels.interfaceLanguage ? ` lang="${escapeAttribute(labels.interfaceLanguage)}"` : "";
         return (
           `<div class="paragraph" id="${id}"${labels.commentable ? ` data-paragraph="${id}"` : ""}>` +
-          `<a class="paragraph-number" href="#${id}" aria-label="${escapeAttribute(labels.paragraphLabel(paragraph))}">${paragraph.number}</a>` +
+          `<a class="paragraph-number" href="#${id}" aria-label="${escapeAttribute(labels.paragraphLabel(paragraph))}"${lang}>${paragraph.number}</a>` +
           `<p>${inner}</p>` +
           (labels.commentable
-            ? `<p class="paragraph-comment" data-commenting><a href="${escapeAttribute(link.href)}">${link.text}</a></p>`
-            : `<p class="paragraph-link"><a href="${escapeAttribute(link.href)}">${link.text}</a></p>`) +
+            ? `<p class="paragraph-comment" data-commenting${lang}><a href="${escapeAttribute(link.href)}">${link.text}</a></p>`
+            : `<p class="paragraph-link"${lang}><a href="${escapeAttribute(link.href)}">${link.text}</a></p>`) +
           `</div>\n`
         );
       },

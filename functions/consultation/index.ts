@@ -4,10 +4,12 @@
  * validated once when the module loads.
  */
 import { loadContent } from "./content.ts";
+import { LANGUAGE_CODES } from "../i18n/index.ts";
 import { applyOverrides, consultationStatus, type ConsultationPeriod, type ConsultationStatus, type PeriodOverrides } from "./period.ts";
 import type { DraftParagraph, DraftSection } from "./draft.ts";
 
 const draftFiles = import.meta.glob("@content/draft/*.md", { query: "?raw", import: "default", eager: true });
+const translationFiles = import.meta.glob("@content/draft/*/*.md", { query: "?raw", import: "default", eager: true });
 const settingsFile = import.meta.glob("@content/consultation.json", { query: "?raw", import: "default", eager: true });
 const lockFile = import.meta.glob("@content/paragraphs.lock.json", { query: "?raw", import: "default", eager: true });
 const finalFiles = import.meta.glob("@content/final/*.md", { query: "?raw", import: "default", eager: true });
@@ -25,9 +27,10 @@ export const content = loadContent({
     sections: Object.entries(finalFiles).map(asSource),
     removed: Object.keys(removedFile).length > 0 ? only(removedFile) : undefined,
   },
-});
+  translations: Object.entries(translationFiles).map(asSource),
+}, LANGUAGE_CODES);
 
-export const { settings, draft, lock } = content;
+export const { settings, draft, lock, translations } = content;
 /** The final strategy, once content/final/ holds it. */
 export const final = content.final;
 

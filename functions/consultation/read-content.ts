@@ -11,11 +11,17 @@ export function readContentSources(root: string): ContentSources {
           .filter((name) => name.endsWith(".md"))
           .map((name) => read(`${directory}/${name}`))
       : [];
+  const translations = existsSync(join(root, CONTENT_PATHS.draftDirectory))
+    ? readdirSync(join(root, CONTENT_PATHS.draftDirectory), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .flatMap((entry) => sections(`${CONTENT_PATHS.draftDirectory}/${entry.name}`))
+    : [];
   const removed = existsSync(join(root, CONTENT_PATHS.finalRemoved)) ? read(CONTENT_PATHS.finalRemoved) : undefined;
   return {
     settings: read(CONTENT_PATHS.settings),
     draft: sections(CONTENT_PATHS.draftDirectory),
     lock: read(CONTENT_PATHS.lock),
     final: { sections: sections(CONTENT_PATHS.finalDirectory), removed },
+    translations,
   };
 }

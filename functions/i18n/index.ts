@@ -4,6 +4,7 @@
  */
 import english from "./messages/en.ts";
 import { limitParams } from "../limits.ts";
+import { DEFAULT_LANGUAGE } from "./default-language.ts";
 
 export type MessageKey = keyof typeof english.messages;
 export type Dictionary = Record<MessageKey, string>;
@@ -19,7 +20,18 @@ export const languages: Map<string, LanguagePack> = new Map(
   Object.values(packs).map((pack) => [pack.code, pack] as const),
 );
 
-export const DEFAULT_LANGUAGE = "en";
+export { DEFAULT_LANGUAGE };
+
+/**
+ * Every language there is a dictionary for, English first: the site's locales
+ * (astro.config.mjs), its language routes (/es/…, /it/…), the language
+ * switcher and the API's negotiation all come from this one list.
+ */
+export const LANGUAGE_CODES: string[] = [DEFAULT_LANGUAGE, ...[...languages.keys()].filter((code) => code !== DEFAULT_LANGUAGE).sort()];
+
+export function isLanguage(code: string | undefined): code is string {
+  return code !== undefined && languages.has(code);
+}
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -51,6 +63,17 @@ export function plural(t: Translate, key: PluralKey, count: number, params: Reco
   const locale = t("format.locale");
   const form = `${key}.${new Intl.PluralRules(locale).select(count)}`;
   return t(isMessageKey(form) ? form : `${key}.other`, { ...params, count: new Intl.NumberFormat(locale).format(count) });
+}
+
+const PLURAL_FORMS = ["zero", "one", "two", "few", "many", "other"] as const;
+
+/**
+ * Every form of KEY the dictionaries write, {count} left in, for a script
+ * that picks one in the browser with Intl.PluralRules (as `plural` does here).
+ */
+export function pluralTemplates(t: Translate, key: PluralKey): Record<string, string> {
+  const forms = PLURAL_FORMS.map((form) => `${key}.${form}`).filter(isMessageKey);
+  return Object.fromEntries(forms.map((form) => [form.slice(key.length + 1), t(form)]));
 }
 
 /** "3.2, 3.3 and 4.1", in the reader's language. */

@@ -5,21 +5,24 @@
  * and clears it, so the browser's history holds nothing the next person on a
  * shared computer could reopen.
  */
-import { paths } from "../paths.ts";
+import { pathsIn } from "../paths.ts";
 import { normaliseReference } from "./reference.ts";
 
 const NAME = "confirmation";
 /** Long enough to follow the redirect on a slow connection; never long enough to wait for the next person. */
 const MAX_AGE_SECONDS = 300;
-const ATTRIBUTES = `Path=${paths.confirmation}; HttpOnly; Secure; SameSite=Strict`;
+/** Only the confirmation page in the person's language (/confirmation, /es/confirmation) receives it. */
+const attributes = (language: string) => `Path=${pathsIn(language).confirmation}; HttpOnly; Secure; SameSite=Strict`;
 
-/** The Set-Cookie value that carries a new reference to the confirmation page. */
-export function confirmationCookie(reference: string): string {
-  return `${NAME}=${encodeURIComponent(reference)}; Max-Age=${MAX_AGE_SECONDS}; ${ATTRIBUTES}`;
+/** The Set-Cookie value that carries a new reference to the confirmation page in the person's language. */
+export function confirmationCookie(reference: string, language: string): string {
+  return `${NAME}=${encodeURIComponent(reference)}; Max-Age=${MAX_AGE_SECONDS}; ${attributes(language)}`;
 }
 
 /** The Set-Cookie value that clears it once the page has shown it. */
-export const clearedConfirmationCookie = `${NAME}=; Max-Age=0; ${ATTRIBUTES}`;
+export function clearedConfirmationCookie(language: string): string {
+  return `${NAME}=; Max-Age=0; ${attributes(language)}`;
+}
 
 /** The stored form of the reference the cookie carries, if it carries one of ours. */
 export function confirmedReference(cookieHeader: string | null): string | undefined {

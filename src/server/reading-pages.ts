@@ -11,8 +11,15 @@
 import { env } from "cloudflare:workers";
 import { consultationNow } from "../../functions/consultation/index.ts";
 
-/** The prerendered pages' addresses, as wrangler.toml's run_worker_first gives them to the Worker. */
-export const READING_PAGES = ["/draft", "/draft/*", "/accessibility/*", "/privacy/*"];
+/** The prerendered pages' English addresses. */
+const READING_PAGES_IN_ENGLISH = ["/draft", "/draft/*", "/accessibility/*", "/privacy/*"];
+
+/**
+ * The prerendered pages' addresses, as wrangler.toml's run_worker_first
+ * gives them to the Worker: in English, and under any language's code
+ * (/es/draft/…), so a new language needs no change here.
+ */
+export const READING_PAGES = [...READING_PAGES_IN_ENGLISH, ...READING_PAGES_IN_ENGLISH.map((rule) => `/*${rule}`)];
 
 const patterns = READING_PAGES.map((rule) => new RegExp(`^${rule.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`));
 
@@ -21,7 +28,7 @@ export function isReadingPage(request: Request): boolean {
   return (request.method === "GET" || request.method === "HEAD") && patterns.some((pattern) => pattern.test(pathname));
 }
 
-/** The page as built, with the live status written in; `renderStatus` renders the status on its own (src/pages/consultation-status.astro). */
+/** The page as built, with the live status written in; `renderStatus` renders the status on its own, in the page's language (src/pages/consultation-status.astro). */
 export async function withLiveStatus(page: Response, renderStatus: () => Promise<Response>): Promise<Response> {
   if (!page.ok || !(page.headers.get("Content-Type") ?? "").startsWith("text/html")) return page;
   let open: boolean;

@@ -281,6 +281,8 @@ describe("officers' feedback pages", () => {
     await page.goto(`${site.url}/admin/feedback/unanswered/`);
     expect(await page.locator("main").innerText()).toContain("1 comment still to answer.");
     await page.getByRole("link", { name: "The strategy as a whole" }).click();
+    // Read the list once the comment list has come, not the page the link was on.
+    await page.locator(".comment-list > li").first().waitFor();
     expect(await page.locator(".comment-list > li").allInnerTexts()).toEqual([expect.stringContaining("A good plan.")]);
     await page.context().close();
   });

@@ -135,3 +135,17 @@ export function siteAndBrowserForFile(vars: Parameters<typeof startSite>[0]): { 
   });
   return { site: () => site!, browser: () => browser! };
 }
+
+/** A one-time set-up code for a new kiosk, as an officer gets it from the API with ADMIN_TOKEN. */
+export async function kioskSetupCode(target: Pick<Site, "url">, token: string, name = "Day centre"): Promise<string> {
+  const asOfficer = async (path: string, json?: unknown) =>
+    (await (
+      await fetch(`${target.url}${path}`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+        body: json === undefined ? undefined : JSON.stringify(json),
+      })
+    ).json()) as Record<string, unknown>;
+  const kiosk = (await asOfficer("/api/admin/kiosks", { name })) as { id: number };
+  return ((await asOfficer(`/api/admin/kiosks/${kiosk.id}/setup-codes`)) as { code: string }).code;
+}

@@ -69,6 +69,20 @@ describe("a Worker running with wrong dates anyway", () => {
     }
   });
 
+  it("says so in the language of the page asked for, with its way back in that language", async ({ expect }) => {
+    for (const [path, words, back] of [
+      ["/es/comment/streets-2", "Lo sentimos, hay un problema con este sitio web", 'href="/es/draft/"'],
+      ["/it/", "Ci scusiamo, c'è un problema con questo sito", 'href="/it/draft/"'],
+    ] as const) {
+      const response = await fetch(`${site.url}${path}`);
+      const html = await response.text();
+      expect(response.status, path).toBe(500);
+      expect(html, path).toContain(`<html lang="${path.slice(1, 3)}">`);
+      expect(html.replaceAll("&#39;", "'"), path).toContain(words);
+      expect(html, path).toContain(back);
+    }
+  });
+
   it("keeps the draft readable", async ({ expect }) => {
     const contents = await fetch(`${site.url}/draft/`);
     expect(contents.status).toBe(200);

@@ -367,3 +367,52 @@ describe("the lock matches paragraphs by their text, so ids survive editing", ()
     expect(lock.paragraphs["streets-3"]!.revisions.at(-1)!.text).toBe("Beds and help in winter.");
   });
 });
+
+describe("translations of the draft", () => {
+  const languages = ["en", "es", "it"];
+  const translation = (file: string, text: string) => ({ ...sources(), translations: [{ file, text }] });
+  const refusal = (toLoad: ContentSources) => {
+    try {
+      loadContent(toLoad, languages);
+    } catch (error) {
+      if (error instanceof ContentError) return error;
+      throw error;
+    }
+    throw new Error("expected the translation to be refused");
+  };
+
+  it("loads a section translated paragraph by paragraph, with the English paragraphs' ids and numbers", ({ expect }) => {
+    const { translations } = loadContent(translation("content/draft/es/01-first.md", "# Primera\n\nUno uno. {#first-1}\n\nUno dos. {#kept-id}\n"), languages);
+    const section = translations.get("es")?.get("first");
+    expect(section?.title).toBe("Primera");
+    expect(section?.paragraphs.map((p) => [p.id, p.number, p.markdown])).toEqual([
+      ["first-1", "1.1", "Uno uno."],
+      ["kept-id", "1.2", "Uno dos."],
+    ]);
+  });
+
+  it("refuses a translated paragraph without the id of the English paragraph it translates, naming the file", ({ expect }) => {
+    const problem = refusal(translation("content/draft/es/01-first.md", "# Primera\n\nUno uno.\n\nUno dos. {#kept-id}\n"));
+    expect(problem.file).toBe("content/draft/es/01-first.md");
+    expect(problem.problems).toEqual(["paragraph 1.1 must end with the id of the English paragraph it translates, such as {#first-1}"]);
+  });
+
+  it("refuses a translation whose paragraphs are not the English section's, in order, saying which are missing or unknown", ({ expect }) => {
+    const missing = refusal(translation("content/draft/it/01-first.md", "# Prima\n\nUno due. {#kept-id}\n"));
+    expect(missing.file).toBe("content/draft/it/01-first.md");
+    expect(missing.problems[0]).toBe("its paragraphs must be the English section's, in the same order: first-1, kept-id; missing first-1");
+    const unknown = refusal(translation("content/draft/it/01-first.md", "# Prima\n\nUno. {#first-1}\n\nDue. {#kept-id}\n\nTre. {#second-1}\n"));
+    expect(unknown.problems[0]).toContain("not in the English section: second-1");
+    const reordered = refusal(translation("content/draft/it/01-first.md", "# Prima\n\nDue. {#kept-id}\n\nUno. {#first-1}\n"));
+    expect(reordered.problems[0]).toContain("in the same order");
+  });
+
+  it("refuses a translation of a section the draft does not have, or into a language the site has no dictionary for", ({ expect }) => {
+    expect(refusal(translation("content/draft/es/03-third.md", "# Tercera\n\nTres. {#third-1}\n")).problems).toEqual([
+      "there is no content/draft/03-third.md for it to translate",
+    ]);
+    const french = refusal(translation("content/draft/fr/01-first.md", "# Première\n\nUn. {#first-1}\n\nDeux. {#kept-id}\n"));
+    expect(french.file).toBe("content/draft/fr/01-first.md");
+    expect(french.problems[0]).toContain('"fr" is not a language of the site');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, it } from "vitest";
-import { interpolate, languages, plural, translator } from "../../functions/i18n/index.ts";
+import { interpolate, languages, LANGUAGE_CODES, plural, pluralTemplates, translator } from "../../functions/i18n/index.ts";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -62,3 +62,29 @@ describe("the interface dictionaries", () => {
   });
 });
 
+
+describe("counts in every language", () => {
+  const english = languages.get("en")!.messages;
+  // A count shown in words must come in plural forms that Intl.PluralRules chooses between, never one message per number.
+  const NOT_A_COUNT_OF_THINGS = new Set([
+    "comment.moreLegend", // "Another paragraph (2 of 3)": a position, the same words for any number
+    "admin.paper.printReady", // officers only, English; not shown by any page yet
+  ]);
+
+  it("write every message that shows a {count} as plural forms", ({ expect }) => {
+    const single = Object.entries(english)
+      .filter(([key, text]) => text.includes("{count}") && !/\.(zero|one|two|few|many|other)$/.test(key) && !NOT_A_COUNT_OF_THINGS.has(key))
+      .map(([key]) => key);
+    expect(single).toEqual([]);
+  });
+
+  it("give the browser every form a language writes, for the scripts that count as people type", ({ expect }) => {
+    expect(pluralTemplates(translator("it"), "comment.countRemaining")).toEqual({ one: "Le resta {count} carattere", other: "Le restano {count} caratteri" });
+    expect(pluralTemplates(translator("es"), "kiosk.waiting")).toEqual({ one: "{count} respuesta pendiente de enviar", other: "{count} respuestas pendientes de enviar" });
+  });
+
+  it("list English first, then every other language there is a dictionary for", ({ expect }) => {
+    expect(LANGUAGE_CODES).toEqual(["en", ...[...languages.keys()].filter((code) => code !== "en").sort()]);
+    expect(LANGUAGE_CODES).toEqual(expect.arrayContaining(["es", "it"]));
+  });
+});

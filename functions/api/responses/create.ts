@@ -8,7 +8,7 @@ import { rateLimit } from "../middleware/rate-limit.ts";
 import { accepts, FORM_TYPE, JSON_TYPE, validate } from "../validation.ts";
 import { checkPeriod, closedBeforeInvalid, refuseKioskClaims, submissionValidator, validSubmission } from "./submission.ts";
 import { REQUEST_BYTES } from "../../limits.ts";
-import { paths } from "../../paths.ts";
+import { pathsIn } from "../../paths.ts";
 import { confirmationCookie } from "../../responses/confirmation.ts";
 import { FORM_FIELDS } from "../../responses/form.ts";
 import { formatReference } from "../../responses/reference.ts";
@@ -71,11 +71,12 @@ export const postResponse = publicEndpoint.createHandlers(
     }
     assertReceipt(result);
 
-    // A browser's plain form post goes on to its confirmation page, the reference in a cookie, not the address; the inline form asks for JSON.
+    // A browser's plain form post goes on to its confirmation page, in the person's language, the reference in a cookie, not the address; the inline form asks for JSON.
     const wantsJson = (c.req.header("Accept") ?? "").includes("application/json");
     if (isForm && !wantsJson) {
-      const confirmation = c.redirect(paths.confirmation, 303);
-      confirmation.headers.append("Set-Cookie", confirmationCookie(formatReference(result.receipt.reference)));
+      const language = c.get("language");
+      const confirmation = c.redirect(pathsIn(language).confirmation, 303);
+      confirmation.headers.append("Set-Cookie", confirmationCookie(formatReference(result.receipt.reference), language));
       confirmation.headers.set("Cache-Control", "no-store");
       return confirmation;
     }
