@@ -10,18 +10,18 @@
  */
 import { env } from "cloudflare:workers";
 import { consultationNow } from "../../functions/consultation/index.ts";
-
-/** The prerendered pages' English addresses. */
-const READING_PAGES_IN_ENGLISH = ["/draft", "/draft/*", "/accessibility/*", "/privacy/*"];
+import { DEFAULT_LANGUAGE, LANGUAGE_CODES } from "../../functions/i18n/index.ts";
 
 /**
- * The prerendered pages' addresses, as wrangler.toml's run_worker_first
- * gives them to the Worker: in English, and under any language's code
- * (/es/draft/…), so a new language needs no change here.
+ * The prerendered pages' English addresses, as wrangler.toml's
+ * run_worker_first lists them (and again under "/*" for the other languages,
+ * /es/draft/…, so a new language needs no change there).
  */
-export const READING_PAGES = [...READING_PAGES_IN_ENGLISH, ...READING_PAGES_IN_ENGLISH.map((rule) => `/*${rule}`)];
+const READING_PAGES = ["/draft", "/draft/*", "/accessibility/*", "/privacy/*"];
 
-const patterns = READING_PAGES.map((rule) => new RegExp(`^${rule.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`));
+/** Only a language's own code opens its reading pages: /admin/draft/ is an officer page, not the draft in a language called "admin". */
+const languagePrefix = `(?:/(?:${LANGUAGE_CODES.filter((code) => code !== DEFAULT_LANGUAGE).join("|")}))?`;
+const patterns = READING_PAGES.map((rule) => new RegExp(`^${languagePrefix}${rule.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`));
 
 export function isReadingPage(request: Request): boolean {
   const { pathname } = new URL(request.url);

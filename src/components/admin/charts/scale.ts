@@ -28,4 +28,4 @@ export const heatRanges = (max: number): [number, number][] =>
 
 /** "Online 14, Kiosk 13, Paper 13": a chart's bars in words, for its description. */
 export const describeBars = (t: Translate, bars: { label: string; value: number }[]): string =>
-  bars.map((bar) => t("admin.overview.share", { label: bar.label, count: formatCount(bar.value, t("format.locale")) })).join(", ");
+  bars.map((bar) => t("admin.overview.share", { label: bar.label, figure: formatCount(bar.value, t("format.locale")) })).join(", ");
