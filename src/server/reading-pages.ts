@@ -12,7 +12,7 @@ import { env } from "cloudflare:workers";
 import { consultationNow } from "../../functions/consultation/index.ts";
 
 /** The prerendered pages' addresses, as wrangler.toml's run_worker_first gives them to the Worker. */
-export const READING_PAGES = ["/draft", "/draft/*", "/accessibility/*", "/privacy/*"];
+export const READING_PAGES = ["/draft", "/draft/*", "/accessibility/*", "/privacy/*", "/easy-read/*"];
 
 const patterns = READING_PAGES.map((rule) => new RegExp(`^${rule.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`));
 

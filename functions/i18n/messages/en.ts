@@ -23,6 +23,7 @@ export default {
     "site.contactLine": "Questions about this consultation: email {email} or phone {phone}.",
     "site.draftTag": "Draft for consultation",
     "site.closedTag": "Consultation closed",
+    "site.pageInEnglish": "This page is not in your language yet, so here it is in English.",
 
     "status.notOpen": "This consultation opens at {opensAt}.",
     "status.open": "Closes at {closesAt}.",
@@ -45,6 +46,14 @@ export default {
     "home.afterTitle": "What happens to your comments",
     "home.after": "Every comment is read. After the consultation closes we will publish “You said, we did”, showing what people told us and what we changed because of it. You will get a reference so you can look up what happened to your own comment.",
     "home.start": "Read the draft strategy",
+    "easyRead.introduction": "This is the easy read version of our draft plan. The full draft has more detail.",
+    "easyRead.fullDraft": "Read the full draft",
+    "easyRead.comment": "Tell us what you think about this",
+    "easyRead.aboutParagraph": "(paragraph {number} of the draft)",
+    "easyRead.commentWhole": "Tell us what you think about the whole plan",
+    "easyRead.noneTitle": "Easy read",
+    "easyRead.none": "There is no easy read version of this draft yet. You can ask us for one:",
+    "home.easyRead": "Read the easy read version, with pictures",
 
     "contents.title": "Contents",
     "contents.lede.one": "The draft has {count} section. Each paragraph has a number, such as 3.2, so you can say exactly which part you mean.",

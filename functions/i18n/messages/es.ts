@@ -25,6 +25,7 @@ export default {
     "site.contactLine": "Preguntas sobre esta consulta: escriba a {email} o llame al {phone}.",
     "site.draftTag": "Borrador en consulta pública",
     "site.closedTag": "Consulta terminada",
+    "site.pageInEnglish": "Esta página todavía no está en su idioma. Aquí la tiene en inglés.",
 
     "status.notOpen": "Esta consulta empieza el {opensAt}.",
     "status.open": "Abierta hasta el {closesAt}.",
@@ -47,6 +48,14 @@ export default {
     "home.afterTitle": "Qué pasa con sus comentarios",
     "home.after": "Leemos todos los comentarios. Cuando termine la consulta, publicaremos «Lo que nos dijeron, lo que hicimos». Allí contaremos lo que nos dijo la gente y lo que cambiamos gracias a ello. Usted recibirá un código de referencia para ver qué pasó con su propio comentario.",
     "home.start": "Leer el borrador de la estrategia",
+    "easyRead.introduction": "Esta es la versión de lectura fácil de nuestro borrador del plan. El borrador completo tiene más detalles.",
+    "easyRead.fullDraft": "Leer el borrador completo",
+    "easyRead.comment": "Díganos qué piensa sobre esto",
+    "easyRead.aboutParagraph": "(párrafo {number} del borrador)",
+    "easyRead.commentWhole": "Díganos qué piensa sobre todo el plan",
+    "easyRead.noneTitle": "Lectura fácil",
+    "easyRead.none": "Todavía no hay una versión de lectura fácil de este borrador. Puede pedirnos una:",
+    "home.easyRead": "Leer la versión de lectura fácil, con dibujos",
 
     "contents.title": "Índice",
     "contents.lede.one": "El borrador tiene {count} sección. Cada párrafo tiene un número, por ejemplo 3.2. Así puede decir exactamente de qué parte habla.",

@@ -25,6 +25,7 @@ export default {
     "site.contactLine": "Domande su questa consultazione: scriva a {email} o telefoni al {phone}.",
     "site.draftTag": "Bozza in consultazione pubblica",
     "site.closedTag": "Consultazione chiusa",
+    "site.pageInEnglish": "Questa pagina non è ancora nella Sua lingua. Eccola in inglese.",
 
     "status.notOpen": "Questa consultazione inizia {opensAt}.",
     "status.open": "Aperta fino a {closesAt}.",
@@ -47,6 +48,14 @@ export default {
     "home.afterTitle": "Cosa succede ai suoi commenti",
     "home.after": "Leggiamo tutti i commenti. Dopo la chiusura della consultazione pubblicheremo «Cosa ci avete detto, cosa abbiamo fatto». Lì mostreremo cosa ci hanno detto le persone e cosa abbiamo cambiato di conseguenza. Riceverà un codice di riferimento per vedere cosa è successo al suo commento.",
     "home.start": "Leggi la bozza della strategia",
+    "easyRead.introduction": "Questa è la versione facile da leggere della nostra bozza del piano. La bozza completa ha più dettagli.",
+    "easyRead.fullDraft": "Leggere la bozza completa",
+    "easyRead.comment": "Ci dica cosa pensa di questo",
+    "easyRead.aboutParagraph": "(paragrafo {number} della bozza)",
+    "easyRead.commentWhole": "Ci dica cosa pensa di tutto il piano",
+    "easyRead.noneTitle": "Facile da leggere",
+    "easyRead.none": "Non c'è ancora una versione facile da leggere di questa bozza. Può chiedercene una:",
+    "home.easyRead": "Leggere la versione facile da leggere, con disegni",
 
     "contents.title": "Indice",
     "contents.lede.one": "La bozza ha {count} sezione. Ogni paragrafo ha un numero, per esempio 3.2. Così può indicare con precisione di quale parte parla.",
