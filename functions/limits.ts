@@ -34,6 +34,8 @@ export const LIMITS = {
   helperLength: 100,
   paperBatchSize: 500,
   kioskReferencePool: 50,
+  /** Words in one line of the easy-read version: short sentences, one idea per line. */
+  easyReadWordsPerLine: 15,
 } as const;
 
 /**

@@ -16,6 +16,8 @@ export const paths = {
   /** The look-up form with a reference already in its box (as a paper form's QR code gives it): nothing is looked up until the person asks. */
   trackReference: (reference: string) => `/track?${new URLSearchParams({ reference })}`,
   accessibility: "/accessibility/",
+  /** The draft in short sentences with pictures, when content/easy-read/ provides it. */
+  easyRead: "/easy-read/",
   /** The calm page for any server error. */
   serverError: "/500",
   /** The consultation's live status on its own, written into the prerendered reading pages as they are served. */

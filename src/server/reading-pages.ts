@@ -17,7 +17,7 @@ import { DEFAULT_LANGUAGE, LANGUAGE_CODES } from "../../functions/i18n/index.ts"
  * run_worker_first lists them (and again under "/*" for the other languages,
  * /es/draft/…, so a new language needs no change there).
  */
-const READING_PAGES = ["/draft", "/draft/*", "/accessibility/*", "/privacy/*"];
+const READING_PAGES = ["/draft", "/draft/*", "/accessibility/*", "/privacy/*", "/easy-read/*"];
 
 /** Only a language's own code opens its reading pages: /admin/draft/ is an officer page, not the draft in a language called "admin". */
 const languagePrefix = `(?:/(?:${LANGUAGE_CODES.filter((code) => code !== DEFAULT_LANGUAGE).join("|")}))?`;

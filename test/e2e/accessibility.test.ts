@@ -52,6 +52,7 @@ const PAGE_TYPES: Record<string, (page: Page, code: string) => Promise<unknown>>
     await page.locator('[data-screen="start"]').waitFor();
   },
   "accessibility statement": (page, code) => page.goto(`${site().url}${prefix(code)}/accessibility/`),
+  "easy read": (page, code) => page.goto(`${site().url}${prefix(code)}/easy-read/`),
   "privacy notice": (page, code) => page.goto(`${site().url}${prefix(code)}/privacy/`),
   "page not found": (page, code) => page.goto(`${site().url}${prefix(code)}/no-such-page`),
 };

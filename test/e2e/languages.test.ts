@@ -20,7 +20,7 @@ const get = (path: string, init?: RequestInit) => fetch(`${site().url}${path}`, 
 
 describe("the language versions of the site", () => {
   it("serves every public page in Spanish and Italian at /es/… and /it/…, with the page's language on <html>", async ({ expect }) => {
-    const pages = ["/", "/draft/", "/draft/care/", "/comment/care-3", "/comment/general", "/confirmation", "/track", "/you-said-we-did", "/what-people-said/", "/final/", "/kiosk/", "/print/", "/accessibility/", "/privacy/", "/consultation-status"];
+    const pages = ["/", "/draft/", "/draft/care/", "/comment/care-3", "/comment/general", "/confirmation", "/track", "/you-said-we-did", "/what-people-said/", "/final/", "/kiosk/", "/print/", "/easy-read/", "/accessibility/", "/privacy/", "/consultation-status"];
     for (const language of ["es", "it"]) {
       for (const path of pages) {
         const response = await get(`/${language}${path}`);
@@ -249,7 +249,7 @@ describe("each language's pages", () => {
 });
 
 describe("reading in every language", () => {
-  const readingPages = ["/draft/", "/draft/about/", "/draft/advice/", "/draft/streets/", "/draft/homes/", "/draft/care/", "/accessibility/", "/privacy/"];
+  const readingPages = ["/draft/", "/draft/about/", "/draft/advice/", "/draft/streets/", "/draft/homes/", "/draft/care/", "/easy-read/", "/accessibility/", "/privacy/"];
 
   it("keeps every reading page within 20 KB gzipped in every language, its stylesheet, scripts and language links included", async ({ expect }) => {
     for (const code of LANGUAGE_CODES) {

@@ -110,6 +110,7 @@ const JOURNEYS: Record<string, (page: Page) => Promise<unknown>> = {
     await page.getByRole("button", { name: "Look up" }).click();
   },
   "accessibility statement": (page) => page.goto(`${site.url}/accessibility/`),
+  "easy read": (page) => page.goto(`${site.url}/easy-read/`),
   "privacy notice": (page) => page.goto(`${site.url}/privacy/`),
   "page not found": (page) => page.goto(`${site.url}/no-such-page/`),
   "home, closed": (page) => page.goto(`${closed.url}/`),

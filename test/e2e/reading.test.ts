@@ -37,6 +37,7 @@ describe("every page type passes axe with zero violations", () => {
     "comment on a paragraph": "/comment/streets-2",
     "comment on the whole strategy": "/comment/general",
     "accessibility statement": "/accessibility/",
+    "easy read": "/easy-read/",
     "privacy notice": "/privacy/",
     "page not found": "/no-such-page/",
     "look up a comment": "/track",
