@@ -153,6 +153,27 @@ describe("a kiosk session", () => {
     await officer.context().close();
   });
 
+  it("offers the easy-read version, with pictures, and a comment from it goes on the paragraph the idea is about", async ({ expect }) => {
+    const { context, page } = await setUpKiosk();
+    await page.getByRole("button", { name: "I am giving my own views" }).click();
+    await page.getByRole("button", { name: "Read the easy read version, with pictures" }).click();
+    await page.getByRole("heading", { level: 1, name: "The fixture plan: easy read" }).waitFor();
+    expect(await page.locator("[data-screen=easy-read]").getByRole("img").count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    for (const target of await targetSizes(page)) expect(target.height, target.name).toBeGreaterThanOrEqual(48);
+    // The idea about winter beds (3.3 in the fixture) leads to that paragraph's writing screen, its words shown first.
+    await page.getByRole("button", { name: "Tell us what you think about this (paragraph 3.3 of the draft)" }).click();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Paragraph 3.3");
+    expect(await page.locator("[data-write-quote]").textContent()).toContain("Winter beds will be in single rooms");
+    await page.getByLabel("What do you think?").fill("A room of my own matters.");
+    await page.getByRole("button", { name: "Add to my response" }).click();
+    await page.getByRole("button", { name: "Send my response" }).click();
+    await page.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
+    const reference = (await page.locator("[data-reference]").textContent())!;
+    await expect.poll(async () => (await exportedRows(reference)).map((row) => [row.paragraphId, row.commentText])).toEqual([["winter-beds", "A room of my own matters."]]);
+    await context.close();
+  });
+
   it("reads the screen out loud, and a paragraph's own words, in the page's language", async ({ expect }) => {
     const { context, page } = await setUpKiosk();
     // Record what would be spoken rather than speak it.
