@@ -69,6 +69,9 @@ export default defineConfig({
   // English at /, every other language with a dictionary in functions/i18n/messages/ at /CODE/ (src/i18n/localized-routes.ts).
   i18n: { locales: LANGUAGE_CODES, defaultLocale: DEFAULT_LANGUAGE, routing: { prefixDefaultLocale: false } },
   trailingSlash: "ignore",
+  // Form posts from another site are refused by the portal's own rule (functions/api/middleware/same-origin.ts), with a
+  // page or error in the person's language; Astro's check would answer a post without an Origin header in plain English.
+  security: { checkOrigin: false },
   build: { format: "directory", inlineStylesheets: "never" },
   devToolbar: { enabled: false },
   // The consultation the site is built from, imported as @content/….

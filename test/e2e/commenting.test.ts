@@ -718,3 +718,41 @@ describe("the confirmation page, which anyone can send a cookie to", () => {
     }
   });
 });
+
+describe("a look-up posted to /track", () => {
+  async function sendOne(): Promise<string> {
+    const sent = await fetch(`${site.url}/api/responses`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Idempotency-Key": `track-origin-${Date.now()}` },
+      body: JSON.stringify({ comments: [{ paragraph: "general", text: "Looked up from elsewhere?" }] }),
+    });
+    return ((await sent.json()) as { reference: string }).reference;
+  }
+  const lookUp = (path: string, reference: string, headers: Record<string, string>) =>
+    fetch(`${site.url}${path}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+      body: new URLSearchParams({ reference }),
+    });
+
+  it("from another website is not made, and says so on the page in the page's language", async ({ expect }) => {
+    const reference = await sendOne();
+    const english = await lookUp("/track", reference, { Origin: "https://elsewhere.example" });
+    expect(english.status).toBe(403);
+    const html = await english.text();
+    expect(html).toContain("This look-up was sent from another website, so we did not make it.");
+    expect(html).not.toContain("Looked up from elsewhere?");
+    const spanish = await lookUp("/es/track", reference, { "Sec-Fetch-Site": "cross-site" });
+    expect(spanish.status).toBe(403);
+    expect(await spanish.text()).toContain("Esta búsqueda se envió desde otro sitio web");
+  });
+
+  it("from a browser that sends no Origin header is made, as from the site's own form", async ({ expect }) => {
+    const reference = await sendOne();
+    const answer = await lookUp("/track", reference, {});
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toContain("Looked up from elsewhere?");
+    const sameSite = await lookUp("/it/track", reference, { Origin: site.url, "Sec-Fetch-Site": "same-origin" });
+    expect(sameSite.status).toBe(200);
+  });
+});

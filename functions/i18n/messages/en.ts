@@ -149,6 +149,7 @@ export default {
     "track.hint": "It has 10 letters and numbers. Capital letters or not, with or without the dash.",
     "track.submit": "Look up",
     "track.notFound": "We could not find a response with that reference. Check it and try again.",
+    "track.crossSite": "This look-up was sent from another website, so we did not make it. Type your reference here and press Look up.",
     "track.resultTitle": "Response {reference}",
     "track.received": "Received at {receivedAt}",
     "track.channel": "Sent {channel}",

@@ -151,6 +151,7 @@ export default {
     "track.hint": "Tiene 10 letras y números. Puede escribirlo en mayúsculas o en minúsculas, con guion o sin él.",
     "track.submit": "Buscar",
     "track.notFound": "No hemos encontrado ninguna respuesta con ese código de referencia. Compruébelo y vuelva a intentarlo.",
+    "track.crossSite": "Esta búsqueda se envió desde otro sitio web, así que no la hemos hecho. Escriba aquí su código de referencia y pulse Buscar.",
     "track.resultTitle": "Respuesta {reference}",
     "track.received": "Recibida el {receivedAt}",
     "track.channel": "Enviada {channel}",

@@ -151,6 +151,7 @@ export default {
     "track.hint": "Ha 10 lettere e numeri. Può scriverlo in maiuscolo o in minuscolo, con o senza trattino.",
     "track.submit": "Cercare",
     "track.notFound": "Non abbiamo trovato nessuna risposta con quel codice di riferimento. Lo controlli e riprovi.",
+    "track.crossSite": "Questa ricerca è stata inviata da un altro sito web, quindi non l'abbiamo fatta. Scriva qui il Suo codice di riferimento e prema Cercare.",
     "track.resultTitle": "Risposta {reference}",
     "track.received": "Ricevuta {receivedAt}",
     "track.channel": "Inviata {channel}",
