@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import { asOfficer } from "./admin-fixtures.ts";
 import { callApi, storedCounts, type ErrorBody } from "./requests.ts";
 import { formatReference, newReference, normaliseReference } from "../../functions/responses/reference.ts";
+import { REQUEST_BYTES } from "../../functions/limits.ts";
 
 async function printBatch(count: number): Promise<string[]> {
   const answer = await asOfficer(env, "/api/admin/paper/batches", { method: "POST", json: { count } });
@@ -155,6 +156,24 @@ describe("typing in a paper form", () => {
     expect((await post({ "Kiosk-Key": kiosk.key })).status).toBe(201);
     const row = await env.DB.prepare("SELECT channel, kiosk_id FROM responses WHERE reference = ?").bind(reference!.replace("-", "")).first();
     expect(row).toEqual({ channel: "paper", kiosk_id: kiosk.id });
+  });
+
+  it("answers a sheet over the response size limit with 413 before reading it, from officers and kiosks alike", async ({ expect }) => {
+    const [reference] = await printBatch(1);
+    const kiosk = (await (await asOfficer(env, "/api/admin/kiosks", { method: "POST", json: { name: "Library" } })).json()) as { key: string };
+    const hugeSheet = sheet(reference!, "2030-11-21", "a".repeat(REQUEST_BYTES));
+    const huge = JSON.stringify(hugeSheet);
+    const before = await storedCounts();
+    const answers = [
+      await asOfficer(env, "/api/admin/paper/sheets", { method: "POST", json: hugeSheet }),
+      await callApi("/api/paper/sheets", { method: "POST", headers: { "Content-Type": "application/json", "Kiosk-Key": kiosk.key }, body: huge }),
+      await callApi(`/api/paper/sheets/${reference}`, { method: "PUT", headers: { "Content-Type": "application/json", "Kiosk-Key": kiosk.key }, body: huge }),
+    ];
+    for (const answer of answers) {
+      expect(answer.status).toBe(413);
+      expect((await errorOf(answer)).code).toBe("too_large");
+    }
+    expect(await storedCounts()).toEqual(before);
   });
 
   it("says in the officers' list and the CSV export that a sheet came on paper, when it was received, and at which kiosk it was typed in", async ({ expect }) => {

@@ -1,13 +1,12 @@
 /** POST /api/responses: one person's response, as JSON or as a plain HTML form post. */
-import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { publicEndpoint } from "../context.ts";
 import { ApiError } from "../errors.ts";
+import { responseSizeLimit } from "../middleware/body-limit.ts";
 import { identifyKiosk } from "../middleware/kiosk.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
 import { accepts, FORM_TYPE, JSON_TYPE, validate } from "../validation.ts";
 import { checkPeriod, closedBeforeInvalid, refuseKioskClaims, submissionValidator, validSubmission } from "./submission.ts";
-import { REQUEST_BYTES } from "../../limits.ts";
 import { pathsIn } from "../../paths.ts";
 import { confirmationCookie } from "../../responses/confirmation.ts";
 import { FORM_FIELDS } from "../../responses/form.ts";
@@ -16,13 +15,6 @@ import { idempotencyKey } from "../../responses/schema.ts";
 import { wasIssued } from "../../responses/issued.ts";
 import { createResponse, replayResponse, type CreateResult, type Receipt } from "../../responses/store.ts";
 import { passesTurnstile } from "../../responses/turnstile.ts";
-
-const tooLarge = bodyLimit({
-  maxSize: REQUEST_BYTES,
-  onError: () => {
-    throw new ApiError(413, "too_large", "error.too_large");
-  },
-});
 
 const publicReceipt = (receipt: Receipt) => ({ ...receipt, reference: formatReference(receipt.reference) });
 
@@ -38,7 +30,7 @@ export const postResponse = publicEndpoint.createHandlers(
   identifyKiosk,
   rateLimit("submit"),
   closedBeforeInvalid,
-  tooLarge,
+  responseSizeLimit,
   accepts([JSON_TYPE, FORM_TYPE]),
   validate("header", z.object({ "Idempotency-Key": idempotencyKey.optional() })),
   submissionValidator,
