@@ -10,7 +10,7 @@ import { commentedParagraph, paragraphIdOfNumber, revisionSeenNow } from "../con
 import { parseLondonDate } from "../consultation/london-time.ts";
 import { auditStatement, type Actor } from "../officers/audit.ts";
 import { formatReference, normaliseReference } from "../responses/reference.ts";
-import { responseSchema, type ValidResponse } from "../responses/schema.ts";
+import { KIOSK_CLAIMS, responseSchema, type ValidResponse } from "../responses/schema.ts";
 import { COMMENTS_WITH_RESPONSES, contentFingerprint, type Submission } from "../responses/store.ts";
 import type { RespondentType } from "../responses/vocabulary.ts";
 
@@ -54,13 +54,15 @@ export interface PaperSheet {
 export const paperSheetSchema = z.unknown().transform((input, context): PaperSheet => {
   const { reference, receivedOn, ...body } = typeof input === "object" && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
   const header = sheetHeader.safeParse({ reference, receivedOn });
-  // Kiosk claims have no place on paper: the reference comes from the sheet.
   const response = responseSchema.safeParse(withParagraphIds(body));
   for (const issue of [...(header.error?.issues ?? []), ...(response.error?.issues ?? [])]) {
     const unknownNumber = issue.path[0] === "comments" && issue.path[2] === "paragraph";
     context.addIssue({ ...issue, ...(unknownNumber && { message: "paper.error.paragraph" }) } as never);
   }
-  if (!header.success || !response.success) return z.NEVER;
+  // Kiosk claims have no place on paper: the reference comes from the sheet, and nobody pressed send.
+  const claims = KIOSK_CLAIMS.filter((name) => name in body);
+  for (const name of claims) context.addIssue({ code: "custom", path: [name], message: "validation.unknownField", input });
+  if (!header.success || !response.success || claims.length > 0) return z.NEVER;
   return { ...header.data, response: response.data };
 });
 

@@ -59,6 +59,18 @@ describe("typing in a paper form", () => {
     expect(exported.comments.find((c) => c.reference === reference)).toMatchObject({ channel: "paper", paperReceivedOn: "2030-11-21", assisted: false });
   });
 
+  it("refuses a sheet that says who helped at a kiosk or when send was pressed, storing nothing", async ({ expect }) => {
+    const [reference] = await printBatch(1);
+    const before = await storedCounts();
+    const claiming = await typeIn({ ...sheet(reference!), pressedSendAt: "2030-11-21T10:00:00Z", assisted: { organisation: "Shelter", helper: "Ana" } });
+    expect(claiming.status).toBe(422);
+    expect((await errorOf(claiming)).fields).toEqual({
+      pressedSendAt: "This field is not recognised. Remove it.",
+      assisted: "This field is not recognised. Remove it.",
+    });
+    expect(await storedCounts()).toEqual(before);
+  });
+
   it("refuses a reference never printed, a paragraph number not in the draft and a date still to come, storing nothing", async ({ expect }) => {
     const [reference] = await printBatch(1);
     const before = await storedCounts();
