@@ -28,12 +28,15 @@ export const kioskNameSchema = z.object({
     .max(LIMITS.kioskNameLength, { error: "admin.error.kioskName" }),
 });
 
-export const setupCodeSchema = z.object({
-  code: z
-    .string({ error: "kiosk.error.setupCode" })
-    .transform(compactCrockford)
-    .pipe(z.string().length(SETUP_CODE_LENGTH, { error: "kiosk.error.setupCode" })),
-});
+export const setupCodeSchema = z.object(
+  {
+    code: z
+      .string({ error: "kiosk.error.setupCode" })
+      .transform(compactCrockford)
+      .pipe(z.string().length(SETUP_CODE_LENGTH, { error: "kiosk.error.setupCode" })),
+  },
+  { error: "kiosk.error.setupCode" },
+);
 
 /** A kiosk as a request with its key is seen. */
 export interface Kiosk {
