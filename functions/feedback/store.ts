@@ -62,6 +62,11 @@ function checkPublishable(status: FeedbackStatus, commentCount: number) {
   if (status === "published" && commentCount === 0) throw invalidFields({ status: "admin.error.feedback.publishWithoutComments" });
 }
 
+/** The same rule from the other side: a published entry keeps at least one comment. */
+function checkStillAnswers(entry: FeedbackEntry, remaining: number) {
+  if (entry.status === "published" && remaining === 0) throw new ApiError(409, "feedback_last_comment", "admin.error.feedback.lastComment");
+}
+
 // ---- Statements ------------------------------------------------------------
 
 function paragraphStatements(db: D1Database, entry: EntryRef, paragraphs: string[]): D1PreparedStatement[] {
@@ -184,7 +189,9 @@ export async function answerComments(db: D1Database, officer: Officer, id: numbe
 
 /** Takes a comment off the entry, with any quote from it. */
 export async function unanswerComment(db: D1Database, officer: Officer, id: number, commentId: number): Promise<FeedbackEntry> {
-  await existingFeedback(db, id);
+  const entry = await existingFeedback(db, id);
+  const answered = await answeredComments(db, id);
+  checkStillAnswers(entry, answered.size - (answered.has(commentId) ? 1 : 0));
   await db.batch([
     db.prepare("DELETE FROM feedback_quotes WHERE feedback_id = ? AND comment_id = ?").bind(id, commentId),
     db.prepare("DELETE FROM feedback_comments WHERE feedback_id = ? AND comment_id = ?").bind(id, commentId),
