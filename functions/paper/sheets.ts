@@ -132,8 +132,8 @@ export async function findSheet(db: D1Database, reference: string): Promise<Ente
 
 /**
  * Corrects a sheet typed in before: its comments are changed in place
- * (a comment's themes and moderation stay with its position), extra ones
- * removed, and the audit log keeps what it said before and after.
+ * (a comment's themes, moderation and feedback stay with its position), extra
+ * ones removed, and the audit log keeps what it said before and after.
  */
 export async function correctSheet(db: D1Database, actor: Actor, sheet: PaperSheet): Promise<EnteredSheet> {
   const before = await findSheet(db, sheet.reference);
@@ -154,9 +154,12 @@ export async function correctSheet(db: D1Database, actor: Actor, sheet: PaperShe
     db
       .prepare(`UPDATE responses SET paper_received_on = ?, publish_consent = ?, respondent_type = ?, organisation = ?, content_hash = ? WHERE reference = ?`)
       .bind(sheet.receivedOn, response.publishConsent ? 1 : 0, response.respondentType ?? null, response.organisation ?? null, contentHash, sheet.reference),
-    db
-      .prepare(`DELETE FROM comment_themes WHERE comment_id IN (SELECT id FROM comments WHERE response_id = ${ofSheet} AND position >= ?)`)
-      .bind(sheet.reference, response.comments.length),
+    // A comment typed in by mistake takes with it what hangs on it: its themes, and any feedback entry's answer to it and quote from it.
+    ...["comment_themes", "feedback_quotes", "feedback_comments"].map((table) =>
+      db
+        .prepare(`DELETE FROM ${table} WHERE comment_id IN (SELECT id FROM comments WHERE response_id = ${ofSheet} AND position >= ?)`)
+        .bind(sheet.reference, response.comments.length),
+    ),
     db.prepare(`DELETE FROM comments WHERE response_id = ${ofSheet} AND position >= ?`).bind(sheet.reference, response.comments.length),
     ...response.comments.map((comment, position) =>
       db

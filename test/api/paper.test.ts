@@ -188,6 +188,27 @@ describe("typing in a paper form", () => {
     expect(await storedCounts()).toEqual(before);
   });
 
+  it("corrects a sheet down to fewer comments even when a feedback entry answered one taken off, which then stops answering it", async ({ expect }) => {
+    const [reference] = await printBatch(1);
+    expect((await typeIn(sheet(reference!))).status).toBe(201);
+    const shown = (await (await asOfficer(env, `/api/admin/paper/sheets/${reference}`)).json()) as { comments: { id: number }[] };
+    const dropped = shown.comments[1]!.id;
+    const feedback = await asOfficer(env, "/api/admin/feedback", {
+      method: "POST",
+      json: { title: "Thanks", youSaid: "People thanked us.", weDid: "We noted it.", outcome: "not_changed", paragraphs: ["general"], comments: [dropped], status: "draft" },
+    });
+    expect(feedback.status).toBe(201);
+    const { id } = (await feedback.json()) as { id: number };
+    const corrected = await asOfficer(env, `/api/admin/paper/sheets/${reference}`, {
+      method: "PUT",
+      json: { ...sheet(reference!), comments: [{ paragraph: "3.2", text: "Open the day centre on Sundays." }] },
+    });
+    expect(corrected.status).toBe(200);
+    expect(((await corrected.json()) as { comments: unknown[] }).comments).toHaveLength(1);
+    const entry = (await (await asOfficer(env, `/api/admin/feedback/${id}`)).json()) as { commentCount: number };
+    expect(entry.commentCount).toBe(0);
+  });
+
   it("says in the officers' list and the CSV export that a sheet came on paper, when it was received, and at which kiosk it was typed in", async ({ expect }) => {
     const [reference] = await printBatch(1);
     const kiosk = (await (await asOfficer(env, "/api/admin/kiosks", { method: "POST", json: { name: "Night shelter" } })).json()) as { key: string };
