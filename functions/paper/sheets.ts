@@ -8,6 +8,7 @@ import { z } from "zod";
 import { ApiError } from "../api/errors.ts";
 import { commentedParagraph, paragraphIdOfNumber, revisionSeenNow } from "../consultation/paragraphs.ts";
 import { parseLondonDate } from "../consultation/london-time.ts";
+import { checkStillAnswered } from "../feedback/store.ts";
 import { auditStatement, type Actor } from "../officers/audit.ts";
 import { formatReference, normaliseReference } from "../responses/reference.ts";
 import { KIOSK_CLAIMS, responseSchema, type ValidResponse } from "../responses/schema.ts";
@@ -148,6 +149,8 @@ export async function correctSheet(db: D1Database, actor: Actor, sheet: PaperShe
   if (redacted.some((comment) => response.comments[comment.position]?.text !== comment.text)) {
     throw new ApiError(409, "sheet_comment_redacted", "paper.error.redacted");
   }
+  // A published feedback entry keeps at least one comment, even when a sheet is corrected.
+  await checkStillAnswered(db, before.comments.slice(response.comments.length).map((comment) => comment.id));
   const submission = sheetSubmission(sheet);
   const contentHash = await contentFingerprint(submission.response, "paper", sheet.receivedOn);
   await db.batch([

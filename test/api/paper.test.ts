@@ -209,6 +209,25 @@ describe("typing in a paper form", () => {
     expect(entry.commentCount).toBe(0);
   });
 
+  it("refuses a correction that would leave a published feedback entry answering no comment, changing nothing", async ({ expect }) => {
+    const [reference] = await printBatch(1);
+    expect((await typeIn(sheet(reference!))).status).toBe(201);
+    const shown = (await (await asOfficer(env, `/api/admin/paper/sheets/${reference}`)).json()) as { comments: { id: number }[] };
+    const feedback = await asOfficer(env, "/api/admin/feedback", {
+      method: "POST",
+      json: { title: "Thanks", youSaid: "People thanked us.", weDid: "We noted it.", outcome: "not_changed", paragraphs: ["general"], comments: [shown.comments[1]!.id], status: "published" },
+    });
+    expect(feedback.status).toBe(201);
+    const before = await storedCounts();
+    const corrected = await asOfficer(env, `/api/admin/paper/sheets/${reference}`, {
+      method: "PUT",
+      json: { ...sheet(reference!), comments: [{ paragraph: "3.2", text: "Open the day centre on Sundays." }] },
+    });
+    expect(corrected.status).toBe(409);
+    expect((await errorOf(corrected)).code).toBe("feedback_last_comment");
+    expect(await storedCounts()).toEqual(before);
+  });
+
   it("says in the officers' list and the CSV export that a sheet came on paper, when it was received, and at which kiosk it was typed in", async ({ expect }) => {
     const [reference] = await printBatch(1);
     const kiosk = (await (await asOfficer(env, "/api/admin/kiosks", { method: "POST", json: { name: "Night shelter" } })).json()) as { key: string };
