@@ -34,6 +34,20 @@ describe("issuing, listing and revoking kiosk keys", () => {
     expect(audit.results).toEqual([{ action: "kiosk.issue", target: `kiosk:${kiosk.id}` }]);
   });
 
+  it("counts wrong kiosk keys against the address's look-up allowance, so keys cannot be tried without end", async ({ expect }) => {
+    const exhausted = { limit: async () => ({ success: false }) } as unknown as RateLimit;
+    const before = await storedCounts();
+    for (const wrong of ["x".repeat(43), "x".repeat(10_000), " "]) {
+      const answer = await postJson(body, { key: newKey(), headers: { "Kiosk-Key": wrong }, vars: { LOOKUP_LIMITER: exhausted } });
+      expect(answer.status).toBe(429);
+      expect(await errorCode(answer)).toBe("rate_limited");
+    }
+    const kiosk = await issueKiosk();
+    const allowed = await postJson(body, { key: newKey(), headers: { "Kiosk-Key": kiosk.key }, vars: { LOOKUP_LIMITER: exhausted } });
+    expect(allowed.status).toBe(201);
+    expect((await storedCounts()).responses).toBe(before.responses + 1);
+  });
+
   it("gives two kiosks different keys", async ({ expect }) => {
     const [a, b] = [await issueKiosk("A"), await issueKiosk("B")];
     expect(a.key).not.toBe(b.key);
