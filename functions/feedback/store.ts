@@ -12,7 +12,7 @@ import { findFeedback, type FeedbackEntry } from "./entries.ts";
 import { quoteExcerpt, quoteProblem, type QuotableComment } from "./quotes.ts";
 import type { CommentSelection, FeedbackCreate, FeedbackUpdate } from "./schema.ts";
 import { selectedComments } from "./selection.ts";
-import type { FeedbackStatus } from "./vocabulary.ts";
+import { isPublished, type FeedbackStatus } from "./vocabulary.ts";
 
 interface StoredQuote {
   comment: number;
@@ -60,6 +60,26 @@ async function answeredComments(db: D1Database, id: number): Promise<Set<number>
 /** An entry that answers no comment has nothing to say publicly. */
 function checkPublishable(status: FeedbackStatus, commentCount: number) {
   if (status === "published" && commentCount === 0) throw invalidFields({ status: "admin.error.feedback.publishWithoutComments" });
+}
+
+/**
+ * The same rule from the other side: a published entry keeps at least one
+ * comment. Refuses taking these comments off (one entry, or every entry) if a
+ * published entry would be left answering none.
+ */
+export async function checkStillAnswered(db: D1Database, commentIds: number[], feedbackId?: number) {
+  if (commentIds.length === 0) return;
+  const emptied = await db
+    .prepare(
+      `SELECT 1 FROM feedback_entries f
+       WHERE ${isPublished("f")} AND (? IS NULL OR f.id = ?)
+         AND EXISTS (SELECT 1 FROM feedback_comments fc WHERE fc.feedback_id = f.id AND fc.comment_id IN (SELECT value FROM json_each(?)))
+         AND NOT EXISTS (SELECT 1 FROM feedback_comments fc WHERE fc.feedback_id = f.id AND fc.comment_id NOT IN (SELECT value FROM json_each(?)))
+       LIMIT 1`,
+    )
+    .bind(feedbackId ?? null, feedbackId ?? null, JSON.stringify(commentIds), JSON.stringify(commentIds))
+    .first();
+  if (emptied) throw new ApiError(409, "feedback_last_comment", "admin.error.feedback.lastComment");
 }
 
 // ---- Statements ------------------------------------------------------------
@@ -185,6 +205,7 @@ export async function answerComments(db: D1Database, officer: Officer, id: numbe
 /** Takes a comment off the entry, with any quote from it. */
 export async function unanswerComment(db: D1Database, officer: Officer, id: number, commentId: number): Promise<FeedbackEntry> {
   await existingFeedback(db, id);
+  await checkStillAnswered(db, [commentId], id);
   await db.batch([
     db.prepare("DELETE FROM feedback_quotes WHERE feedback_id = ? AND comment_id = ?").bind(id, commentId),
     db.prepare("DELETE FROM feedback_comments WHERE feedback_id = ? AND comment_id = ?").bind(id, commentId),

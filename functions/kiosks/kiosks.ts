@@ -16,6 +16,8 @@ export const KIOSK_KEY_HEADER = "Kiosk-Key";
 
 /** Bytes of randomness in a kiosk key (256 bits, base64url). */
 const KEY_BYTES = 32;
+/** A key as issued: KEY_BYTES in unpadded base64url. */
+const KEY_PATTERN = new RegExp(`^[A-Za-z0-9_-]{${Math.ceil((KEY_BYTES * 4) / 3)}}$`);
 /** Characters in a setup code (40 bits): short enough to type, and useless after SETUP_CODE_MINUTES or one use. */
 const SETUP_CODE_LENGTH = 8;
 export const SETUP_CODE_MINUTES = 15;
@@ -28,12 +30,15 @@ export const kioskNameSchema = z.object({
     .max(LIMITS.kioskNameLength, { error: "admin.error.kioskName" }),
 });
 
-export const setupCodeSchema = z.object({
-  code: z
-    .string({ error: "kiosk.error.setupCode" })
-    .transform(compactCrockford)
-    .pipe(z.string().length(SETUP_CODE_LENGTH, { error: "kiosk.error.setupCode" })),
-});
+export const setupCodeSchema = z.object(
+  {
+    code: z
+      .string({ error: "kiosk.error.setupCode" })
+      .transform(compactCrockford)
+      .pipe(z.string().length(SETUP_CODE_LENGTH, { error: "kiosk.error.setupCode" })),
+  },
+  { error: "kiosk.error.setupCode" },
+);
 
 /** A kiosk as a request with its key is seen. */
 export interface Kiosk {
@@ -144,6 +149,8 @@ export async function redeemSetupCode(db: D1Database, code: string): Promise<Kio
  * that was never issued, "revoked" for one whose kiosk was revoked.
  */
 export async function kioskForKey(db: D1Database, key: string): Promise<Kiosk | "revoked" | null> {
+  // Only a key shaped as we issue them is looked up.
+  if (!KEY_PATTERN.test(key)) return null;
   const [row] = await db.batch<{ id: number; name: string; revoked_at: string | null }>([
     db
       .prepare(

@@ -8,9 +8,10 @@ import { z } from "zod";
 import { ApiError } from "../api/errors.ts";
 import { commentedParagraph, paragraphIdOfNumber, revisionSeenNow } from "../consultation/paragraphs.ts";
 import { parseLondonDate } from "../consultation/london-time.ts";
+import { checkStillAnswered } from "../feedback/store.ts";
 import { auditStatement, type Actor } from "../officers/audit.ts";
 import { formatReference, normaliseReference } from "../responses/reference.ts";
-import { responseSchema, type ValidResponse } from "../responses/schema.ts";
+import { KIOSK_CLAIMS, responseSchema, type ValidResponse } from "../responses/schema.ts";
 import { COMMENTS_WITH_RESPONSES, contentFingerprint, type Submission } from "../responses/store.ts";
 import type { RespondentType } from "../responses/vocabulary.ts";
 
@@ -54,13 +55,15 @@ export interface PaperSheet {
 export const paperSheetSchema = z.unknown().transform((input, context): PaperSheet => {
   const { reference, receivedOn, ...body } = typeof input === "object" && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
   const header = sheetHeader.safeParse({ reference, receivedOn });
-  // Kiosk claims have no place on paper: the reference comes from the sheet.
   const response = responseSchema.safeParse(withParagraphIds(body));
   for (const issue of [...(header.error?.issues ?? []), ...(response.error?.issues ?? [])]) {
     const unknownNumber = issue.path[0] === "comments" && issue.path[2] === "paragraph";
     context.addIssue({ ...issue, ...(unknownNumber && { message: "paper.error.paragraph" }) } as never);
   }
-  if (!header.success || !response.success) return z.NEVER;
+  // Kiosk claims have no place on paper: the reference comes from the sheet, and nobody pressed send.
+  const claims = KIOSK_CLAIMS.filter((name) => name in body);
+  for (const name of claims) context.addIssue({ code: "custom", path: [name], message: "validation.unknownField", input });
+  if (!header.success || !response.success || claims.length > 0) return z.NEVER;
   return { ...header.data, response: response.data };
 });
 
@@ -130,8 +133,8 @@ export async function findSheet(db: D1Database, reference: string): Promise<Ente
 
 /**
  * Corrects a sheet typed in before: its comments are changed in place
- * (a comment's themes and moderation stay with its position), extra ones
- * removed, and the audit log keeps what it said before and after.
+ * (a comment's themes, moderation and feedback stay with its position), extra
+ * ones removed, and the audit log keeps what it said before and after.
  */
 export async function correctSheet(db: D1Database, actor: Actor, sheet: PaperSheet): Promise<EnteredSheet> {
   const before = await findSheet(db, sheet.reference);
@@ -146,15 +149,20 @@ export async function correctSheet(db: D1Database, actor: Actor, sheet: PaperShe
   if (redacted.some((comment) => response.comments[comment.position]?.text !== comment.text)) {
     throw new ApiError(409, "sheet_comment_redacted", "paper.error.redacted");
   }
+  // A published feedback entry keeps at least one comment, even when a sheet is corrected.
+  await checkStillAnswered(db, before.comments.slice(response.comments.length).map((comment) => comment.id));
   const submission = sheetSubmission(sheet);
   const contentHash = await contentFingerprint(submission.response, "paper", sheet.receivedOn);
   await db.batch([
     db
       .prepare(`UPDATE responses SET paper_received_on = ?, publish_consent = ?, respondent_type = ?, organisation = ?, content_hash = ? WHERE reference = ?`)
       .bind(sheet.receivedOn, response.publishConsent ? 1 : 0, response.respondentType ?? null, response.organisation ?? null, contentHash, sheet.reference),
-    db
-      .prepare(`DELETE FROM comment_themes WHERE comment_id IN (SELECT id FROM comments WHERE response_id = ${ofSheet} AND position >= ?)`)
-      .bind(sheet.reference, response.comments.length),
+    // A comment typed in by mistake takes with it what hangs on it: its themes, and any feedback entry's answer to it and quote from it.
+    ...["comment_themes", "feedback_quotes", "feedback_comments"].map((table) =>
+      db
+        .prepare(`DELETE FROM ${table} WHERE comment_id IN (SELECT id FROM comments WHERE response_id = ${ofSheet} AND position >= ?)`)
+        .bind(sheet.reference, response.comments.length),
+    ),
     db.prepare(`DELETE FROM comments WHERE response_id = ${ofSheet} AND position >= ?`).bind(sheet.reference, response.comments.length),
     ...response.comments.map((comment, position) =>
       db

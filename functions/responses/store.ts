@@ -124,23 +124,26 @@ async function earlierAnswer(db: D1Database, prints: { idempotencyKeyHash: strin
   return earlier.contentHash === prints.contentHash ? { kind: "replayed", receipt: earlier.receipt } : { kind: "key_reused" };
 }
 
-/** The answer already given for this key, if any: a retry is answered the same, open or closed. */
-export async function replayResponse(db: D1Database, submission: Submission): Promise<CreateResult | null> {
-  return earlierAnswer(db, await fingerprints(submission));
-}
-
 /**
  * Stores a response once per idempotency key (kept only as a hash), stamped
- * with `now`. The same key with the same content replays the first receipt;
- * with other content it is refused.
+ * with `now`. The same key with the same content replays the first receipt,
+ * open or closed; with other content it is refused. Only a response not seen
+ * before goes through `checkNew` (the period, a reserved reference, Turnstile),
+ * which refuses by throwing.
  */
 export async function createResponse(
   db: D1Database,
-  submission: Submission & { now: Date; /** Run in the same batch, after the response: an audit entry. */ alsoRun?: D1PreparedStatement[] },
+  submission: Submission & {
+    now: Date;
+    checkNew?: () => Promise<void> | void;
+    /** Run in the same batch, after the response: an audit entry. */
+    alsoRun?: D1PreparedStatement[];
+  },
 ): Promise<CreateResult> {
   const input = { ...submission, ...(await fingerprints(submission)) };
   const earlier = await earlierAnswer(db, input);
   if (earlier) return earlier;
+  await submission.checkNew?.();
 
   const { response } = input;
   const receivedAt = input.now.toISOString();

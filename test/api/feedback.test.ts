@@ -157,6 +157,23 @@ describe("choosing the comments an entry answers", () => {
     expect(await answered()).not.toContain(hidden);
   });
 
+  it("keeps at least one comment on a published entry: the last is taken off only once it is a draft again", async ({ expect }) => {
+    const { commentIds } = await commentsOn(["streets-2"]);
+    const { id } = await created(entry({ comments: commentIds }));
+    expect((await publish(id)).status).toBe(200);
+    const removeLast = () => asOfficer(env, `/api/admin/feedback/${id}/comments/${commentIds[0]}`, { method: "DELETE" });
+    const refused = await removeLast();
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(
+      "A published entry must answer at least one comment. Take it back to draft before removing its last comment.",
+    );
+    expect((await publicLog()).sections.flatMap((section) => section.entries).find((e) => e.id === id)?.commentCount).toBe(1);
+    expect((await asOfficer(env, `/api/admin/feedback/${id}/unpublish`, { method: "POST" })).status).toBe(200);
+    const removed = await removeLast();
+    expect(removed.status).toBe(200);
+    expect(((await removed.json()) as Entry).commentCount).toBe(0);
+  });
+
   it("lists the comments no published entry answers yet", async ({ expect }) => {
     const { commentIds } = await addResponse(env.DB, { comments: [{ paragraph: "about-1", text: "Answered soon" }, { paragraph: "about-1", text: "Still waiting" }] });
     const unanswered = async () =>

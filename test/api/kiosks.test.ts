@@ -2,6 +2,7 @@ import { env } from "cloudflare:test";
 import { afterEach, describe, it, vi } from "vitest";
 import { parse } from "csv-parse/sync";
 import { asOfficer } from "./admin-fixtures.ts";
+import { LIMITS } from "../../functions/limits.ts";
 import { callApi, newKey, postJson, storedCounts, type ErrorBody } from "./requests.ts";
 
 const body = { comments: [{ paragraph: "streets-2", text: "More beds in winter, please." }] };
@@ -31,6 +32,20 @@ describe("issuing, listing and revoking kiosk keys", () => {
     expect(JSON.stringify(listed)).not.toContain(kiosk.key);
     const audit = await env.DB.prepare("SELECT action, target FROM audit_log WHERE target = ?").bind(`kiosk:${kiosk.id}`).all();
     expect(audit.results).toEqual([{ action: "kiosk.issue", target: `kiosk:${kiosk.id}` }]);
+  });
+
+  it("counts wrong kiosk keys against the address's look-up allowance, so keys cannot be tried without end", async ({ expect }) => {
+    const exhausted = { limit: async () => ({ success: false }) } as unknown as RateLimit;
+    const before = await storedCounts();
+    for (const wrong of ["x".repeat(43), "x".repeat(10_000), " "]) {
+      const answer = await postJson(body, { key: newKey(), headers: { "Kiosk-Key": wrong }, vars: { LOOKUP_LIMITER: exhausted } });
+      expect(answer.status).toBe(429);
+      expect(await errorCode(answer)).toBe("rate_limited");
+    }
+    const kiosk = await issueKiosk();
+    const allowed = await postJson(body, { key: newKey(), headers: { "Kiosk-Key": kiosk.key }, vars: { LOOKUP_LIMITER: exhausted } });
+    expect(allowed.status).toBe(201);
+    expect((await storedCounts()).responses).toBe(before.responses + 1);
   });
 
   it("gives two kiosks different keys", async ({ expect }) => {
@@ -212,6 +227,17 @@ describe("setting a device up with a one-time code", () => {
     expect((await setUp(code)).status).toBe(403);
   });
 
+  it("asks a device that sends no code, or not as JSON, for the code, in its own language", async ({ expect }) => {
+    const ask = (body: string, headers: Record<string, string>) =>
+      callApi("/api/kiosk/setup", { method: "POST", headers: { "Accept-Language": "es", ...headers }, body });
+    const notAnObject = await ask("[]", { "Content-Type": "application/json" });
+    expect(notAnObject.status).toBe(422);
+    expect(((await notAnObject.json()) as ErrorBody).error.fields).toEqual({ body: "Escriba el código de configuración de 8 caracteres, por ejemplo 4K7M-2XD9." });
+    const asText = await ask(JSON.stringify({ code: "4K7M-2XD9" }), { "Content-Type": "text/plain" });
+    expect(asText.status).toBe(415);
+    expect(((await asText.json()) as ErrorBody).error.message).toBe("Envíe esta solicitud como JSON (Content-Type: application/json).");
+  });
+
   it("refuses a code after fifteen minutes, and a code for a revoked kiosk", async ({ expect }) => {
     const kiosk = await issueKiosk();
     const { code } = (await (await asOfficer(env, `/api/admin/kiosks/${kiosk.id}/setup-codes`, { method: "POST" })).json()) as { code: string };
@@ -246,6 +272,19 @@ describe("references reserved for a kiosk", () => {
     const twice = await fromKiosk(kiosk.key, { ...body, reference: references[0] });
     expect(await errorCode(twice)).toBe("reference_not_reserved");
     expect((await postJson({ ...body, reference: references[2] }, { key: newKey() })).status).toBe(422);
+  });
+
+  it("asks for a number of references when the body is not an object, and for JSON when it is not JSON", async ({ expect }) => {
+    const kiosk = await issueKiosk();
+    const ask = (body: string, contentType: string) =>
+      callApi("/api/kiosk/references", { method: "POST", headers: { "Content-Type": contentType, "Kiosk-Key": kiosk.key, "Accept-Language": "it" }, body });
+    const notAnObject = await ask("5", "application/json");
+    expect(notAnObject.status).toBe(422);
+    expect(((await notAnObject.json()) as ErrorBody).error.fields).toEqual({ body: `Chieda da 1 a ${LIMITS.kioskReferencePool} riferimenti.` });
+    const asForm = await ask("count=5", "application/x-www-form-urlencoded");
+    expect(asForm.status).toBe(415);
+    expect(((await asForm.json()) as ErrorBody).error.message).toBe("Invii questa richiesta come JSON (Content-Type: application/json).");
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM issued_references WHERE kiosk_id = ?").bind(kiosk.id).first("n")).toBe(0);
   });
 
   it("lets a device set up again after its kiosk was revoked send what it queued, under the references it showed", async ({ expect }) => {

@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import { asOfficer } from "./admin-fixtures.ts";
 import { callApi, storedCounts, type ErrorBody } from "./requests.ts";
 import { formatReference, newReference, normaliseReference } from "../../functions/responses/reference.ts";
+import { REQUEST_BYTES } from "../../functions/limits.ts";
 
 async function printBatch(count: number): Promise<string[]> {
   const answer = await asOfficer(env, "/api/admin/paper/batches", { method: "POST", json: { count } });
@@ -56,6 +57,18 @@ describe("typing in a paper form", () => {
     expect(tracked.channel).toBe("paper");
     const exported = (await (await asOfficer(env, "/api/admin/export?format=json")).json()) as { comments: Record<string, unknown>[] };
     expect(exported.comments.find((c) => c.reference === reference)).toMatchObject({ channel: "paper", paperReceivedOn: "2030-11-21", assisted: false });
+  });
+
+  it("refuses a sheet that says who helped at a kiosk or when send was pressed, storing nothing", async ({ expect }) => {
+    const [reference] = await printBatch(1);
+    const before = await storedCounts();
+    const claiming = await typeIn({ ...sheet(reference!), pressedSendAt: "2030-11-21T10:00:00Z", assisted: { organisation: "Shelter", helper: "Ana" } });
+    expect(claiming.status).toBe(422);
+    expect((await errorOf(claiming)).fields).toEqual({
+      pressedSendAt: "This field is not recognised. Remove it.",
+      assisted: "This field is not recognised. Remove it.",
+    });
+    expect(await storedCounts()).toEqual(before);
   });
 
   it("refuses a reference never printed, a paragraph number not in the draft and a date still to come, storing nothing", async ({ expect }) => {
@@ -155,6 +168,64 @@ describe("typing in a paper form", () => {
     expect((await post({ "Kiosk-Key": kiosk.key })).status).toBe(201);
     const row = await env.DB.prepare("SELECT channel, kiosk_id FROM responses WHERE reference = ?").bind(reference!.replace("-", "")).first();
     expect(row).toEqual({ channel: "paper", kiosk_id: kiosk.id });
+  });
+
+  it("answers a sheet over the response size limit with 413 before reading it, from officers and kiosks alike", async ({ expect }) => {
+    const [reference] = await printBatch(1);
+    const kiosk = (await (await asOfficer(env, "/api/admin/kiosks", { method: "POST", json: { name: "Library" } })).json()) as { key: string };
+    const hugeSheet = sheet(reference!, "2030-11-21", "a".repeat(REQUEST_BYTES));
+    const huge = JSON.stringify(hugeSheet);
+    const before = await storedCounts();
+    const answers = [
+      await asOfficer(env, "/api/admin/paper/sheets", { method: "POST", json: hugeSheet }),
+      await callApi("/api/paper/sheets", { method: "POST", headers: { "Content-Type": "application/json", "Kiosk-Key": kiosk.key }, body: huge }),
+      await callApi(`/api/paper/sheets/${reference}`, { method: "PUT", headers: { "Content-Type": "application/json", "Kiosk-Key": kiosk.key }, body: huge }),
+    ];
+    for (const answer of answers) {
+      expect(answer.status).toBe(413);
+      expect((await errorOf(answer)).code).toBe("too_large");
+    }
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it("corrects a sheet down to fewer comments even when a feedback entry answered one taken off, which then stops answering it", async ({ expect }) => {
+    const [reference] = await printBatch(1);
+    expect((await typeIn(sheet(reference!))).status).toBe(201);
+    const shown = (await (await asOfficer(env, `/api/admin/paper/sheets/${reference}`)).json()) as { comments: { id: number }[] };
+    const dropped = shown.comments[1]!.id;
+    const feedback = await asOfficer(env, "/api/admin/feedback", {
+      method: "POST",
+      json: { title: "Thanks", youSaid: "People thanked us.", weDid: "We noted it.", outcome: "not_changed", paragraphs: ["general"], comments: [dropped], status: "draft" },
+    });
+    expect(feedback.status).toBe(201);
+    const { id } = (await feedback.json()) as { id: number };
+    const corrected = await asOfficer(env, `/api/admin/paper/sheets/${reference}`, {
+      method: "PUT",
+      json: { ...sheet(reference!), comments: [{ paragraph: "3.2", text: "Open the day centre on Sundays." }] },
+    });
+    expect(corrected.status).toBe(200);
+    expect(((await corrected.json()) as { comments: unknown[] }).comments).toHaveLength(1);
+    const entry = (await (await asOfficer(env, `/api/admin/feedback/${id}`)).json()) as { commentCount: number };
+    expect(entry.commentCount).toBe(0);
+  });
+
+  it("refuses a correction that would leave a published feedback entry answering no comment, changing nothing", async ({ expect }) => {
+    const [reference] = await printBatch(1);
+    expect((await typeIn(sheet(reference!))).status).toBe(201);
+    const shown = (await (await asOfficer(env, `/api/admin/paper/sheets/${reference}`)).json()) as { comments: { id: number }[] };
+    const feedback = await asOfficer(env, "/api/admin/feedback", {
+      method: "POST",
+      json: { title: "Thanks", youSaid: "People thanked us.", weDid: "We noted it.", outcome: "not_changed", paragraphs: ["general"], comments: [shown.comments[1]!.id], status: "published" },
+    });
+    expect(feedback.status).toBe(201);
+    const before = await storedCounts();
+    const corrected = await asOfficer(env, `/api/admin/paper/sheets/${reference}`, {
+      method: "PUT",
+      json: { ...sheet(reference!), comments: [{ paragraph: "3.2", text: "Open the day centre on Sundays." }] },
+    });
+    expect(corrected.status).toBe(409);
+    expect((await errorOf(corrected)).code).toBe("feedback_last_comment");
+    expect(await storedCounts()).toEqual(before);
   });
 
   it("says in the officers' list and the CSV export that a sheet came on paper, when it was received, and at which kiosk it was typed in", async ({ expect }) => {

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:test";
-import { describe, it } from "vitest";
+import { describe, it, vi } from "vitest";
 import { LIMITS, REQUEST_BYTES } from "../../functions/limits.ts";
 import { callApi, newKey, postForm, postJson, storedCounts, type ErrorBody } from "./requests.ts";
 import { confirmedReference } from "../../functions/responses/confirmation.ts";
@@ -90,6 +90,18 @@ describe("POST /api/responses stores one person's response", () => {
 });
 
 describe("idempotency: nothing is stored twice", () => {
+  it("looks for an earlier answer to a key once per new response, not once to replay and again to store", async ({ expect }) => {
+    const prepare = vi.spyOn(env.DB, "prepare");
+    try {
+      const response = await postJson({ comments: [{ paragraph: "general", text: "Looked up once." }] }, { key: newKey() });
+      expect(response.status).toBe(201);
+      const lookups = prepare.mock.calls.filter(([sql]) => /WHERE r\.idempotency_key_hash = \?/.test(sql));
+      expect(lookups).toHaveLength(1);
+    } finally {
+      prepare.mockRestore();
+    }
+  });
+
   it("answers a retry with the same key with 200 and the same body, storing nothing new", async ({ expect }) => {
     const key = newKey();
     const first = await postJson(comment("Retry me"), { key });

@@ -9,7 +9,8 @@ import { z } from "zod";
 import { publicEndpoint, type AppEnv } from "../context.ts";
 import { identifyKiosk, requireKiosk } from "../middleware/kiosk.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
-import { accepts, JSON_TYPE, validate } from "../validation.ts";
+import { jsonOnly } from "../admin/officer-json.ts";
+import { validate } from "../validation.ts";
 import { redeemSetupCode, setupCodeSchema } from "../../kiosks/kiosks.ts";
 import { LIMITS } from "../../limits.ts";
 import { reserveForKiosk } from "../../responses/issued.ts";
@@ -17,18 +18,21 @@ import { formatReference } from "../../responses/reference.ts";
 
 export const kiosk = new Hono<AppEnv>();
 
-const poolSchema = z.object({
-  count: z.number({ error: "admin.error.poolCount" }).int({ error: "admin.error.poolCount" }).min(1, { error: "admin.error.poolCount" }).max(LIMITS.kioskReferencePool, { error: "admin.error.poolCount" }),
-});
+const poolSchema = z.object(
+  {
+    count: z.number({ error: "admin.error.poolCount" }).int({ error: "admin.error.poolCount" }).min(1, { error: "admin.error.poolCount" }).max(LIMITS.kioskReferencePool, { error: "admin.error.poolCount" }),
+  },
+  { error: "admin.error.poolCount" },
+);
 
 // Codes are short, so guessing is slowed by the per-address limit as well as by their 15 minutes and single use.
-const setup = publicEndpoint.createHandlers(rateLimit("lookup"), accepts([JSON_TYPE]), validate("json", setupCodeSchema), async (c) =>
+const setup = publicEndpoint.createHandlers(rateLimit("lookup"), jsonOnly, validate("json", setupCodeSchema), async (c) =>
   c.json(await redeemSetupCode(c.env.DB, c.req.valid("json").code), 201),
 );
 
 const whoAmI = publicEndpoint.createHandlers(requireKiosk, identifyKiosk, async (c) => c.json(c.get("kiosk")!));
 
-const reserve = publicEndpoint.createHandlers(requireKiosk, identifyKiosk, rateLimit("submit"), accepts([JSON_TYPE]), validate("json", poolSchema), async (c) => {
+const reserve = publicEndpoint.createHandlers(requireKiosk, identifyKiosk, rateLimit("submit"), jsonOnly, validate("json", poolSchema), async (c) => {
   const references = await reserveForKiosk(c.env.DB, c.get("kiosk")!.id, c.req.valid("json").count);
   return c.json({ references: references.map(formatReference) }, 201);
 });

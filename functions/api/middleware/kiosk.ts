@@ -7,6 +7,7 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context.ts";
 import { ApiError } from "../errors.ts";
 import { KIOSK_KEY_HEADER, kioskForKey } from "../../kiosks/kiosks.ts";
+import { isRateLimited, RETRY_AFTER_HEADER } from "../../lib/rate-limit.ts";
 
 const unknownKey = () => new ApiError(401, "kiosk_key_unknown", "kiosk.error.keyUnknown");
 
@@ -15,7 +16,11 @@ export const identifyKiosk = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header(KIOSK_KEY_HEADER);
   if (key !== undefined) {
     const kiosk = key.trim() ? await kioskForKey(c.env.DB, key.trim()) : null;
-    if (kiosk === null) throw unknownKey();
+    if (kiosk === null) {
+      // Wrong keys count against the address's look-up allowance, so nobody can try keys without end.
+      if (await isRateLimited(c.env, c.req.raw, "lookup")) throw new ApiError(429, "rate_limited", "error.rate_limited", { headers: RETRY_AFTER_HEADER });
+      throw unknownKey();
+    }
     if (kiosk === "revoked") throw new ApiError(403, "kiosk_revoked", "kiosk.error.revoked");
     c.set("kiosk", kiosk);
   }

@@ -8,7 +8,7 @@ import { auditStatement, type Actor } from "../../officers/audit.ts";
 import { correctSheet, findSheet, paperSheetSchema, receivedDay, sheetSubmission, type PaperSheet } from "../../paper/sheets.ts";
 import { wasIssued } from "../../responses/issued.ts";
 import { formatReference, normaliseReference } from "../../responses/reference.ts";
-import { createResponse, replayResponse } from "../../responses/store.ts";
+import { createResponse } from "../../responses/store.ts";
 import { z } from "zod";
 
 export const sheetBody = jsonBody(paperSheetSchema);
@@ -35,12 +35,13 @@ export async function enterSheet(env: Env, t: Translate, sheet: PaperSheet, acto
   const now = new Date();
   await checkSheet(env, t, sheet, now);
   const submission = sheetSubmission(sheet, kioskId);
-  let result = await replayResponse(db, submission);
-  if (!result) {
-    checkPeriod(env, now, { ...receivedDay(sheet.receivedOn), graceDaysSetting: "PAPER_GRACE_DAYS" });
-    const audit = auditStatement(db, actor, "paper.enter", `response:${formatReference(sheet.reference)}`, { receivedOn: sheet.receivedOn });
-    result = await createResponse(db, { ...submission, now, alsoRun: [audit] });
-  }
+  const audit = auditStatement(db, actor, "paper.enter", `response:${formatReference(sheet.reference)}`, { receivedOn: sheet.receivedOn });
+  const result = await createResponse(db, {
+    ...submission,
+    now,
+    checkNew: () => checkPeriod(env, now, { ...receivedDay(sheet.receivedOn), graceDaysSetting: "PAPER_GRACE_DAYS" }),
+    alsoRun: [audit],
+  });
   if (result.kind === "key_reused" || result.kind === "reference_taken") {
     throw new ApiError(409, "sheet_already_entered", "paper.error.alreadyEntered");
   }

@@ -6,9 +6,11 @@
  */
 import { Hono } from "hono";
 import { publicEndpoint, type AppEnv } from "../context.ts";
+import { responseSizeLimit } from "../middleware/body-limit.ts";
 import { identifyKiosk, requireKiosk } from "../middleware/kiosk.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
-import { accepts, JSON_TYPE, validate } from "../validation.ts";
+import { jsonOnly } from "../admin/officer-json.ts";
+import { validate } from "../validation.ts";
 import { correctEnteredSheet, enterSheet, sheetBody, sheetReferenceParam, showSheet } from "./enter.ts";
 import type { Kiosk } from "../../kiosks/kiosks.ts";
 
@@ -20,7 +22,7 @@ paperByKiosk.use(requireKiosk, identifyKiosk, rateLimit("submit"));
 const asActor = (kiosk: Kiosk) => ({ name: `kiosk ${kiosk.id} (${kiosk.name})` });
 const sheetParam = validate("param", sheetReferenceParam, { notFoundMessage: "paper.error.notEntered" });
 
-const enter = publicEndpoint.createHandlers(accepts([JSON_TYPE]), sheetBody, async (c) => {
+const enter = publicEndpoint.createHandlers(responseSizeLimit, jsonOnly, sheetBody, async (c) => {
   const kiosk = c.get("kiosk")!;
   const { receipt, status } = await enterSheet(c.env, c.get("t"), c.req.valid("json"), asActor(kiosk), kiosk.id);
   return c.json(receipt, status);
@@ -28,7 +30,7 @@ const enter = publicEndpoint.createHandlers(accepts([JSON_TYPE]), sheetBody, asy
 
 const show = publicEndpoint.createHandlers(sheetParam, async (c) => c.json(await showSheet(c.env.DB, c.req.valid("param").reference)));
 
-const correct = publicEndpoint.createHandlers(sheetParam, accepts([JSON_TYPE]), sheetBody, async (c) =>
+const correct = publicEndpoint.createHandlers(sheetParam, responseSizeLimit, jsonOnly, sheetBody, async (c) =>
   c.json(await correctEnteredSheet(c.env, c.get("t"), c.req.valid("param").reference, c.req.valid("json"), asActor(c.get("kiosk")!))),
 );
 

@@ -1,28 +1,20 @@
 /** POST /api/responses: one person's response, as JSON or as a plain HTML form post. */
-import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { publicEndpoint } from "../context.ts";
 import { ApiError } from "../errors.ts";
+import { responseSizeLimit } from "../middleware/body-limit.ts";
 import { identifyKiosk } from "../middleware/kiosk.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
 import { accepts, FORM_TYPE, JSON_TYPE, validate } from "../validation.ts";
 import { checkPeriod, closedBeforeInvalid, refuseKioskClaims, submissionValidator, validSubmission } from "./submission.ts";
-import { REQUEST_BYTES } from "../../limits.ts";
 import { pathsIn } from "../../paths.ts";
 import { confirmationCookie } from "../../responses/confirmation.ts";
 import { FORM_FIELDS } from "../../responses/form.ts";
 import { formatReference } from "../../responses/reference.ts";
 import { idempotencyKey } from "../../responses/schema.ts";
 import { wasIssued } from "../../responses/issued.ts";
-import { createResponse, replayResponse, type CreateResult, type Receipt } from "../../responses/store.ts";
+import { createResponse, type CreateResult, type Receipt } from "../../responses/store.ts";
 import { passesTurnstile } from "../../responses/turnstile.ts";
-
-const tooLarge = bodyLimit({
-  maxSize: REQUEST_BYTES,
-  onError: () => {
-    throw new ApiError(413, "too_large", "error.too_large");
-  },
-});
 
 const publicReceipt = (receipt: Receipt) => ({ ...receipt, reference: formatReference(receipt.reference) });
 
@@ -38,7 +30,7 @@ export const postResponse = publicEndpoint.createHandlers(
   identifyKiosk,
   rateLimit("submit"),
   closedBeforeInvalid,
-  tooLarge,
+  responseSizeLimit,
   accepts([JSON_TYPE, FORM_TYPE]),
   validate("header", z.object({ "Idempotency-Key": idempotencyKey.optional() })),
   submissionValidator,
@@ -57,9 +49,8 @@ export const postResponse = publicEndpoint.createHandlers(
       // Without a key a request cannot be recognised when retried, so it stands alone.
       idempotencyKey: c.req.valid("header")["Idempotency-Key"] ?? response.idempotencyKey ?? crypto.randomUUID(),
     };
-    // A retry of a stored response is answered with its receipt, open or closed, without a new check.
-    let result = await replayResponse(c.env.DB, submission);
-    if (!result) {
+    // A retry of a stored response is answered with its receipt, open or closed, without these checks.
+    const checkNew = async () => {
       checkPeriod(c.env, now, response.pressedSendAt ? { at: new Date(response.pressedSendAt), graceDaysSetting: "KIOSK_GRACE_DAYS" } : undefined);
       if (response.reference && !(await wasIssued(c.env.DB, response.reference, "kiosk", kiosk!.id))) throw referenceNotReserved();
       // A kiosk is a known device: the check that a person is there is for the open web.
@@ -67,8 +58,8 @@ export const postResponse = publicEndpoint.createHandlers(
         const field = isForm ? FORM_FIELDS.turnstile : "turnstileToken";
         throw new ApiError(422, "invalid", "error.invalid", { fields: { [field]: c.get("t")("validation.turnstile") } });
       }
-      result = await createResponse(c.env.DB, { ...submission, now });
-    }
+    };
+    const result = await createResponse(c.env.DB, { ...submission, now, checkNew });
     assertReceipt(result);
 
     // A browser's plain form post goes on to its confirmation page, in the person's language, the reference in a cookie, not the address; the inline form asks for JSON.

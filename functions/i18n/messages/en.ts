@@ -447,6 +447,7 @@ export default {
     "admin.error.feedback.quoteNotInText": "Quote words exactly as they stand in the comment, with personal details taken out.",
     "admin.error.feedback.status": "Choose draft or published.",
     "admin.error.feedback.publishWithoutComments": "Add the comments this entry answers before publishing it.",
+    "admin.error.feedback.lastComment": "A published entry must answer at least one comment. Take it back to draft before removing its last comment.",
     "admin.error.publication": "Send {\"responsesPublished\": true} or {\"responsesPublished\": false}.",
 
     "admin.area": "Officers",

@@ -449,6 +449,7 @@ export default {
     "admin.error.feedback.quoteNotInText": "Cite las palabras exactamente como están en el comentario, sin datos personales.",
     "admin.error.feedback.status": "Elija borrador o publicada.",
     "admin.error.feedback.publishWithoutComments": "Añada los comentarios a los que responde esta entrada antes de publicarla.",
+    "admin.error.feedback.lastComment": "Una entrada publicada debe responder al menos a un comentario. Vuelva a ponerla como borrador antes de quitar su último comentario.",
     "admin.error.publication": "Envíe {\"responsesPublished\": true} o {\"responsesPublished\": false}.",
 
     "admin.area": "Personal municipal",

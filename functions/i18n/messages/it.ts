@@ -449,6 +449,7 @@ export default {
     "admin.error.feedback.quoteNotInText": "Citi le parole esattamente come sono nel commento, senza dati personali.",
     "admin.error.feedback.status": "Scelga bozza o pubblicata.",
     "admin.error.feedback.publishWithoutComments": "Aggiunga i commenti a cui risponde questa voce prima di pubblicarla.",
+    "admin.error.feedback.lastComment": "Una voce pubblicata deve rispondere ad almeno un commento. La riporti in bozza prima di togliere il suo ultimo commento.",
     "admin.error.publication": "Invii {\"responsesPublished\": true} oppure {\"responsesPublished\": false}.",
 
     "admin.area": "Personale del Comune",

@@ -9,6 +9,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { officerEndpoint, type OfficerEnv } from "../../context.ts";
 import { jsonBody, jsonOnly } from "../officer-json.ts";
+import { responseSizeLimit } from "../../middleware/body-limit.ts";
 import { validate } from "../../validation.ts";
 import { correctEnteredSheet, enterSheet, sheetBody, sheetReferenceParam, showSheet } from "../../paper/enter.ts";
 import { LIMITS } from "../../../limits.ts";
@@ -32,14 +33,14 @@ const batch = officerEndpoint.createHandlers(jsonOnly, jsonBody(batchSchema), as
   return c.json({ references: references.map(formatReference) }, 201);
 });
 
-const enter = officerEndpoint.createHandlers(jsonOnly, sheetBody, async (c) => {
+const enter = officerEndpoint.createHandlers(responseSizeLimit, jsonOnly, sheetBody, async (c) => {
   const { receipt, status } = await enterSheet(c.env, c.get("t"), c.req.valid("json"), c.get("officer"));
   return c.json(receipt, status);
 });
 
 const show = officerEndpoint.createHandlers(sheetParam, async (c) => c.json(await showSheet(c.env.DB, c.req.valid("param").reference)));
 
-const correct = officerEndpoint.createHandlers(sheetParam, jsonOnly, sheetBody, async (c) =>
+const correct = officerEndpoint.createHandlers(sheetParam, responseSizeLimit, jsonOnly, sheetBody, async (c) =>
   c.json(await correctEnteredSheet(c.env, c.get("t"), c.req.valid("param").reference, c.req.valid("json"), c.get("officer"))),
 );
 
