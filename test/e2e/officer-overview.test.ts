@@ -183,6 +183,22 @@ describe("the report", () => {
   });
 });
 
+describe("every officer page", () => {
+  it("offers no other language, since officer pages are in English only: no link on them leads nowhere", async ({ expect }) => {
+    const page = await signedInPage();
+    for (const path of [...Object.values(PAGES), "/admin/comments/", "/admin/comments/1/"]) {
+      await page.goto(`${site.url}${path}`);
+      expect(await page.locator("a[hreflang]").count(), path).toBe(0);
+      const links = await page.locator("a[href^='/']").evaluateAll((anchors) => [...new Set(anchors.map((a) => a.getAttribute("href")!.split("#")[0]!))]);
+      for (const link of links.filter((href) => href.includes("/admin"))) {
+        const response = await page.request.get(`${site.url}${link}`, { maxRedirects: 0 });
+        expect(response.status(), `${path} links to ${link}`).toBeLessThan(400);
+      }
+    }
+    await page.context().close();
+  });
+});
+
 // Last in this file: it adds a theme and a response that the figures above do not count.
 describe("long names without spaces", () => {
   it("wrap on a 320 px screen instead of pushing the officer pages sideways, every table opened", async ({ expect }) => {
