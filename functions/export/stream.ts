@@ -17,7 +17,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const EXPORT_PAGE_SIZE = 500;
 
 /** What an officer asks to export: a format, whether hidden comments come too, and the list's filters. */
-export const exportQuerySchema = commentFiltersSchema.extend({
+export const exportQuerySchema = commentFiltersSchema.safeExtend({
   format: z.preprocess((value) => value || undefined, z.enum(EXPORT_FORMATS).default("csv")),
   includeHidden: z.enum(["true", "false", "on", ""]).default("false").transform((value) => value === "true" || value === "on"),
 });

@@ -43,6 +43,10 @@ export const commentFiltersSchema = z.object({
   reading: optional(z.enum(READING_STATES)),
   /** The response's respondent type, or "unknown" when the person did not say. */
   respondent: optional(z.enum(RESPONDENT_KINDS)),
+}).refine((filters) => !filters.from || !filters.to || filters.from <= filters.to, {
+  // A range that ends before it starts would quietly find nothing; say so next to "to".
+  path: ["to"],
+  error: "admin.error.filter.dateOrder",
 });
 
 /** The message shown next to a filter that is not valid. */

@@ -115,6 +115,18 @@ describe("the comment list", () => {
     const body = (await response.json()) as { error: { fields: Record<string, string> } };
     expect(Object.keys(body.error.fields).sort()).toEqual(["from", "to"]);
   });
+
+  it("refuses a date range that ends before it starts, saying so, rather than quietly finding nothing", async ({ expect }) => {
+    for (const path of ["/api/admin/comments", "/api/admin/export"]) {
+      const response = await asOfficer(env, `${path}?from=2030-11-20&to=2030-11-01`);
+      expect(response.status).toBe(422);
+      const body = (await response.json()) as { error: { code: string; fields: Record<string, string> } };
+      expect(body.error.code).toBe("invalid");
+      expect(body.error.fields).toEqual({ to: "Enter a date the same as or after “Received from”." });
+    }
+    // One day, from and to the same, is a range like any other.
+    expect((await asOfficer(env, "/api/admin/comments?from=2030-11-20&to=2030-11-20")).status).toBe(200);
+  });
 });
 
 describe("moderation", () => {

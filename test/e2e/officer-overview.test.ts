@@ -182,3 +182,45 @@ describe("the report", () => {
     await page.context().close();
   });
 });
+
+describe("every officer page", () => {
+  it("offers no other language, since officer pages are in English only: no link on them leads nowhere", async ({ expect }) => {
+    const page = await signedInPage();
+    for (const path of [...Object.values(PAGES), "/admin/comments/", "/admin/comments/1/"]) {
+      await page.goto(`${site.url}${path}`);
+      expect(await page.locator("a[hreflang]").count(), path).toBe(0);
+      const links = await page.locator("a[href^='/']").evaluateAll((anchors) => [...new Set(anchors.map((a) => a.getAttribute("href")!.split("#")[0]!))]);
+      for (const link of links.filter((href) => href.includes("/admin"))) {
+        const response = await page.request.get(`${site.url}${link}`, { maxRedirects: 0 });
+        expect(response.status(), `${path} links to ${link}`).toBeLessThan(400);
+      }
+    }
+    await page.context().close();
+  });
+});
+
+// Last in this file: it adds a theme and a response that the figures above do not count.
+describe("long names without spaces", () => {
+  it("wrap on a 320 px screen instead of pushing the officer pages sideways, every table opened", async ({ expect }) => {
+    const theme = "Wheelchair".repeat(8);
+    executeSql(
+      site.stateDirectory,
+      seedCommentsSql([{ reference: "EEEEE55555", paragraph: "care-3", text: "Sent by a support worker.", receivedAt: "2030-11-21T10:00:00.000Z" }]) +
+        `\nUPDATE responses SET respondent_type = 'organisation', organisation = '${"Organisation".repeat(10)}', assisted_organisation = '${"Daycentre".repeat(10)}', assisted_helper = '${"Helper".repeat(12)}' WHERE reference = 'EEEEE55555';`,
+    );
+    const created = await fetch(`${site.url}/api/admin/themes`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ name: theme }),
+    });
+    expect(created.status).toBe(201);
+    const page = await officerPage(browser, site, ADMIN_TOKEN, { viewport: { width: 320, height: 700 } });
+    const id = await page.evaluate(async (url) => ((await (await fetch(`${url}/api/admin/comments?reference=EEEEE55555`)).json()) as { comments: { id: number }[] }).comments[0]!.id, site.url);
+    for (const path of ["/admin/themes/figures/", "/admin/comments/?reference=EEEEE55555", `/admin/comments/${id}/`, "/admin/report/"]) {
+      await page.goto(`${site.url}${path}`);
+      await page.evaluate(() => document.querySelectorAll("details").forEach((details) => (details.open = true)));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
+    }
+    await page.context().close();
+  });
+});

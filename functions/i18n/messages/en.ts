@@ -418,6 +418,7 @@ export default {
     "admin.error.filter.status": "Choose received or hidden.",
     "admin.error.filter.theme": "Choose a theme.",
     "admin.error.filter.date": "Enter a date as year-month-day, such as 2026-11-30.",
+    "admin.error.filter.dateOrder": "Enter a date the same as or after “Received from”.",
     "admin.error.filter.consent": "Choose yes or no.",
     "admin.error.filter.reference": "Enter a reference of up to {maxReference} characters.",
     "admin.error.filter.q": "Enter up to {maxSearch} characters to search for.",

@@ -420,6 +420,7 @@ export default {
     "admin.error.filter.status": "Elija «received» o «hidden».",
     "admin.error.filter.theme": "Elija un tema.",
     "admin.error.filter.date": "Escriba una fecha con el formato año-mes-día, por ejemplo 2026-11-30.",
+    "admin.error.filter.dateOrder": "Escriba una fecha igual o posterior a «Recibidos desde».",
     "admin.error.filter.consent": "Elija «yes» o «no».",
     "admin.error.filter.reference": "Escriba un código de referencia de {maxReference} caracteres como máximo.",
     "admin.error.filter.q": "Escriba como máximo {maxSearch} caracteres para buscar.",

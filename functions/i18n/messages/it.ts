@@ -420,6 +420,7 @@ export default {
     "admin.error.filter.status": "Scelga «received» o «hidden».",
     "admin.error.filter.theme": "Scelga un tema.",
     "admin.error.filter.date": "Inserisca una data nel formato anno-mese-giorno, per esempio 2026-11-30.",
+    "admin.error.filter.dateOrder": "Inserisca una data uguale o successiva a «Ricevuti dal».",
     "admin.error.filter.consent": "Scelga «yes» o «no».",
     "admin.error.filter.reference": "Inserisca un codice di riferimento di massimo {maxReference} caratteri.",
     "admin.error.filter.q": "Inserisca al massimo {maxSearch} caratteri da cercare.",

@@ -7,7 +7,7 @@ import { commentPageSchema, findComment, listComments } from "../../../officers/
 import { commentFiltersSchema, FILTER_MESSAGES } from "../../../officers/filters.ts";
 
 export const listCommentPage = officerEndpoint.createHandlers(
-  validate("query", commentFiltersSchema.extend(commentPageSchema.shape), { messages: { ...FILTER_MESSAGES, cursor: "admin.error.cursor" } }),
+  validate("query", commentFiltersSchema.safeExtend(commentPageSchema.shape), { messages: { ...FILTER_MESSAGES, cursor: "admin.error.cursor" } }),
   async (c) => {
     const { cursor, limit, ...filters } = c.req.valid("query");
     return c.json(await listComments(c.env.DB, filters, { before: cursor, limit }));
