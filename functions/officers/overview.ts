@@ -9,7 +9,7 @@ import { revisionSeenNow } from "../consultation/paragraphs.ts";
 import type { ConsultationPeriod } from "../consultation/period.ts";
 import { COMMENTS_WITH_RESPONSES } from "../responses/store.ts";
 import { CHANNELS, RESPONDENT_KINDS, type Channel, type RespondentKind } from "../responses/vocabulary.ts";
-import { COMMENT_IS_ANSWERED, readingCondition } from "./reading.ts";
+import { READING_STATE } from "./reading.ts";
 
 export interface DayCount {
   /** The London date, YYYY-MM-DD. */
@@ -95,9 +95,12 @@ export async function overview(db: D1Database, period: ConsultationPeriod): Prom
        FROM responses GROUP BY channel, respondent_type`,
     ),
     db.prepare(
-      `SELECT r.channel, coalesce(r.respondent_type, 'unknown') AS respondent_type, count(*) AS comments,
-              sum(c.status = 'hidden') AS hidden, sum(${readingCondition("unread")}) AS unread, sum(${COMMENT_IS_ANSWERED}) AS answered
-       FROM ${COMMENTS_WITH_RESPONSES} GROUP BY r.channel, r.respondent_type`,
+      // Each comment's reading state is worked out once, and the unread and answered counts both come from it.
+      `SELECT channel, respondent_type, count(*) AS comments,
+              sum(status = 'hidden') AS hidden, sum(state = 'unread') AS unread, sum(state = 'answered') AS answered
+       FROM (SELECT r.channel, coalesce(r.respondent_type, 'unknown') AS respondent_type, c.status, ${READING_STATE} AS state
+             FROM ${COMMENTS_WITH_RESPONSES})
+       GROUP BY channel, respondent_type`,
     ),
     db.prepare(
       `SELECT substr(r.received_at, 1, 13) AS hour, count(*) AS comments, count(DISTINCT r.id) AS responses
