@@ -167,6 +167,25 @@ describe("commenting without JavaScript", () => {
     }
   });
 
+  it("answers any post to a comment page with that page in its language, never the API's JSON", async ({ expect }) => {
+    for (const [path, contentType] of [
+      ["/es/comment/streets-2", "text/plain"],
+      ["/it/comment/general", "multipart/form-data; boundary=x"],
+      ["/es/comment/streets-2", undefined],
+    ] as const) {
+      const response = await fetch(`${site.url}${path}`, {
+        method: "POST",
+        headers: { Origin: site.url, "Accept-Language": "en", ...(contentType ? { "Content-Type": contentType } : {}) },
+        body: contentType ? "comment=Mis palabras" : undefined,
+      });
+      expect(response.status, `${path} ${contentType}`).toBeLessThan(500);
+      expect(response.headers.get("Content-Type"), `${path} ${contentType}`).toContain("text/html");
+      const html = await response.text();
+      expect(html, `${path} ${contentType}`).toContain(`<html lang="${path.slice(1, 3)}"`);
+      expect(html, `${path} ${contentType}`).toContain('class="error-summary"');
+    }
+  });
+
   it("takes a comment on the strategy as a whole from the contents page", async ({ expect }) => {
     const page = await newPage(browser, { javaScriptEnabled: false });
     await page.goto(`${site.url}/draft/`);
