@@ -504,6 +504,29 @@ describe("after the closing date", () => {
     }
   });
 
+  it("offers no comment links on a reading page reached by an address with a doubled slash, and keeps a post to one", async ({ expect }) => {
+    const closed = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2026-02-06T17:00:00+00:00" });
+    try {
+      const page = await newPage(browser);
+      for (const path of ["//draft/streets/", "/es//draft/", "/draft//streets/"]) {
+        await page.goto(`${closed.url}${path}`);
+        expect(await page.locator("a[href*='/comment/']").count(), path).toBe(0);
+        expect(await page.locator("[data-consultation-status]").innerText(), path).not.toBe("");
+      }
+      await page.context().close();
+      const post = await fetch(`${closed.url}/es//comment/streets-2`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: closed.url },
+        body: new URLSearchParams({ paragraph: "streets-2", comment: "Mis palabras" }),
+      });
+      expect(post.status).toBe(308);
+      expect(post.headers.get("Location")).toBe(`${closed.url}/es/comment/streets-2`);
+    } finally {
+      await closed.stop();
+    }
+  });
+
   it("says on a look-up and a confirmation that the comments are being read now, not that they will be", async ({ expect }) => {
     const closed = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2026-02-06T17:00:00+00:00" });
     try {
