@@ -789,6 +789,17 @@ describe("a look-up posted to /track", () => {
     expect(await spanish.text()).toContain("Esta búsqueda se envió desde otro sitio web");
   });
 
+  it("with the box left empty asks for the reference in the page's language, rather than saying none was found", async ({ expect }) => {
+    const english = await lookUp("/track", "  ", {});
+    expect(english.status).toBe(422);
+    const html = await english.text();
+    expect(html).toContain("Enter your reference.");
+    expect(html).not.toContain("We could not find a response with that reference.");
+    const italian = await lookUp("/it/track", "", { Origin: site.url });
+    expect(italian.status).toBe(422);
+    expect(await italian.text()).toContain("Scriva il suo codice di riferimento.");
+  });
+
   it("from a browser that sends no Origin header is made, as from the site's own form", async ({ expect }) => {
     const reference = await sendOne();
     const answer = await lookUp("/track", reference, {});
