@@ -51,11 +51,9 @@ export function sendCommentForm(request: Request, pageParagraph: string, languag
 export async function showFormAgain(request: Request, callApi: CallApi, formPage = formPageOfReferrer(request), toPage = isBrowserFormPost(request)): Promise<Response> {
   if (!toPage) return callApi(request);
   const language = formPage?.language ?? languageOfPath(new URL(request.url).pathname);
-  if (formPage) {
-    // The form's page says the person's language, whatever their browser's Accept-Language says.
-    request = new Request(request, { headers: new Headers(request.headers) });
-    request.headers.set("Accept-Language", language);
-  }
+  // The page shown says the person's language, whatever their browser's Accept-Language says, so its errors are in it too.
+  request = new Request(request, { headers: new Headers(request.headers) });
+  request.headers.set("Accept-Language", language);
   const length = Number(request.headers.get("Content-Length") ?? NaN);
   // The words are kept to show again, even from a body the API finds too large, up to a bound on memory.
   const copy = length <= KEPT_BODY_BYTES ? request.clone() : undefined;

@@ -186,6 +186,18 @@ describe("commenting without JavaScript", () => {
     }
   });
 
+  it("shows a refused post to the API's address with its errors in the same language as the page around them", async ({ expect }) => {
+    const response = await fetch(`${site.url}/api/responses`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: site.url, "Accept-Language": "es" },
+      body: new URLSearchParams({ paragraph: "homes-2", comment: "" }),
+    });
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('<html lang="en"');
+    expect(html).toContain("Enter your comment.");
+  });
+
   it("takes a comment on the strategy as a whole from the contents page", async ({ expect }) => {
     const page = await newPage(browser, { javaScriptEnabled: false });
     await page.goto(`${site.url}/draft/`);
