@@ -812,6 +812,14 @@ describe("a look-up posted to /track", () => {
     expect(await italian.text()).toContain("Scriva il suo codice di riferimento.");
   });
 
+  it("with a huge reference answers plainly, without sending the whole of it back", async ({ expect }) => {
+    const answer = await lookUp("/es/track", "A".repeat(200_000), { Origin: site.url });
+    expect(answer.status).toBe(404);
+    const html = await answer.text();
+    expect(html).toContain("No hemos encontrado ninguna respuesta con ese código de referencia.");
+    expect(html).not.toContain("A".repeat(1_000));
+  });
+
   it("from a browser that sends no Origin header is made, as from the site's own form", async ({ expect }) => {
     const reference = await sendOne();
     const answer = await lookUp("/track", reference, {});
