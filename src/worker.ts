@@ -10,9 +10,15 @@ import { isReadingPage, withLiveStatus } from "./server/reading-pages.ts";
 
 export default {
   async fetch(request, env, context) {
+    // One address per page: "//draft/" or "/es//comment/…" would skip the live status and the form's handling, so repeated slashes are folded (308 keeps a post's method and body).
+    const url = new URL(request.url);
+    if (url.pathname.includes("//")) {
+      url.pathname = url.pathname.replace(/\/{2,}/g, "/");
+      return Response.redirect(url.href, 308);
+    }
     const page = await handle(request, env, context);
     if (!isReadingPage(request)) return page;
-    const language = languageOfPath(new URL(request.url).pathname);
+    const language = languageOfPath(url.pathname);
     const renderStatus = () => handle(new Request(new URL(pathsIn(language).consultationStatus, request.url)), env, context);
     return withLiveStatus(page as Response, renderStatus as () => Promise<Response>);
   },

@@ -19,10 +19,12 @@ const KEPT_BODY_BYTES = 4 * REQUEST_BYTES;
 
 type CallApi = (request: Request) => Promise<Response>;
 
-/** A browser's own form post: the inline form asks for JSON and handles refusals itself. */
+/** The inline form asks for JSON and handles refusals itself. */
+const asksForJson = (request: Request) => (request.headers.get("Accept") ?? "").includes("application/json");
+
+/** A browser's own form post to the API's address. */
 const isBrowserFormPost = (request: Request) =>
-  (request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded") &&
-  !(request.headers.get("Accept") ?? "").includes("application/json");
+  (request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded") && !asksForJson(request);
 
 /** The form page a post straight to the API came from, if it was one of ours: its language, and its paragraph (for a body too large to read). */
 function formPageOfReferrer(request: Request): { language: string; paragraph?: string } | undefined {
@@ -41,18 +43,17 @@ function formPageOfReferrer(request: Request): { language: string; paragraph?: s
 
 /** POST /comment/{paragraph} (or /es/comment/{paragraph}): the plain form, sent to the API unchanged but for its language. */
 export function sendCommentForm(request: Request, pageParagraph: string, language: string, callApi: CallApi): Promise<Response> {
-  return showFormAgain(new Request(new URL(paths.api.responses, request.url), request), callApi, { paragraph: pageParagraph, language });
+  // A page's address answers with a page whatever was posted to it (an empty body, another content type), never the API's JSON.
+  return showFormAgain(new Request(new URL(paths.api.responses, request.url), request), callApi, { paragraph: pageParagraph, language }, !asksForJson(request));
 }
 
 /** Sends a post to the API; a browser's refused form post gets its comment page again instead of JSON. */
-export async function showFormAgain(request: Request, callApi: CallApi, formPage = formPageOfReferrer(request)): Promise<Response> {
-  if (!isBrowserFormPost(request)) return callApi(request);
+export async function showFormAgain(request: Request, callApi: CallApi, formPage = formPageOfReferrer(request), toPage = isBrowserFormPost(request)): Promise<Response> {
+  if (!toPage) return callApi(request);
   const language = formPage?.language ?? languageOfPath(new URL(request.url).pathname);
-  if (formPage) {
-    // The form's page says the person's language, whatever their browser's Accept-Language says.
-    request = new Request(request, { headers: new Headers(request.headers) });
-    request.headers.set("Accept-Language", language);
-  }
+  // The page shown says the person's language, whatever their browser's Accept-Language says, so its errors are in it too.
+  request = new Request(request, { headers: new Headers(request.headers) });
+  request.headers.set("Accept-Language", language);
   const length = Number(request.headers.get("Content-Length") ?? NaN);
   // The words are kept to show again, even from a body the API finds too large, up to a bound on memory.
   const copy = length <= KEPT_BODY_BYTES ? request.clone() : undefined;

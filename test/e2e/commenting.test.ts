@@ -167,6 +167,37 @@ describe("commenting without JavaScript", () => {
     }
   });
 
+  it("answers any post to a comment page with that page in its language, never the API's JSON", async ({ expect }) => {
+    for (const [path, contentType] of [
+      ["/es/comment/streets-2", "text/plain"],
+      ["/it/comment/general", "multipart/form-data; boundary=x"],
+      ["/es/comment/streets-2", undefined],
+    ] as const) {
+      const response = await fetch(`${site.url}${path}`, {
+        method: "POST",
+        headers: { Origin: site.url, "Accept-Language": "en", ...(contentType ? { "Content-Type": contentType } : {}) },
+        body: contentType ? "comment=Mis palabras" : undefined,
+      });
+      expect(response.status, `${path} ${contentType}`).toBeLessThan(500);
+      expect(response.headers.get("Content-Type"), `${path} ${contentType}`).toContain("text/html");
+      const html = await response.text();
+      expect(html, `${path} ${contentType}`).toContain(`<html lang="${path.slice(1, 3)}"`);
+      expect(html, `${path} ${contentType}`).toContain('class="error-summary"');
+    }
+  });
+
+  it("shows a refused post to the API's address with its errors in the same language as the page around them", async ({ expect }) => {
+    const response = await fetch(`${site.url}/api/responses`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: site.url, "Accept-Language": "es" },
+      body: new URLSearchParams({ paragraph: "homes-2", comment: "" }),
+    });
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('<html lang="en"');
+    expect(html).toContain("Enter your comment.");
+  });
+
   it("takes a comment on the strategy as a whole from the contents page", async ({ expect }) => {
     const page = await newPage(browser, { javaScriptEnabled: false });
     await page.goto(`${site.url}/draft/`);
@@ -485,6 +516,29 @@ describe("after the closing date", () => {
     }
   });
 
+  it("offers no comment links on a reading page reached by an address with a doubled slash, and keeps a post to one", async ({ expect }) => {
+    const closed = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2026-02-06T17:00:00+00:00" });
+    try {
+      const page = await newPage(browser);
+      for (const path of ["//draft/streets/", "/es//draft/", "/draft//streets/"]) {
+        await page.goto(`${closed.url}${path}`);
+        expect(await page.locator("a[href*='/comment/']").count(), path).toBe(0);
+        expect(await page.locator("[data-consultation-status]").innerText(), path).not.toBe("");
+      }
+      await page.context().close();
+      const post = await fetch(`${closed.url}/es//comment/streets-2`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: closed.url },
+        body: new URLSearchParams({ paragraph: "streets-2", comment: "Mis palabras" }),
+      });
+      expect(post.status).toBe(308);
+      expect(post.headers.get("Location")).toBe(`${closed.url}/es/comment/streets-2`);
+    } finally {
+      await closed.stop();
+    }
+  });
+
   it("says on a look-up and a confirmation that the comments are being read now, not that they will be", async ({ expect }) => {
     const closed = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2026-02-06T17:00:00+00:00" });
     try {
@@ -745,6 +799,25 @@ describe("a look-up posted to /track", () => {
     const spanish = await lookUp("/es/track", reference, { "Sec-Fetch-Site": "cross-site" });
     expect(spanish.status).toBe(403);
     expect(await spanish.text()).toContain("Esta búsqueda se envió desde otro sitio web");
+  });
+
+  it("with the box left empty asks for the reference in the page's language, rather than saying none was found", async ({ expect }) => {
+    const english = await lookUp("/track", "  ", {});
+    expect(english.status).toBe(422);
+    const html = await english.text();
+    expect(html).toContain("Enter your reference.");
+    expect(html).not.toContain("We could not find a response with that reference.");
+    const italian = await lookUp("/it/track", "", { Origin: site.url });
+    expect(italian.status).toBe(422);
+    expect(await italian.text()).toContain("Scriva il suo codice di riferimento.");
+  });
+
+  it("with a huge reference answers plainly, without sending the whole of it back", async ({ expect }) => {
+    const answer = await lookUp("/es/track", "A".repeat(200_000), { Origin: site.url });
+    expect(answer.status).toBe(404);
+    const html = await answer.text();
+    expect(html).toContain("No hemos encontrado ninguna respuesta con ese código de referencia.");
+    expect(html).not.toContain("A".repeat(1_000));
   });
 
   it("from a browser that sends no Origin header is made, as from the site's own form", async ({ expect }) => {

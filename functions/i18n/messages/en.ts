@@ -148,6 +148,7 @@ export default {
     "track.label": "Your reference",
     "track.hint": "It has 10 letters and numbers. Capital letters or not, with or without the dash.",
     "track.submit": "Look up",
+    "track.empty": "Enter your reference. It is on your confirmation, such as K7M4Q-2XD9P.",
     "track.notFound": "We could not find a response with that reference. Check it and try again.",
     "track.crossSite": "This look-up was sent from another website, so we did not make it. Type your reference here and press Look up.",
     "track.resultTitle": "Response {reference}",

@@ -150,6 +150,7 @@ export default {
     "track.label": "Su código de referencia",
     "track.hint": "Tiene 10 letras y números. Puede escribirlo en mayúsculas o en minúsculas, con guion o sin él.",
     "track.submit": "Buscar",
+    "track.empty": "Escriba su código de referencia. Aparece en su confirmación, por ejemplo K7M4Q-2XD9P.",
     "track.notFound": "No hemos encontrado ninguna respuesta con ese código de referencia. Compruébelo y vuelva a intentarlo.",
     "track.crossSite": "Esta búsqueda se envió desde otro sitio web, así que no la hemos hecho. Escriba aquí su código de referencia y pulse Buscar.",
     "track.resultTitle": "Respuesta {reference}",

@@ -150,6 +150,7 @@ export default {
     "track.label": "Il suo codice di riferimento",
     "track.hint": "Ha 10 lettere e numeri. Può scriverlo in maiuscolo o in minuscolo, con o senza trattino.",
     "track.submit": "Cercare",
+    "track.empty": "Scriva il suo codice di riferimento. Si trova nella sua conferma, per esempio K7M4Q-2XD9P.",
     "track.notFound": "Non abbiamo trovato nessuna risposta con quel codice di riferimento. Lo controlli e riprovi.",
     "track.crossSite": "Questa ricerca è stata inviata da un altro sito web, quindi non l'abbiamo fatta. Scriva qui il Suo codice di riferimento e prema Cercare.",
     "track.resultTitle": "Risposta {reference}",
