@@ -504,6 +504,13 @@ describe("after the closing date", () => {
         expect(await page.locator("main").innerText(), path).toContain("This consultation closed at 5:00pm on Friday 6 February 2026.");
         await expectAccessible(page, expect);
       }
+      // Whoever prints paper forms now is told they would arrive too late, on screen only.
+      await page.goto(`${closed.url}/print/`);
+      expect(await page.getByRole("alert").innerText()).toBe(
+        "The consultation closed at 5:00pm on Friday 6 February 2026. Forms given to us now arrive too late to be counted, so please do not hand these out.",
+      );
+      await page.emulateMedia({ media: "print" });
+      expect(await page.getByRole("alert").isVisible()).toBe(false);
       const refused = await fetch(`${closed.url}/api/responses`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },

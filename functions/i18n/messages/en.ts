@@ -310,6 +310,7 @@ export default {
     "print.title": "Response form",
     "print.howToPrint": "Print this page on A4 paper. Each form starts on a new sheet.",
     "print.closes": "Please give us this form by {date}.",
+    "print.closed": "The consultation closed at {date}. Forms given to us now arrive too late to be counted, so please do not hand these out.",
     "print.yourReference": "Your reference",
     "print.intro": "Tell us what you think of the plan. Write about any part you want, in your own words. You do not have to fill in every box. You can ask a support worker to help you.",
     "print.track": "Keep the reference at the top. Later, you can see what happened to your comments at {address}.",

@@ -312,6 +312,7 @@ export default {
     "print.title": "Formulario de respuesta",
     "print.howToPrint": "Imprima esta página en papel A4. Cada formulario empieza en una hoja nueva.",
     "print.closes": "Entréguenos este formulario antes del {date}.",
+    "print.closed": "La consulta terminó el {date}. Los formularios que recibamos ahora llegan demasiado tarde para contarlos, así que no los reparta.",
     "print.yourReference": "Su referencia",
     "print.intro": "Díganos qué opina del plan. Escriba sobre la parte que quiera, con sus propias palabras. No tiene que rellenar todas las casillas. Puede pedir ayuda a un trabajador de apoyo.",
     "print.track": "Guarde la referencia de arriba. Más adelante podrá ver qué pasó con sus comentarios en {address}.",

@@ -312,6 +312,7 @@ export default {
     "print.title": "Modulo di risposta",
     "print.howToPrint": "Stampi questa pagina su carta A4. Ogni modulo inizia su un foglio nuovo.",
     "print.closes": "Ci consegni questo modulo entro il {date}.",
+    "print.closed": "La consultazione si è chiusa {date}. I moduli che riceviamo ora arrivano troppo tardi per essere contati, quindi non li distribuisca.",
     "print.yourReference": "Il Suo riferimento",
     "print.intro": "Ci dica cosa pensa del piano. Scriva su qualsiasi parte, con parole Sue. Non deve riempire tutte le caselle. Può chiedere aiuto a un operatore.",
     "print.track": "Conservi il riferimento in alto. Più avanti potrà vedere cosa è successo ai Suoi commenti su {address}.",
