@@ -55,7 +55,9 @@ export default defineConfig(async () => {
           },
         },
         {
-          // The built site, served by wrangler dev and driven in a real Chromium.
+          // The built site, served by wrangler dev and driven in a real Chromium. Tests that read the code's own
+          // route tables (test/e2e/officer-gate.test.ts) import it built from the fixture consultation, as the site is.
+          resolve: { alias: { "@content": fileURLToPath(new URL("./test/fixtures/content", import.meta.url)) } },
           test: {
             name: "e2e",
             include: ["test/e2e/**/*.test.ts"],

@@ -92,6 +92,16 @@ export const paths = {
   },
 };
 
+/** Whether a route (Astro's pattern, such as "/admin/comments/[id]", or a path) is an officer page. */
+export function isOfficerRoute(route: string): boolean {
+  return route === paths.admin.prefix || route.startsWith(`${paths.admin.prefix}/`);
+}
+
+/** Whether a route is the sign-in page, the one officer page open to anyone. */
+export function isSignInRoute(route: string): boolean {
+  return route.replace(/\/?$/, "/") === paths.admin.signIn;
+}
+
 // ── Language versions ────────────────────────────────────────────────────────
 // English pages live at their plain address; every other language at the same
 // address under its code: /track, /es/track, /it/track. The API and the

@@ -30,16 +30,6 @@ export async function callOfficerApi(page: Request, method: string, path: string
   return { ok: false, status: answer.status, code: error.code, errors: error.fields ?? { [field]: error.message } };
 }
 
-/**
- * Reads one of the officers' API answers for a page, as the officer signed in
- * to it, so the page shows exactly what scripts get. A refusal here is a fault, not the officer's mistake.
- */
-export async function readOfficerApi<T>(page: Request, path: string): Promise<T> {
-  const answer = await callOfficerApi(page, "GET", path, undefined, "");
-  if (!answer.ok) throw new Error(`${path} answered ${answer.status} ${answer.code}`);
-  return answer.body as T;
-}
-
 /** A form's fields as plain strings (all values of a repeated field under `all`). */
 export async function formFields(request: Request): Promise<{ get(name: string): string; all(name: string): string[] }> {
   const form = await request.formData().catch(() => new FormData());

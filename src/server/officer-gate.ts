@@ -7,7 +7,7 @@
 import { env } from "cloudflare:workers";
 import type { Context, Next } from "hono";
 import { getFetchState } from "astro/hono";
-import { paths } from "../../functions/paths.ts";
+import { isSignInRoute, paths } from "../../functions/paths.ts";
 import { checkOfficer, checkTypedToken, tokenConfigured } from "../../functions/officers/auth/officer.ts";
 import { SESSION_COOKIE, cookieValue, createSession, endSession, sessionCookie } from "../../functions/officers/auth/session.ts";
 import { recordAction } from "../../functions/officers/audit.ts";
@@ -41,7 +41,7 @@ export async function officerGate(c: Context, next: Next) {
   const check = await checkOfficer(c.req.raw, env);
   if (check.kind === "locked_out") return lockedOut(c, check.retryAfter);
   const officer = check.kind === "officer" ? check.officer : undefined;
-  const signingIn = new URL(c.req.url).pathname.startsWith(paths.admin.signIn);
+  const signingIn = isSignInRoute(new URL(c.req.url).pathname);
   if (!officer && !signingIn) return noStore(c.redirect(paths.admin.signIn, 303));
   if (officer && signingIn && c.req.method === "GET") return noStore(c.redirect(paths.admin.overview, 303));
   getFetchState(c).locals.officer = officer;

@@ -8,8 +8,7 @@
  * "Comment on paragraph" links or inline form ([data-commenting]), so nothing
  * offers an action that would fail.
  */
-import { env } from "cloudflare:workers";
-import { consultationNow } from "../../functions/consultation/index.ts";
+import { liveConsultation } from "./live-consultation.ts";
 import { DEFAULT_LANGUAGE, LANGUAGE_CODES } from "../../functions/i18n/index.ts";
 
 /**
@@ -33,7 +32,7 @@ export async function withLiveStatus(page: Response, renderStatus: () => Promise
   if (!page.ok || !(page.headers.get("Content-Type") ?? "").startsWith("text/html")) return page;
   let open: boolean;
   try {
-    open = consultationNow(env).status === "open";
+    open = liveConsultation().status === "open";
   } catch (error) {
     // Wrong dates must never stop people reading: the page goes out as it was built.
     console.error(error);

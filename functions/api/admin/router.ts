@@ -1,6 +1,7 @@
 /** Everything officers do, under /api/admin, behind officer sign-in. Each resource lists its own endpoints. */
 import { Hono } from "hono";
 import type { OfficerEnv } from "../context.ts";
+import { noStore } from "../middleware/no-store.ts";
 import { requireOfficer } from "../middleware/officer.ts";
 import { audit } from "./audit/router.ts";
 import { comments } from "./comments/router.ts";
@@ -16,7 +17,7 @@ import { themes } from "./themes/router.ts";
 
 export const admin = new Hono<OfficerEnv>();
 
-admin.use(requireOfficer);
+admin.use(noStore, requireOfficer);
 admin.route("/session", session);
 admin.route("/comments", comments);
 admin.route("/themes", themes);

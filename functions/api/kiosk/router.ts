@@ -8,6 +8,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { publicEndpoint, type AppEnv } from "../context.ts";
 import { identifyKiosk, requireKiosk } from "../middleware/kiosk.ts";
+import { noStore } from "../middleware/no-store.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
 import { jsonOnly } from "../admin/officer-json.ts";
 import { validate } from "../validation.ts";
@@ -17,6 +18,9 @@ import { reserveForKiosk } from "../../responses/issued.ts";
 import { formatReference } from "../../responses/reference.ts";
 
 export const kiosk = new Hono<AppEnv>();
+
+// Keys and reserved references.
+kiosk.use(noStore);
 
 const poolSchema = z.object(
   {

@@ -1,6 +1,7 @@
 /**
- * Officer routes: only a signed-in officer gets past, nothing they see is
- * cached, and a write made with a browser's session must come from our own pages.
+ * Officer routes: only a signed-in officer gets past, and a write made with a
+ * browser's session must come from our own pages. (The router keeps every answer
+ * out of caches: middleware/no-store.ts.)
  */
 import { createMiddleware } from "hono/factory";
 import type { OfficerEnv } from "../context.ts";
@@ -11,7 +12,6 @@ import { checkOfficer, signInConfigured } from "../../officers/auth/officer.ts";
 const SAFE_METHODS = ["GET", "HEAD", "OPTIONS"];
 
 export const requireOfficer = createMiddleware<OfficerEnv>(async (c, next) => {
-  c.header("Cache-Control", "no-store");
   const check = await checkOfficer(c.req.raw, c.env);
   if (check.kind === "locked_out") {
     throw new ApiError(429, "rate_limited", "admin.error.lockedOut", { headers: { "Retry-After": String(check.retryAfter) } });
@@ -27,5 +27,4 @@ export const requireOfficer = createMiddleware<OfficerEnv>(async (c, next) => {
   }
   c.set("officer", check.officer);
   await next();
-  c.res.headers.set("Cache-Control", "no-store");
 });

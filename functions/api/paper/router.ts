@@ -8,6 +8,7 @@ import { Hono } from "hono";
 import { publicEndpoint, type AppEnv } from "../context.ts";
 import { responseSizeLimit } from "../middleware/body-limit.ts";
 import { identifyKiosk, requireKiosk } from "../middleware/kiosk.ts";
+import { noStore } from "../middleware/no-store.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
 import { jsonOnly } from "../admin/officer-json.ts";
 import { validate } from "../validation.ts";
@@ -16,7 +17,7 @@ import type { Kiosk } from "../../kiosks/kiosks.ts";
 
 export const paperByKiosk = new Hono<AppEnv>();
 
-paperByKiosk.use(requireKiosk, identifyKiosk, rateLimit("submit"));
+paperByKiosk.use(noStore, requireKiosk, identifyKiosk, rateLimit("submit"));
 
 /** The audit log names the kiosk whose key was used. */
 const asActor = (kiosk: Kiosk) => ({ name: `kiosk ${kiosk.id} (${kiosk.name})` });

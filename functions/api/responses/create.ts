@@ -68,7 +68,6 @@ export const postResponse = publicEndpoint.createHandlers(
       const language = c.get("language");
       const confirmation = c.redirect(pathsIn(language).confirmation, 303);
       confirmation.headers.append("Set-Cookie", confirmationCookie(formatReference(result.receipt.reference), language));
-      confirmation.headers.set("Cache-Control", "no-store");
       return confirmation;
     }
     return c.json(publicReceipt(result.receipt), result.kind === "created" ? 201 : 200);

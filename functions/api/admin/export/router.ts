@@ -20,7 +20,6 @@ const download = officerEndpoint.createHandlers(validate("query", exportQuerySch
     headers: {
       "Content-Type": CONTENT_TYPES[format],
       "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
     },
   });

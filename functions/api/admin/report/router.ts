@@ -17,7 +17,6 @@ const read = officerEndpoint.createHandlers(validate("query", reportQuerySchema,
     headers: {
       "Content-Type": "text/csv; charset=utf-8; header=present",
       "Content-Disposition": `attachment; filename="${reportFilename("csv")}"`,
-      "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
     },
   });
