@@ -1,12 +1,15 @@
 /**
- * The one error shape of the API. Handlers throw ApiError; app.onError turns
- * it (and anything unexpected) into {"error": {code, message, fields?}}.
+ * The one error shape of the API. The domain throws DomainError
+ * (functions/lib/errors.ts), handlers and middleware throw ApiError for what
+ * only HTTP knows (sign-in, limits, media types); app.onError turns either
+ * (and anything unexpected) into {"error": {code, message, fields?}}.
  */
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { DEFAULT_LANGUAGE, translator, type MessageKey } from "../i18n/index.ts";
 import { PeriodOverrideError } from "../consultation/period.ts";
+import { DomainError, type DomainErrorKind } from "../lib/errors.ts";
 
 export class ApiError extends Error {
   readonly status: ContentfulStatusCode;
@@ -33,14 +36,13 @@ export class ApiError extends Error {
   }
 }
 
-/** A 422 naming, by dictionary key, what is wrong with each field. */
-export const invalidFields = (fieldKeys: Record<string, MessageKey>) => new ApiError(422, "invalid", "error.invalid", { fieldKeys });
-
-export const notFound = (messageKey: MessageKey = "error.not_found") => new ApiError(404, "not_found", messageKey);
+/** The status each kind of domain error is answered with. */
+const DOMAIN_STATUS: Record<DomainErrorKind, ContentfulStatusCode> = { not_found: 404, conflict: 409, invalid: 422, refused: 403 };
 
 /** Errors raised outside our handlers, as the client should hear of them. */
 export function asApiError(error: unknown): ApiError | undefined {
   if (error instanceof ApiError) return error;
+  if (error instanceof DomainError) return new ApiError(DOMAIN_STATUS[error.kind], error.code, error.messageKey, { fieldKeys: error.fieldKeys });
   // Hono's body validators throw this for a body that cannot be parsed as its media type says.
   if (error instanceof HTTPException && error.status === 400) {
     return error.message.startsWith("Malformed JSON")

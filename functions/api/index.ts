@@ -4,7 +4,8 @@
  */
 import { Hono } from "hono";
 import type { AppEnv } from "./context.ts";
-import { errorResponse, notFound } from "./errors.ts";
+import { errorResponse } from "./errors.ts";
+import { notFound } from "../lib/errors.ts";
 import { detectLanguage, translate } from "./middleware/language.ts";
 import { health } from "./health/router.ts";
 import { consultation } from "./consultation/router.ts";

@@ -11,7 +11,8 @@ import type { z } from "zod";
 import type { MessageKey } from "../i18n/index.ts";
 import { fieldErrors, type FieldErrors } from "../i18n/field-errors.ts";
 import type { AppEnv } from "./context.ts";
-import { ApiError, notFound } from "./errors.ts";
+import { ApiError } from "./errors.ts";
+import { notFound } from "../lib/errors.ts";
 
 interface ValidateOptions {
   /** Names each error as the client knows the field, given what was sent (a form names fields its own way). */

@@ -6,7 +6,7 @@
  * consent are counted, never shown.
  */
 import { z } from "zod";
-import { ApiError } from "../api/errors.ts";
+import { notFound } from "../lib/errors.ts";
 import { draft } from "../consultation/index.ts";
 import { GENERAL } from "../consultation/paragraph-id.ts";
 import type { Officer } from "../officers/auth/officer.ts";
@@ -51,7 +51,7 @@ export interface PublishedParagraph {
 
 /** The published comments on these paragraphs, in the order given; a 404 until officers publish them. */
 export async function publishedComments(db: D1Database, paragraphIds: string[]): Promise<PublishedParagraph[]> {
-  if (!(await publication(db)).responsesPublished) throw new ApiError(404, "not_published", "error.not_published");
+  if (!(await publication(db)).responsesPublished) throw notFound("error.not_published", "not_published");
   const ids = JSON.stringify(paragraphIds);
   const [shown, counted] = await db.batch<Record<string, unknown>>([
     db

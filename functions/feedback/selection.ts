@@ -4,7 +4,7 @@
  * entry's paragraphs), or by the comment list's own filters (theme,
  * paragraph, section, search…). Anything that finds nothing is a 422 naming it.
  */
-import { invalidFields } from "../api/errors.ts";
+import { invalid } from "../lib/errors.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import { filterConditions, whereClause } from "../officers/filters.ts";
 import { COMMENTS_WITH_RESPONSES } from "../responses/store.ts";
@@ -57,6 +57,6 @@ export async function selectedComments(db: D1Database, selection: CommentSelecti
     for (const id of ids(results)) chosen.add(id);
   }
 
-  if (Object.keys(problems).length > 0) throw invalidFields(problems);
+  if (Object.keys(problems).length > 0) throw invalid(problems);
   return [...chosen].sort((a, b) => a - b);
 }

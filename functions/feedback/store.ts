@@ -2,7 +2,7 @@
  * Writing feedback entries. Every change is one D1 batch holding the change
  * and its audit entry, so neither happens without the other.
  */
-import { ApiError, invalidFields } from "../api/errors.ts";
+import { conflict, invalid, notFound } from "../lib/errors.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import type { Officer } from "../officers/auth/officer.ts";
 import { auditStatement, type AuditAction } from "../officers/audit.ts";
@@ -26,7 +26,7 @@ const entryParams = (entry: EntryRef) => (entry === "inserted" ? [] : [entry.id]
 
 export async function existingFeedback(db: D1Database, id: number): Promise<FeedbackEntry> {
   const entry = await findFeedback(db, id);
-  if (!entry) throw new ApiError(404, "not_found", "admin.error.feedbackNotFound");
+  if (!entry) throw notFound("admin.error.feedbackNotFound");
   return entry;
 }
 
@@ -48,7 +48,7 @@ async function checkedQuotes(db: D1Database, quotes: FeedbackCreate["quotes"], a
     if (problem) problems[`quotes.${index}`] = problem;
     return { comment: quote.comment, excerpt };
   });
-  if (Object.keys(problems).length > 0) throw invalidFields(problems);
+  if (Object.keys(problems).length > 0) throw invalid(problems);
   return stored;
 }
 
@@ -59,7 +59,7 @@ async function answeredComments(db: D1Database, id: number): Promise<Set<number>
 
 /** An entry that answers no comment has nothing to say publicly. */
 function checkPublishable(status: FeedbackStatus, commentCount: number) {
-  if (status === "published" && commentCount === 0) throw invalidFields({ status: "admin.error.feedback.publishWithoutComments" });
+  if (status === "published" && commentCount === 0) throw invalid({ status: "admin.error.feedback.publishWithoutComments" });
 }
 
 /**
@@ -79,7 +79,7 @@ export async function checkStillAnswered(db: D1Database, commentIds: number[], f
     )
     .bind(feedbackId ?? null, feedbackId ?? null, JSON.stringify(commentIds), JSON.stringify(commentIds))
     .first();
-  if (emptied) throw new ApiError(409, "feedback_last_comment", "admin.error.feedback.lastComment");
+  if (emptied) throw conflict("feedback_last_comment", "admin.error.feedback.lastComment");
 }
 
 // ---- Statements ------------------------------------------------------------

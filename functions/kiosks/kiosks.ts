@@ -4,7 +4,7 @@
  * one-time codes, see when each last sent something, and revoke them.
  */
 import { z } from "zod";
-import { ApiError } from "../api/errors.ts";
+import { conflict, notFound, refused } from "../lib/errors.ts";
 import type { Officer } from "../officers/auth/officer.ts";
 import { auditStatement } from "../officers/audit.ts";
 import { sha256Hex } from "../lib/crypto.ts";
@@ -60,7 +60,7 @@ function newKioskKey(): string {
 const keyHash = (key: string) => sha256Hex(`kiosk-key:${key}`);
 const codeHash = (code: string) => sha256Hex(`kiosk-setup:${code}`);
 
-const kioskNotFound = () => new ApiError(404, "not_found", "admin.error.kioskNotFound");
+const kioskNotFound = () => notFound("admin.error.kioskNotFound");
 
 // ---------------------------------------------------------------------------
 // Officers
@@ -107,7 +107,7 @@ export async function revokeKiosk(db: D1Database, officer: Officer, id: number):
 export async function issueSetupCode(db: D1Database, officer: Officer, id: number): Promise<{ code: string; expiresAt: string }> {
   const kiosk = await findKiosk(db, id);
   if (!kiosk) throw kioskNotFound();
-  if (kiosk.revokedAt) throw new ApiError(409, "kiosk_revoked", "admin.error.kioskRevoked");
+  if (kiosk.revokedAt) throw conflict("kiosk_revoked", "admin.error.kioskRevoked");
   const code = randomCrockford(SETUP_CODE_LENGTH);
   const expiresAt = new Date(Date.now() + SETUP_CODE_MINUTES * 60_000).toISOString();
   await db.batch([
@@ -139,7 +139,7 @@ export async function redeemSetupCode(db: D1Database, code: string): Promise<Kio
       .bind(await keyHash(key), now, await codeHash(code), now),
   ]);
   const kioskId = claimed!.results[0]?.kiosk_id;
-  if (kioskId === undefined) throw new ApiError(403, "setup_code_invalid", "kiosk.error.setupCodeInvalid");
+  if (kioskId === undefined) throw refused("setup_code_invalid", "kiosk.error.setupCodeInvalid");
   const kiosk = (await findKiosk(db, kioskId))!;
   return { id: kiosk.id, name: kiosk.name, key };
 }

@@ -3,9 +3,10 @@
  * taking personal data out of it. Each change and its audit entry are
  * written in one batch, so neither happens without the other.
  */
+import { commentNotFound } from "./not-found.ts";
 import { z } from "zod";
 import type { Officer } from "./auth/officer.ts";
-import { ApiError } from "../api/errors.ts";
+import { rejected } from "../lib/errors.ts";
 import { LIMITS } from "../limits.ts";
 import { auditStatement } from "./audit.ts";
 import { findComment, type OfficerComment } from "./comments.ts";
@@ -19,7 +20,7 @@ export const redactSchema = z.object({ text: requiredText(LIMITS.redactionLength
 
 async function existingComment(db: D1Database, id: number): Promise<OfficerComment> {
   const comment = await findComment(db, id);
-  if (!comment) throw new ApiError(404, "not_found", "admin.error.commentNotFound");
+  if (!comment) throw commentNotFound();
   return comment;
 }
 
@@ -48,7 +49,7 @@ export async function unhideComment(db: D1Database, officer: Officer, id: number
  */
 export async function redactComment(db: D1Database, officer: Officer, id: number, redactedText: string): Promise<OfficerComment> {
   const comment = await existingComment(db, id);
-  if (redactedText === comment.text) throw new ApiError(422, "redaction_unchanged", "admin.error.redactUnchanged");
+  if (redactedText === comment.text) throw rejected("redaction_unchanged", "admin.error.redactUnchanged");
   await db.batch([
     db.prepare("UPDATE comments SET text = ?, redacted_at = ? WHERE id = ?").bind(redactedText, new Date().toISOString(), id),
     dropQuotesLostByRedaction(db, id, redactedText),

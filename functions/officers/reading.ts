@@ -4,8 +4,8 @@
  * officers can also mark several at once, or mark one unread again. Each
  * change is written with its audit entry, one per comment.
  */
+import { commentNotFound } from "./not-found.ts";
 import { z } from "zod";
-import { ApiError } from "../api/errors.ts";
 import { isPublished } from "../feedback/vocabulary.ts";
 import { LIMITS } from "../limits.ts";
 import { recordId } from "../lib/ids.ts";
@@ -48,7 +48,7 @@ export type ReadingMark = z.output<typeof readingMarkSchema>;
 export async function markReading(db: D1Database, officer: Actor, mark: ReadingMark): Promise<{ changed: number }> {
   const ids = [...new Set(mark.comments)];
   const known = await db.prepare("SELECT count(*) AS n FROM comments WHERE id IN (SELECT value FROM json_each(?))").bind(JSON.stringify(ids)).first<{ n: number }>();
-  if (known?.n !== ids.length) throw new ApiError(404, "not_found", "admin.error.commentNotFound");
+  if (known?.n !== ids.length) throw commentNotFound();
   const now = new Date().toISOString();
   const statements = ids.flatMap((id) => [
     mark.read

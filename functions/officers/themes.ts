@@ -1,7 +1,8 @@
 /** Themes officers group comments into, and how many comments each has. */
+import { commentNotFound, themeNotFound } from "./not-found.ts";
 import { z } from "zod";
 import type { Officer } from "./auth/officer.ts";
-import { ApiError } from "../api/errors.ts";
+import { conflict } from "../lib/errors.ts";
 import { auditStatement } from "./audit.ts";
 import { commentedParagraph, compareParagraphIds } from "../consultation/paragraphs.ts";
 import { LIMITS } from "../limits.ts";
@@ -48,7 +49,7 @@ async function nameTaken(db: D1Database, name: string, exceptId = 0): Promise<bo
 }
 
 export async function createTheme(db: D1Database, officer: Officer, name: string): Promise<Theme> {
-  if (await nameTaken(db, name)) throw new ApiError(409, "theme_exists", "admin.error.themeExists");
+  if (await nameTaken(db, name)) throw conflict("theme_exists", "admin.error.themeExists");
   const now = new Date().toISOString();
   const [created] = await db.batch<{ id: number }>([
     db.prepare("INSERT INTO themes (name, created_at) VALUES (?, ?) RETURNING id").bind(name, now),
@@ -60,8 +61,8 @@ export async function createTheme(db: D1Database, officer: Officer, name: string
 
 export async function renameTheme(db: D1Database, officer: Officer, id: number, name: string): Promise<Theme> {
   const theme = await findTheme(db, id);
-  if (!theme) throw new ApiError(404, "not_found", "admin.error.themeNotFound");
-  if (await nameTaken(db, name, id)) throw new ApiError(409, "theme_exists", "admin.error.themeExists");
+  if (!theme) throw themeNotFound();
+  if (await nameTaken(db, name, id)) throw conflict("theme_exists", "admin.error.themeExists");
   await db.batch([
     db.prepare("UPDATE themes SET name = ? WHERE id = ?").bind(name, id),
     auditStatement(db, officer, "theme.rename", `theme:${id}`, { from: theme.name, to: name }),
@@ -74,8 +75,8 @@ async function requireCommentAndTheme(db: D1Database, commentId: number, themeId
     db.prepare("SELECT id FROM comments WHERE id = ?").bind(commentId).first(),
     findTheme(db, themeId),
   ]);
-  if (!comment) throw new ApiError(404, "not_found", "admin.error.commentNotFound");
-  if (!theme) throw new ApiError(404, "not_found", "admin.error.themeNotFound");
+  if (!comment) throw commentNotFound();
+  if (!theme) throw themeNotFound();
   return theme;
 }
 
@@ -107,8 +108,8 @@ export async function setCommentThemes(db: D1Database, officer: Officer, comment
     db.prepare("SELECT theme_id FROM comment_themes WHERE comment_id = ?").bind(commentId),
     db.prepare("SELECT id, name FROM themes WHERE id IN (SELECT value FROM json_each(?))").bind(JSON.stringify(wanted)),
   ]);
-  if (comment!.results.length === 0) throw new ApiError(404, "not_found", "admin.error.commentNotFound");
-  if (known!.results.length !== wanted.length) throw new ApiError(404, "not_found", "admin.error.themeNotFound");
+  if (comment!.results.length === 0) throw commentNotFound();
+  if (known!.results.length !== wanted.length) throw themeNotFound();
   const before = new Set((current!.results as { theme_id: number }[]).map((row) => row.theme_id));
   const added = wanted.filter((id) => !before.has(id));
   const removed = [...before].filter((id) => !wanted.includes(id));

@@ -5,7 +5,7 @@
  * correction changes it in place, recorded in the audit log.
  */
 import { z } from "zod";
-import { ApiError } from "../api/errors.ts";
+import { conflict, notFound } from "../lib/errors.ts";
 import { commentedParagraph, paragraphIdOfNumber, revisionSeenNow } from "../consultation/paragraphs.ts";
 import { parseLondonDate } from "../consultation/london-time.ts";
 import { checkStillAnswered } from "../feedback/store.ts";
@@ -138,7 +138,7 @@ export async function findSheet(db: D1Database, reference: string): Promise<Ente
  */
 export async function correctSheet(db: D1Database, actor: Actor, sheet: PaperSheet): Promise<EnteredSheet> {
   const before = await findSheet(db, sheet.reference);
-  if (!before) throw new ApiError(404, "not_found", "paper.error.notEntered");
+  if (!before) throw notFound("paper.error.notEntered");
   const { response } = sheet;
   const ofSheet = "(SELECT id FROM responses WHERE reference = ?)";
   // A redaction takes personal details out for good: a correction may keep those words, never bring others back.
@@ -147,7 +147,7 @@ export async function correctSheet(db: D1Database, actor: Actor, sheet: PaperShe
     .bind(sheet.reference)
     .all<{ position: number; text: string }>();
   if (redacted.some((comment) => response.comments[comment.position]?.text !== comment.text)) {
-    throw new ApiError(409, "sheet_comment_redacted", "paper.error.redacted");
+    throw conflict("sheet_comment_redacted", "paper.error.redacted");
   }
   // A published feedback entry keeps at least one comment, even when a sheet is corrected.
   await checkStillAnswered(db, before.comments.slice(response.comments.length).map((comment) => comment.id));

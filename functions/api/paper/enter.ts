@@ -1,5 +1,6 @@
 /** Typing in a paper form, for officers and for support workers with a kiosk key alike. */
-import { ApiError, notFound } from "../errors.ts";
+import { ApiError } from "../errors.ts";
+import { notFound } from "../../lib/errors.ts";
 import { jsonBody } from "../admin/officer-json.ts";
 import { checkPeriod } from "../responses/submission.ts";
 import { parseLondonDate } from "../../consultation/london-time.ts";

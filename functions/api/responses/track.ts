@@ -1,7 +1,7 @@
 /** GET /api/responses/{reference}: what a person sent, and what has happened to it. */
 import { z } from "zod";
 import { publicEndpoint } from "../context.ts";
-import { notFound } from "../errors.ts";
+import { notFound } from "../../lib/errors.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
 import { validate } from "../validation.ts";
 import { trackResponse as findTracked } from "../../feedback/tracking.ts";

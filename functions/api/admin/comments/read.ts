@@ -1,6 +1,6 @@
 /** GET /api/admin/comments (filters, search, cursor) and GET /api/admin/comments/{id}. */
+import { commentNotFound } from "../../../officers/not-found.ts";
 import { officerEndpoint } from "../../context.ts";
-import { notFound } from "../../errors.ts";
 import { validate } from "../../validation.ts";
 import { commentIdParam } from "../officer-json.ts";
 import { commentPageSchema, findComment, listComments } from "../../../officers/comments.ts";
@@ -16,6 +16,6 @@ export const listCommentPage = officerEndpoint.createHandlers(
 
 export const getComment = officerEndpoint.createHandlers(commentIdParam, async (c) => {
   const comment = await findComment(c.env.DB, c.req.valid("param").id);
-  if (!comment) throw notFound("admin.error.commentNotFound");
+  if (!comment) throw commentNotFound();
   return c.json(comment);
 });

@@ -1,15 +1,15 @@
 /** Tagging a comment with themes: one at a time, or all of them at once. */
+import { commentNotFound } from "../../../officers/not-found.ts";
 import type { Context } from "hono";
 import type { OfficerEnv } from "../../context.ts";
 import { officerEndpoint } from "../../context.ts";
-import { notFound } from "../../errors.ts";
 import { commentIdParam, commentThemeParams, jsonBody, jsonOnly } from "../officer-json.ts";
 import { findComment } from "../../../officers/comments.ts";
 import { commentThemesSchema, setCommentThemes, tagComment, untagComment } from "../../../officers/themes.ts";
 
 async function commentThemes(c: Context<OfficerEnv>, id: number) {
   const comment = await findComment(c.env.DB, id);
-  if (!comment) throw notFound("admin.error.commentNotFound");
+  if (!comment) throw commentNotFound();
   return c.json({ themes: comment.themes });
 }
 
