@@ -2,6 +2,8 @@
  * The one rule for when the consultation takes comments. Pages and the API
  * both ask `consultationStatus`; nothing else compares dates.
  */
+import { givenSetting } from "../lib/blank.ts";
+
 export type ConsultationStatus = "not_open" | "open" | "closed";
 
 export interface ConsultationPeriod {
@@ -42,7 +44,7 @@ const CLOSED_PREVIEW = "OPENS_AT=2020-01-01T00:00:00Z CLOSES_AT=2020-02-01T00:00
 
 /** Applies OPENS_AT/CLOSES_AT to the content's period; a malformed or impossible override is an error, not ignored. */
 export function applyOverrides(period: ConsultationPeriod, overrides: PeriodOverrides): ConsultationPeriod {
-  const given = (name: keyof PeriodOverrides) => overrides[name]?.trim() || undefined;
+  const given = (name: keyof PeriodOverrides) => givenSetting(overrides[name]);
   const read = (name: keyof PeriodOverrides, fallback: Date): Date => {
     const raw = given(name);
     if (!raw) return fallback;
@@ -79,11 +81,13 @@ export function periodProblem(period: ConsultationPeriod, overrides: PeriodOverr
   }
 }
 
+/** The first instant that no longer counts as open: closesAt names the last second that still counts, so all of it is open. */
+const closedFrom = (period: ConsultationPeriod) => Math.floor(period.closesAt.getTime() / 1000) * 1000 + 1000;
+
 export function consultationStatus(period: ConsultationPeriod, now: Date = new Date()): ConsultationStatus {
   const time = now.getTime();
   if (time < period.opensAt.getTime()) return "not_open";
-  // closesAt names the last second that still counts, so all of it is open.
-  if (time < Math.floor(period.closesAt.getTime() / 1000) * 1000 + 1000) return "open";
+  if (time < closedFrom(period)) return "open";
   return "closed";
 }
 
@@ -92,8 +96,6 @@ export type LateStatus = "open" | "closed" | "grace_over";
 
 const DAY_MS = 86_400_000;
 
-/** The first instant that no longer counts as open. */
-const closedFrom = (period: ConsultationPeriod) => Math.floor(period.closesAt.getTime() / 1000) * 1000 + 1000;
 
 /**
  * Something made during the period (send pressed on a kiosk, a paper sheet
@@ -116,7 +118,7 @@ export function lateArrivalStatus(
 
 /** A grace period in whole days from a Worker variable; blank means the default, anything else but a whole number is an error. */
 export function graceDays(name: string, raw: string | undefined, fallback: number): number {
-  const value = raw?.trim();
+  const value = givenSetting(raw);
   if (!value) return fallback;
   if (!/^\d{1,4}$/.test(value)) throw new PeriodOverrideError(`${name} must be a whole number of days, such as ${fallback}; got "${raw}"`);
   return Number(value);

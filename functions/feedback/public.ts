@@ -3,6 +3,7 @@
  * by the sections of the strategy they are about, counted by outcome, with
  * only the quotes the quoting rule allows and nothing about anyone who commented.
  */
+import { blankAsMissing } from "../lib/blank.ts";
 import { z } from "zod";
 import { commentedParagraph, placeOf, strategySections } from "../consultation/paragraphs.ts";
 import { GENERAL } from "../consultation/paragraph-id.ts";
@@ -59,8 +60,6 @@ export interface FeedbackLog {
 
 /** Sections as the log groups them: the strategy's, then the strategy as a whole. */
 export const FEEDBACK_SECTIONS = [...strategySections.map((section) => section.slug), GENERAL];
-
-const blankAsMissing = (value: unknown) => (value === "" ? undefined : value);
 
 export const feedbackQuerySchema = z.object({
   section: z.preprocess(blankAsMissing, z.enum(FEEDBACK_SECTIONS).optional()),

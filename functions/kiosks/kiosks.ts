@@ -7,7 +7,7 @@ import { z } from "zod";
 import { conflict, notFound, refused } from "../lib/errors.ts";
 import type { Officer } from "../officers/auth/officer.ts";
 import { auditStatement } from "../officers/audit.ts";
-import { sha256Hex } from "../lib/crypto.ts";
+import { base64Url, sha256Hex } from "../lib/crypto.ts";
 import { LIMITS } from "../limits.ts";
 import { compactCrockford, randomCrockford } from "../responses/reference.ts";
 
@@ -54,7 +54,7 @@ export interface KioskListing extends Kiosk {
 
 function newKioskKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(KEY_BYTES));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return base64Url(bytes);
 }
 
 const keyHash = (key: string) => sha256Hex(`kiosk-key:${key}`);

@@ -17,3 +17,10 @@ export async function sameSecret(given: string, expected: string): Promise<boole
   for (let i = 0; i < a.length; i++) difference |= a[i]! ^ b[i]!;
   return difference === 0;
 }
+
+/** Bytes as unpadded base64url, as keys and signatures are written into headers and cookies. */
+export function base64Url(bytes: ArrayBuffer | Uint8Array): string {
+  let binary = "";
+  for (const byte of new Uint8Array(bytes)) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}

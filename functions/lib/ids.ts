@@ -1,4 +1,5 @@
 /** Row ids and page cursors as clients send them: in a path, a query, a form or JSON. */
+import { blankAsMissing } from "./blank.ts";
 import { z } from "zod";
 
 /** A positive whole number, given as a number or as its digits. */
@@ -7,4 +8,4 @@ export const recordId = z
   .pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER));
 
 /** The cursor a list gave for its next page (the last id it showed); blank means the first page. */
-export const cursor = z.preprocess((value) => (value === "" ? undefined : value), recordId.optional());
+export const cursor = z.preprocess(blankAsMissing, recordId.optional());

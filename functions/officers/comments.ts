@@ -2,6 +2,7 @@
  * Comments as officers see them: every field, the paragraph as its author
  * saw it, and the themes they are tagged with.
  */
+import { blankAsMissing } from "../lib/blank.ts";
 import { z } from "zod";
 import { cursor } from "../lib/ids.ts";
 import { filterConditions, whereClause, type CommentFilters } from "./filters.ts";
@@ -99,7 +100,7 @@ export const commentPageSchema = z.object({
   cursor,
   /** Any whole number, kept between 1 and MAX_PAGE_SIZE. */
   limit: z.preprocess(
-    (value) => (value === "" ? undefined : value),
+    blankAsMissing,
     z
       .union([z.number().int(), z.string().regex(/^-?\d{1,15}$/).transform(Number)])
       .transform((n) => Math.max(1, Math.min(n, MAX_PAGE_SIZE)))

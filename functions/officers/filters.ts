@@ -2,6 +2,7 @@
  * The filters officers use to narrow comments, shared by the comment list,
  * the export and the officer pages, and the SQL they become.
  */
+import { blankAsMissing } from "../lib/blank.ts";
 import { z } from "zod";
 import { draft } from "../consultation/index.ts";
 import { parseLondonDate } from "../consultation/london-time.ts";
@@ -15,7 +16,6 @@ import { COMMENT_IS_ANSWERED, READING_STATES, readingCondition } from "./reading
 
 /** A London day, read by the same rule as the consultation's own dates: "2026-02-30" is refused. */
 const londonDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((day) => parseLondonDate(day, "start") !== undefined);
-const blankAsMissing = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsMissing, schema.optional());
 
 export const commentFiltersSchema = z.object({

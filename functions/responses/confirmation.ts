@@ -7,6 +7,7 @@
  */
 import { pathsIn } from "../paths.ts";
 import { normaliseReference } from "./reference.ts";
+import { cookieValue } from "../lib/cookies.ts";
 
 const NAME = "confirmation";
 /** Long enough to follow the redirect on a slow connection; never long enough to wait for the next person. */
@@ -26,15 +27,12 @@ export function clearedConfirmationCookie(language: string): string {
 
 /** The stored form of the reference the cookie carries, if it carries one of ours. */
 export function confirmedReference(cookieHeader: string | null): string | undefined {
-  for (const cookie of (cookieHeader ?? "").split(";")) {
-    const [name, ...value] = cookie.trim().split("=");
-    if (name !== NAME) continue;
-    try {
-      return normaliseReference(decodeURIComponent(value.join("=")));
-    } catch {
-      // Not something this site wrote.
-      return undefined;
-    }
+  const value = cookieValue(cookieHeader, NAME);
+  if (value === undefined) return undefined;
+  try {
+    return normaliseReference(decodeURIComponent(value));
+  } catch {
+    // Not something this site wrote.
+    return undefined;
   }
-  return undefined;
 }

@@ -7,7 +7,8 @@
 import { verifyAccessJwt } from "./access.ts";
 import { lockedOutFor, recordFailure } from "./failures.ts";
 import { sameSecret } from "../../lib/crypto.ts";
-import { SESSION_COOKIE, cookieValue, readSession } from "./session.ts";
+import { SESSION_COOKIE, readSession } from "./session.ts";
+import { cookieValue } from "../../lib/cookies.ts";
 
 export interface Officer {
   /** Who, as the audit log records it: the Access email, or "local officer" for ADMIN_TOKEN. */

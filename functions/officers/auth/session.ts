@@ -4,7 +4,7 @@
  * and an HMAC keyed by the token, never the token itself; the session's row in
  * D1 says whether it has ended, so signing out ends it on the server too.
  */
-import { sameSecret } from "../../lib/crypto.ts";
+import { base64Url, sameSecret } from "../../lib/crypto.ts";
 
 const encoder = new TextEncoder();
 
@@ -12,12 +12,6 @@ export const SESSION_COOKIE = "officer_session";
 export const SESSION_SECONDS = 8 * 60 * 60;
 
 type SessionSettings = Pick<Env, "DB" | "ADMIN_TOKEN">;
-
-function base64Url(bytes: ArrayBuffer | Uint8Array): string {
-  let binary = "";
-  for (const byte of new Uint8Array(bytes)) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
 
 async function signature(adminToken: string, expires: number, id: string): Promise<string> {
   const key = await crypto.subtle.importKey("raw", encoder.encode(adminToken), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
@@ -62,10 +56,3 @@ export function sessionCookie(value: string): string {
   return `${SESSION_COOKIE}=${value}; Max-Age=${maxAge}; Path=/; HttpOnly; Secure; SameSite=Strict`;
 }
 
-export function cookieValue(cookieHeader: string | null | undefined, name: string): string | undefined {
-  for (const part of (cookieHeader ?? "").split(";")) {
-    const [key, ...value] = part.trim().split("=");
-    if (key === name) return value.join("=");
-  }
-  return undefined;
-}
