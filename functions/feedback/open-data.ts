@@ -1,6 +1,6 @@
 /**
  * "You said, we did" as open data: the published entries, one row each, in
- * CSV and JSON with the same fields (documented in the README). Nothing in
+ * CSV and JSON with the same fields (documented in docs/api.md). Nothing in
  * it says who commented: only counts and quotes the quoting rule allows.
  */
 import { BYTE_ORDER_MARK, csvRecord } from "../export/csv.ts";
@@ -9,7 +9,7 @@ import type { PublicFeedbackEntry } from "./public.ts";
 export const OPEN_DATA_FORMATS = ["csv", "json"] as const;
 export type OpenDataFormat = (typeof OPEN_DATA_FORMATS)[number];
 
-/** The columns, in order: the CSV header. Their meanings are in the README; they only ever grow. */
+/** The columns, in order: the CSV header. Their meanings are in docs/api.md; they only ever grow. */
 export const OPEN_DATA_COLUMNS = [
   "id",
   "title",

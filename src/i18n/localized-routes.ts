@@ -37,7 +37,7 @@ function checkLanguagePaths(file: string, source: string) {
   const onDemand = /export\s+const\s+prerender\s*=\s*false/.test(source);
   if (!onDemand && !source.includes("getStaticPaths")) {
     throw new Error(
-      `src/pages/${file} is prerendered, so it needs its language versions listed: add \`export const getStaticPaths = languagePaths;\` (from src/site.ts). See "Languages" in the README.`,
+      `src/pages/${file} is prerendered, so it needs its language versions listed: add \`export const getStaticPaths = languagePaths;\` (from src/site.ts). See "Languages" in docs/content.md.`,
     );
   }
 }
