@@ -177,6 +177,20 @@ describe("send pressed before the close, arriving after it", () => {
     expect(longer.status).toBe(201);
   });
 
+  it("says in every language why a response pressed before the close came too late", async ({ expect }) => {
+    const kiosk = await issueKiosk();
+    vi.setSystemTime(new Date("2030-12-28T00:00:00Z"));
+    const messages: Record<string, string> = {
+      en: "Send was pressed before the close, but too much time has passed since then to accept it.",
+      es: "Se pulsó enviar antes del cierre, pero ha pasado demasiado tiempo para aceptarlo.",
+      it: "Il pulsante di invio è stato premuto prima della chiusura, ma è passato troppo tempo per accettare la risposta.",
+    };
+    for (const [language, message] of Object.entries(messages)) {
+      const late = await postJson(pressed, { key: newKey(), headers: { "Kiosk-Key": kiosk.key, "Accept-Language": language } });
+      expect(((await late.json()) as ErrorBody).error).toEqual({ code: "grace_period_over", message });
+    }
+  });
+
   it("refuses a response pressed after the close, or claiming a time still to come", async ({ expect }) => {
     const kiosk = await issueKiosk();
     vi.setSystemTime(new Date("2030-12-22T12:00:00Z"));

@@ -685,7 +685,7 @@ export default {
     "kiosk.error.setupCode": "Enter the 8-character set-up code, such as 4K7M-2XD9.",
     "kiosk.error.setupCodeInvalid": "This set-up code is wrong, used already or out of date. Ask an officer for a new one.",
     "kiosk.error.referenceNotReserved": "This reference was not reserved by this kiosk, or it is already used.",
-    "kiosk.error.graceOver": "Send was pressed before the close, but too late has passed since to accept it.",
+    "kiosk.error.graceOver": "Send was pressed before the close, but too much time has passed since then to accept it.",
     "admin.error.kioskName": "Enter the kiosk's place, in up to {maxKioskName} characters.",
     "admin.error.kioskNotFound": "There is no kiosk with that number.",
     "admin.error.kioskRevoked": "This kiosk has been revoked. Issue a new kiosk instead.",
