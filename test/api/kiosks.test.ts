@@ -201,13 +201,24 @@ describe("send pressed before the close, arriving after it", () => {
   it("does not believe the claim without a kiosk key, nor with a revoked one", async ({ expect }) => {
     const kiosk = await issueKiosk();
     await asOfficer(env, `/api/admin/kiosks/${kiosk.id}`, { method: "DELETE" });
-    vi.setSystemTime(new Date("2030-12-22T12:00:00Z"));
     const before = await storedCounts();
     const unkeyed = await postJson(pressed, { key: newKey() });
     expect(unkeyed.status).toBe(422);
     expect(((await unkeyed.json()) as ErrorBody).error.fields).toHaveProperty("pressedSendAt");
+    vi.setSystemTime(new Date("2030-12-22T12:00:00Z"));
+    // After the close, without a kiosk there is no grace period: the request is simply too late.
+    expect(await errorCode(await postJson(pressed, { key: newKey() }))).toBe("consultation_closed");
     expect(await errorCode(await fromKiosk(kiosk.key, pressed))).toBe("kiosk_revoked");
     expect(await storedCounts()).toEqual(before);
+  });
+
+  it("tells a kiosk within its grace period what is wrong with a request, since it may still send", async ({ expect }) => {
+    const kiosk = await issueKiosk();
+    vi.setSystemTime(new Date("2030-12-22T12:00:00Z"));
+    const invalid = await fromKiosk(kiosk.key, { ...pressed, comments: [] });
+    expect(invalid.status).toBe(422);
+    vi.setSystemTime(new Date("2031-02-01T00:00:00Z"));
+    expect(await errorCode(await fromKiosk(kiosk.key, { ...pressed, comments: [] }))).toBe("consultation_closed");
   });
 
   it("replays a stored kiosk response after the grace period instead of refusing it", async ({ expect }) => {

@@ -50,19 +50,31 @@ export function refuseKioskClaims(response: ValidResponse, t: Translate) {
   throw new ApiError(422, "invalid", "error.invalid", { fields: Object.fromEntries(claimed.map((name) => [name, t("validation.kioskOnly")])) });
 }
 
+/** Refusals of what was sent (unreadable, too large, another media type, invalid), as opposed to who sent it or when. */
+const REFUSALS_OF_INPUT = [400, 413, 415, 422];
+
+/** Whether a kiosk may still send a response pressed before the close: from the opening until its grace period ends. */
+function kioskMayStillSend(env: Env, now: Date): boolean {
+  const period = currentPeriod(env);
+  const days = graceDays("KIOSK_GRACE_DAYS", env.KIOSK_GRACE_DAYS, GRACE_DEFAULTS.KIOSK_GRACE_DAYS);
+  return lateArrivalStatus(period, { from: period.closesAt, until: period.closesAt }, now, days) === "open";
+}
+
 /**
  * Outside the open period, a request that cannot be read or is not valid
  * cannot be a retry of a stored response, so it is refused as closed: that is
- * what the person needs to know. (A valid retry is answered with its receipt.)
+ * what the person needs to know. (A valid retry is answered with its receipt;
+ * a kiosk within its grace period is told what is wrong, since it may still send.)
+ * Hono has already turned the refusal into an answer when `next` returns, so
+ * it is read from `c.error`; a body too large is refused by its length, unread.
  */
 export const closedBeforeInvalid = createMiddleware<AppEnv>(async (c, next) => {
-  try {
-    await next();
-  } catch (error) {
-    const refusal = asApiError(error);
-    if (refusal && [400, 413, 415, 422].includes(refusal.status) && !isOpenAt(c.env, new Date())) throw consultationClosed();
-    throw error;
-  }
+  await next();
+  const refusal = asApiError(c.error);
+  if (!refusal || !REFUSALS_OF_INPUT.includes(refusal.status)) return;
+  const now = new Date();
+  if (isOpenAt(c.env, now) || (c.get("kiosk") && kioskMayStillSend(c.env, now))) return;
+  throw consultationClosed();
 });
 
 const fromJson = validate("json", responseSchema);
