@@ -34,6 +34,8 @@ export const LIMITS = {
   helperLength: 100,
   paperBatchSize: 500,
   kioskReferencePool: 50,
+  /** Minutes a kiosk's clock may run ahead of the server's: a send pressed later than that is a clock to fix, not a time to believe. */
+  pressedSendAheadMinutes: 5,
   /** Words in one line of the easy-read version: short sentences, one idea per line. */
   easyReadWordsPerLine: 15,
 } as const;

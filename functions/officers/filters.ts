@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { draft } from "../consultation/index.ts";
+import { isCalendarDay } from "../consultation/calendar.ts";
 import { parseLondonDate } from "../consultation/london-time.ts";
 import { isWellFormedParagraphId, GENERAL } from "../consultation/paragraph-id.ts";
 import type { MessageKey } from "../i18n/index.ts";
@@ -14,7 +15,7 @@ import { CHANNELS, COMMENT_STATUSES, RESPONDENT_KINDS } from "../responses/vocab
 import { COMMENT_IS_ANSWERED, READING_STATES, readingCondition } from "./reading.ts";
 
 /** A London day, read by the same rule as the consultation's own dates: "2026-02-30" is refused. */
-const londonDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((day) => parseLondonDate(day, "start") !== undefined);
+const londonDay = z.string().refine(isCalendarDay);
 const blankAsMissing = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsMissing, schema.optional());
 

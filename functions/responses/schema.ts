@@ -7,7 +7,7 @@ import { z } from "zod";
 import { isCommentableParagraph } from "../consultation/paragraphs.ts";
 import { LIMITS } from "../limits.ts";
 import type { MessageKey } from "../i18n/index.ts";
-import { parseInstant } from "../consultation/period.ts";
+import { parseInstant } from "../consultation/calendar.ts";
 import { normaliseReference } from "./reference.ts";
 import { hasVisibleText, normaliseText, textLength } from "./text.ts";
 import { RESPONDENT_TYPES } from "./vocabulary.ts";

@@ -12,6 +12,7 @@ import { FORM_TYPE, mediaType, validate } from "../validation.ts";
 import { consultationNow, currentPeriod } from "../../consultation/index.ts";
 import { graceDays, lateArrivalStatus } from "../../consultation/period.ts";
 import type { Translate } from "../../i18n/index.ts";
+import { LIMITS } from "../../limits.ts";
 import { formFieldName, responseFormSchema } from "../../responses/form.ts";
 import { KIOSK_CLAIMS, responseSchema, type ValidResponse } from "../../responses/schema.ts";
 
@@ -58,6 +59,13 @@ function kioskMayStillSend(env: Env, now: Date): boolean {
   const period = currentPeriod(env);
   const days = graceDays("KIOSK_GRACE_DAYS", env.KIOSK_GRACE_DAYS, GRACE_DEFAULTS.KIOSK_GRACE_DAYS);
   return lateArrivalStatus(period, { from: period.closesAt, until: period.closesAt }, now, days) === "open";
+}
+
+/** A kiosk may say when send was pressed, but not a time still to come (beyond a few minutes of clock drift). */
+export function refuseFutureSend(response: ValidResponse, now: Date, t: Translate) {
+  if (!response.pressedSendAt) return;
+  if (new Date(response.pressedSendAt).getTime() <= now.getTime() + LIMITS.pressedSendAheadMinutes * 60_000) return;
+  throw new ApiError(422, "invalid", "error.invalid", { fields: { pressedSendAt: t("validation.pressedSendAtFuture") } });
 }
 
 /**

@@ -298,6 +298,7 @@ export default {
     "validation.assistedOrganisation": "Enter the helper's organisation, in up to {maxOrganisation} characters.",
     "validation.assistedHelper": "Enter the helper's first name or staff code, in up to {maxHelper} characters.",
     "validation.pressedSendAt": "Give the time send was pressed as an ISO 8601 instant with an offset.",
+    "validation.pressedSendAtFuture": "The time send was pressed is later than now. Check the kiosk's clock.",
     "validation.reservedReference": "This is not a valid reference.",
     "validation.kioskOnly": "Only a kiosk with a valid kiosk key may send this.",
     "error.unavailable": "The service cannot reach its database right now. Please try again in a few minutes.",

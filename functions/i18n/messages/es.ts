@@ -300,6 +300,7 @@ export default {
     "validation.assistedOrganisation": "Escriba la organización de quien ayuda, con un máximo de {maxOrganisation} caracteres.",
     "validation.assistedHelper": "Escriba el nombre o el código de personal de quien ayuda, con un máximo de {maxHelper} caracteres.",
     "validation.pressedSendAt": "Indique la hora en que se pulsó enviar como un instante ISO 8601 con zona horaria.",
+    "validation.pressedSendAtFuture": "La hora en que se pulsó enviar es posterior a la actual. Revise el reloj del quiosco.",
     "validation.reservedReference": "Esta referencia no es válida.",
     "validation.kioskOnly": "Solo un quiosco con una clave de quiosco válida puede enviar esto.",
     "error.unavailable": "En este momento el servicio no puede conectar con su base de datos. Vuelva a intentarlo dentro de unos minutos.",

@@ -300,6 +300,7 @@ export default {
     "validation.assistedOrganisation": "Inserisca l'organizzazione di chi aiuta, al massimo {maxOrganisation} caratteri.",
     "validation.assistedHelper": "Inserisca il nome o il codice del personale di chi aiuta, al massimo {maxHelper} caratteri.",
     "validation.pressedSendAt": "Indichi l'ora in cui è stato premuto invia come istante ISO 8601 con fuso orario.",
+    "validation.pressedSendAtFuture": "L'ora in cui è stato premuto invia è successiva a quella attuale. Controlli l'orologio del chiosco.",
     "validation.reservedReference": "Questo riferimento non è valido.",
     "validation.kioskOnly": "Solo un chiosco con una chiave valida può inviare questo dato.",
     "error.unavailable": "Al momento il servizio non riesce a collegarsi al suo database. Riprovi tra qualche minuto.",
