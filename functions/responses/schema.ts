@@ -14,9 +14,10 @@ import { RESPONDENT_TYPES } from "./vocabulary.ts";
 
 const message = (key: MessageKey) => ({ error: key });
 
-/** The one rule for idempotency keys, wherever they come from. */
+/** The one rule for idempotency keys, wherever they come from: a header, a JSON field or a form field, trimmed alike. */
 export const idempotencyKey = z
   .string(message("validation.idempotencyKey"))
+  .trim()
   .min(LIMITS.idempotencyKeyMin, message("validation.idempotencyKey"))
   .max(LIMITS.idempotencyKeyMax, message("validation.idempotencyKey"));
 

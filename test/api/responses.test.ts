@@ -314,6 +314,54 @@ describe("plain HTML form posts", () => {
     }
   });
 
+  it("refuses a form with a field sent twice (two keys, two honeypots, two comments), storing nothing", async ({ expect }) => {
+    const before = await storedCounts();
+    const key = newKey();
+    const repeated: [string, [string, string][]][] = [
+      ["idempotencyKey", [["paragraph", "general"], ["comment", "Twice keyed"], ["idempotencyKey", newKey()], ["idempotencyKey", newKey()]]],
+      ["idempotencyKey", [["paragraph", "general"], ["comment", "Twice keyed"], ["idempotencyKey", key], ["idempotencyKey", key]]],
+      ["website", [["paragraph", "general"], ["comment", "Buy now"], ["website", ""], ["website", "https://spam.example"], ["idempotencyKey", newKey()]]],
+      ["comment", [["paragraph", "general"], ["comment", "One"], ["comment", "Two"], ["idempotencyKey", newKey()]]],
+    ];
+    for (const [field, fields] of repeated) {
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const response = await postForm(fields);
+        expect(response.status, field).toBe(422);
+        expect(((await response.json()) as ErrorBody).error.fields).toEqual({ [field]: "This field was sent more than once. Send it once." });
+      }
+    }
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it("refuses a header key that differs from the form's key, instead of choosing one", async ({ expect }) => {
+    const before = await storedCounts();
+    const response = await postForm({ paragraph: "general", comment: "Which key?", idempotencyKey: newKey() }, { headers: { "Idempotency-Key": newKey() } });
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as ErrorBody).error.fields).toEqual({
+      idempotencyKey: "The Idempotency-Key header and the idempotencyKey field must be the same key.",
+    });
+    expect((await postJson({ ...comment("Which key?"), idempotencyKey: newKey() }, { key: newKey() })).status).toBe(422);
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it("takes the same key as the same key however it arrives, spaces around it or not", async ({ expect }) => {
+    const key = newKey();
+    const first = await postJson(comment("One key, many ways"), { key });
+    expect(first.status).toBe(201);
+    const receipt = await first.json();
+    const before = await storedCounts();
+    const ways = [
+      postJson({ ...comment("One key, many ways"), idempotencyKey: ` ${key}` }),
+      postJson({ ...comment("One key, many ways"), idempotencyKey: `${key}\t` }, { key }),
+      postJson({ ...comment("One key, many ways"), idempotencyKey: key }, { headers: { "Idempotency-Key": ` ${key} ` } }),
+    ];
+    for (const answer of await Promise.all(ways)) {
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toEqual(receipt);
+    }
+    expect(await storedCounts()).toEqual(before);
+  });
+
   it("accepts a form without an idempotency key, as a response of its own", async ({ expect }) => {
     const response = await postForm({ paragraph: "general", comment: "No key" });
     expect(response.status).toBe(303);

@@ -61,6 +61,18 @@ function kioskMayStillSend(env: Env, now: Date): boolean {
   return lateArrivalStatus(period, { from: period.closesAt, until: period.closesAt }, now, days) === "open";
 }
 
+/**
+ * The response's idempotency key, however it came. A header and a body field
+ * that disagree are refused, not one of them chosen; both were trimmed by the
+ * same rule, so the same key is the same key either way.
+ */
+export function submissionKey(fromHeader: string | undefined, fromBody: string | undefined, t: Translate): string | undefined {
+  if (fromHeader !== undefined && fromBody !== undefined && fromHeader !== fromBody) {
+    throw new ApiError(422, "invalid", "error.invalid", { fields: { idempotencyKey: t("validation.idempotencyKeyConflict") } });
+  }
+  return fromHeader ?? fromBody;
+}
+
 /** A kiosk may say when send was pressed, but not a time still to come (beyond a few minutes of clock drift). */
 export function refuseFutureSend(response: ValidResponse, now: Date, t: Translate) {
   if (!response.pressedSendAt) return;

@@ -292,6 +292,8 @@ export default {
     "validation.organisationTooLong": "The organisation’s name must be {maxOrganisation} characters or fewer.",
     "validation.organisationWithoutType": "Only give an organisation’s name if you are responding for an organisation.",
     "validation.idempotencyKey": "The idempotency key must be {minKey} to {maxKey} characters.",
+    "validation.idempotencyKeyConflict": "The Idempotency-Key header and the idempotencyKey field must be the same key.",
+    "validation.repeated": "This field was sent more than once. Send it once.",
     "validation.honeypot": "Leave this field empty.",
     "validation.turnstile": "Complete the check that you are a person.",
     "validation.assisted": "Give the helper's organisation and first name or staff code.",

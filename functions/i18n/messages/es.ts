@@ -294,6 +294,8 @@ export default {
     "validation.organisationTooLong": "El nombre de la organización puede tener como máximo {maxOrganisation} caracteres.",
     "validation.organisationWithoutType": "Escriba el nombre de una organización solo si responde en nombre de una organización.",
     "validation.idempotencyKey": "La clave de idempotencia debe tener entre {minKey} y {maxKey} caracteres.",
+    "validation.idempotencyKeyConflict": "La cabecera Idempotency-Key y el campo idempotencyKey deben llevar la misma clave.",
+    "validation.repeated": "Este campo se envió más de una vez. Envíelo una sola vez.",
     "validation.honeypot": "Deje este campo en blanco.",
     "validation.turnstile": "Complete la comprobación para confirmar que es una persona.",
     "validation.assisted": "Indique la organización de quien ayuda y su nombre o código de personal.",

@@ -294,6 +294,8 @@ export default {
     "validation.organisationTooLong": "Il nome dell'organizzazione può avere al massimo {maxOrganisation} caratteri.",
     "validation.organisationWithoutType": "Indichi il nome di un'organizzazione solo se risponde per conto di un'organizzazione.",
     "validation.idempotencyKey": "La chiave di idempotenza deve avere da {minKey} a {maxKey} caratteri.",
+    "validation.idempotencyKeyConflict": "L'intestazione Idempotency-Key e il campo idempotencyKey devono contenere la stessa chiave.",
+    "validation.repeated": "Questo campo è stato inviato più di una volta. Lo invii una sola volta.",
     "validation.honeypot": "Lasci vuoto questo campo.",
     "validation.turnstile": "Completi il controllo per confermare di essere una persona.",
     "validation.assisted": "Indichi l'organizzazione di chi aiuta e il suo nome o codice del personale.",
