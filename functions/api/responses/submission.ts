@@ -8,7 +8,7 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context.ts";
 import { ApiError, asApiError } from "../errors.ts";
 import { isCrossSite } from "../middleware/same-origin.ts";
-import { FORM_TYPE, mediaType, validate } from "../validation.ts";
+import { FORM_TYPE, mediaType, readFormAsTyped, validate } from "../validation.ts";
 import { consultationNow, currentPeriod } from "../../consultation/index.ts";
 import { graceDays, lateArrivalStatus } from "../../consultation/period.ts";
 import type { Translate } from "../../i18n/index.ts";
@@ -104,7 +104,7 @@ export const submissionValidator = createMiddleware<AppEnv>(async (c, next) => {
   // The validators are typed for the route they stand in; here one is chosen per request.
   if (mediaType(c) !== FORM_TYPE) return fromJson(c as never, next);
   if (isCrossSite(c.req.raw)) throw new ApiError(403, "cross_site", "error.cross_site");
-  return fromForm(c as never, next);
+  return readFormAsTyped(c, () => fromForm(c as never, next));
 });
 
 /** The validated response, however it was sent, and whether it came as a form. */

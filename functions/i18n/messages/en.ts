@@ -272,6 +272,7 @@ export default {
     "error.malformed_json": "The request body is not valid JSON.",
     "error.malformed_body": "The request body could not be read as the type it says it is.",
     "error.unsupported_media_type": "Send the response as application/json or as a web form (application/x-www-form-urlencoded).",
+    "error.unsupported_content_encoding": "Send the request body uncompressed: a Content-Encoding such as gzip is not accepted.",
     "error.too_large": "What was sent is larger than {maxKilobytes} KB, so it was not read. A comment can be up to {maxLength} characters.",
     "error.idempotency_key_reused": "This idempotency key was already used for a different response. Use a new key for new content.",
     "error.rate_limited": "Too many requests from your connection. Please wait a minute and try again.",

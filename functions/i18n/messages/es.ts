@@ -274,6 +274,7 @@ export default {
     "error.malformed_json": "El cuerpo de la solicitud no es un JSON válido.",
     "error.malformed_body": "No se ha podido leer el contenido de la petición con el tipo que indica.",
     "error.unsupported_media_type": "Envíe la respuesta como application/json o como formulario web (application/x-www-form-urlencoded).",
+    "error.unsupported_content_encoding": "Envíe el cuerpo de la petición sin comprimir: no se acepta un Content-Encoding como gzip.",
     "error.too_large": "Lo que se envió ocupa más de {maxKilobytes} KB, así que no se ha leído. Un comentario puede tener hasta {maxLength} caracteres.",
     "error.idempotency_key_reused": "Esta clave de idempotencia ya se usó para otra respuesta. Use una clave nueva para un contenido nuevo.",
     "error.rate_limited": "Hay demasiadas solicitudes desde su conexión. Espere un minuto y vuelva a intentarlo.",

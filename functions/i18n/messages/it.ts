@@ -274,6 +274,7 @@ export default {
     "error.malformed_json": "Il corpo della richiesta non è un JSON valido.",
     "error.malformed_body": "Non è stato possibile leggere il contenuto della richiesta nel formato indicato.",
     "error.unsupported_media_type": "Invii la risposta come application/json o come modulo web (application/x-www-form-urlencoded).",
+    "error.unsupported_content_encoding": "Invii il corpo della richiesta senza compressione: un Content-Encoding come gzip non è accettato.",
     "error.too_large": "I dati inviati superano {maxKilobytes} KB, quindi non sono stati letti. Un commento può avere al massimo {maxLength} caratteri.",
     "error.idempotency_key_reused": "Questa chiave di idempotenza è già stata usata per una risposta diversa. Usi una nuova chiave per un nuovo contenuto.",
     "error.rate_limited": "Ci sono troppe richieste dalla sua connessione. Aspetti un minuto e riprovi.",
