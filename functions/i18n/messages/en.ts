@@ -313,6 +313,9 @@ export default {
 
     "print.title": "Response form",
     "print.howToPrint": "Print this page on A4 paper. Each form starts on a new sheet.",
+    "print.tooMany": "This page prints at most {maxPublicPrint} forms with references at once. Council officers print larger batches from the officers' area.",
+    "print.rateLimited": "Too many forms with references have been printed from here in the last minute. Please wait a minute and try again.",
+    "print.blankForm": "Print the blank form",
     "print.closes": "Please give us this form by {date}.",
     "print.closed": "The consultation closed at {date}. Forms given to us now arrive too late to be counted, so please do not hand these out.",
     "print.yourReference": "Your reference",

@@ -315,6 +315,9 @@ export default {
 
     "print.title": "Formulario de respuesta",
     "print.howToPrint": "Imprima esta página en papel A4. Cada formulario empieza en una hoja nueva.",
+    "print.tooMany": "Esta página imprime como máximo {maxPublicPrint} formularios con referencia a la vez. El personal del ayuntamiento imprime lotes mayores desde su área.",
+    "print.rateLimited": "Se han impreso demasiados formularios con referencia desde aquí en el último minuto. Espere un minuto y vuelva a intentarlo.",
+    "print.blankForm": "Imprimir el formulario en blanco",
     "print.closes": "Entréguenos este formulario antes del {date}.",
     "print.closed": "La consulta terminó el {date}. Los formularios que recibamos ahora llegan demasiado tarde para contarlos, así que no los reparta.",
     "print.yourReference": "Su referencia",

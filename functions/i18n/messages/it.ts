@@ -315,6 +315,9 @@ export default {
 
     "print.title": "Modulo di risposta",
     "print.howToPrint": "Stampi questa pagina su carta A4. Ogni modulo inizia su un foglio nuovo.",
+    "print.tooMany": "Questa pagina stampa al massimo {maxPublicPrint} moduli con riferimento alla volta. Il personale del Comune stampa lotti più grandi dalla propria area.",
+    "print.rateLimited": "Da qui sono stati stampati troppi moduli con riferimento nell'ultimo minuto. Attenda un minuto e riprovi.",
+    "print.blankForm": "Stampa il modulo vuoto",
     "print.closes": "Ci consegni questo modulo entro il {date}.",
     "print.closed": "La consultazione si è chiusa {date}. I moduli che riceviamo ora arrivano troppo tardi per essere contati, quindi non li distribuisca.",
     "print.yourReference": "Il Suo riferimento",
