@@ -33,7 +33,11 @@ export const LIMITS = {
   kioskNameLength: 100,
   helperLength: 100,
   paperBatchSize: 500,
+  /** Forms with references anyone may print at once; batches are for signed-in officers. */
+  publicPrintSheets: 5,
   kioskReferencePool: 50,
+  /** Minutes a kiosk's clock may run ahead of the server's: a send pressed later than that is a clock to fix, not a time to believe. */
+  pressedSendAheadMinutes: 5,
   /** Words in one line of the easy-read version: short sentences, one idea per line. */
   easyReadWordsPerLine: 15,
 } as const;
@@ -79,6 +83,7 @@ export function limitParams(locale: string): Record<string, string> {
     maxKioskName: number.format(LIMITS.kioskNameLength),
     maxHelper: number.format(LIMITS.helperLength),
     maxBatch: number.format(LIMITS.paperBatchSize),
+    maxPublicPrint: number.format(LIMITS.publicPrintSheets),
     maxPool: number.format(LIMITS.kioskReferencePool),
   };
 }

@@ -128,8 +128,7 @@
       const title = document.createElement("p");
       title.className = "number";
       title.textContent = labelFor(comment.paragraph, comment.number);
-      const text = document.createElement("p");
-      text.textContent = comment.text;
+      const text = typed("p", "", comment.text);
       const remove = document.createElement("button");
       remove.type = "button";
       remove.className = "button secondary";
@@ -306,6 +305,23 @@
     return node;
   }
 
+  /** Someone's typed words in a block of their own, isolated: a right-to-left override inside cannot reverse the screen around them. */
+  function typed(tag, className, text) {
+    const node = element(tag, className, text);
+    node.dir = "auto";
+    return node;
+  }
+
+  /** A sentence of the page's with typed words in it ("Helped by {helper}"), each isolated in a <bdi>. */
+  function sentenceWithTyped(tag, template, words) {
+    const node = element(tag, "");
+    for (const part of template.split(/(\{\w+\})/)) {
+      const name = /^\{(\w+)\}$/.exec(part)?.[1];
+      node.append(name && Object.hasOwn(words, name) ? element("bdi", "", words[name]) : part);
+    }
+    return node;
+  }
+
   async function renderRefused() {
     const list = $("[data-refused-list]");
     list.textContent = "";
@@ -315,11 +331,11 @@
       const name = body.reference ? data.refusedReference.replace("{reference}", body.reference) : data.refusedNoReference;
       entry.append(element("h2", "", name));
       entry.append(element("p", "", data.refusedPressed.replace("{time}", new Date(body.pressedSendAt).toLocaleString(data.locale, { dateStyle: "long", timeStyle: "short" }))));
-      if (body.assisted) entry.append(element("p", "", data.refusedHelped.replace("{helper}", body.assisted.helper).replace("{organisation}", body.assisted.organisation)));
+      if (body.assisted) entry.append(sentenceWithTyped("p", data.refusedHelped, body.assisted));
       entry.append(element("p", "error", refusalReason(item.refused)));
       for (const comment of body.comments) {
         entry.append(element("p", "number", labelFor(comment.paragraph, numberOf(comment.paragraph))));
-        entry.append(element("p", "refused-comment", comment.text));
+        entry.append(typed("p", "refused-comment", comment.text));
       }
       const retry = element("button", "button", `${data.refusedRetry}: ${name}`);
       retry.type = "button";

@@ -78,6 +78,15 @@ export function sectionTitleIn(language: string, section: { slug: string; title:
 /** A comment as its author wrote it, in a language nobody recorded: `lang=""` says so, so no page's language is assumed. */
 export const AS_WRITTEN = "";
 
+/**
+ * Someone's typed words inside a sentence that must stay plain text (an
+ * aria-label, a chart's title): wrapped in the first-strong isolate, the text
+ * form of <bdi>, so a right-to-left override in them ends with them. Isolate
+ * marks of their own are taken out, so none can end the wrapping early.
+ * In markup, use <Typed> and <Sentence>.
+ */
+export const isolated = (words: string): string => `\u2068${words.replace(/[\u2066-\u2069]/g, "")}\u2069`;
+
 /** A plural message's forms as data attributes (data-NAME-one, data-NAME-other…), for the scripts that count in the browser. */
 export function pluralData(t: Translate, name: string, key: PluralKey): Record<string, string> {
   return Object.fromEntries(Object.entries(pluralTemplates(t, key)).map(([form, text]) => [`data-${name}-${form}`, text]));

@@ -4,6 +4,7 @@
  * Only Intl is used, so the same code runs in Node, at build time and in workerd.
  */
 import type { Translate } from "../i18n/index.ts";
+import { existsOnCalendar, utcMillis, type WallClock } from "./calendar.ts";
 
 export const TIMEZONE = "Europe/London";
 
@@ -17,15 +18,6 @@ const partsFormat = new Intl.DateTimeFormat("en-GB", {
   minute: "2-digit",
   second: "2-digit",
 });
-
-export interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
 
 /** The wall-clock time in London at an instant. */
 export function londonWallClock(instant: Date): WallClock {
@@ -43,14 +35,6 @@ export function londonWallClock(instant: Date): WallClock {
   };
 }
 
-function asUtcMillis(clock: WallClock): number {
-  // Date.UTC reads years 0 to 99 as 1900 to 1999; setUTCFullYear takes them as they are.
-  const date = new Date(0);
-  date.setUTCFullYear(clock.year, clock.month - 1, clock.day);
-  date.setUTCHours(clock.hour, clock.minute, clock.second, 0);
-  return date.getTime();
-}
-
 /**
  * The instant at which London's clocks show this wall-clock time. London is
  * either on GMT or one hour ahead (BST), so one of two candidates matches. In
@@ -58,10 +42,10 @@ function asUtcMillis(clock: WallClock): number {
  * spring is read as GMT, which lands just after the clocks went forward.
  */
 export function londonInstant(clock: WallClock): Date {
-  const naive = asUtcMillis(clock);
+  const naive = utcMillis(clock);
   for (const offset of [3_600_000, 0]) {
     const candidate = new Date(naive - offset);
-    if (asUtcMillis(londonWallClock(candidate)) === naive) return candidate;
+    if (utcMillis(londonWallClock(candidate)) === naive) return candidate;
   }
   return new Date(naive);
 }
@@ -90,18 +74,7 @@ export function parseLondonDate(value: string, edge: "start" | "end"): Date | un
     minute: wholeDay ? (edge === "end" ? 59 : 0) : fields[4]!,
     second: wholeDay ? (edge === "end" ? 59 : 0) : (fields[5] ?? 0),
   };
-  const check = new Date(asUtcMillis(clock));
-  if (
-    check.getUTCFullYear() !== year ||
-    check.getUTCMonth() !== month - 1 ||
-    check.getUTCDate() !== day ||
-    check.getUTCHours() !== clock.hour ||
-    check.getUTCMinutes() !== clock.minute ||
-    check.getUTCSeconds() !== clock.second
-  ) {
-    return undefined;
-  }
-  return londonInstant(clock);
+  return existsOnCalendar(clock) ? londonInstant(clock) : undefined;
 }
 
 const HOUR = 3_600_000;
@@ -112,7 +85,7 @@ function londonOffset(millis: number): number {
   const hour = Math.floor(millis / HOUR);
   let offset = offsetByHour.get(hour);
   if (offset === undefined) {
-    offset = asUtcMillis(londonWallClock(new Date(hour * HOUR))) - hour * HOUR;
+    offset = utcMillis(londonWallClock(new Date(hour * HOUR))) - hour * HOUR;
     if (offsetByHour.size > 10_000) offsetByHour.clear();
     offsetByHour.set(hour, offset);
   }

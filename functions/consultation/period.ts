@@ -3,6 +3,7 @@
  * both ask `consultationStatus`; nothing else compares dates.
  */
 import { givenSetting } from "../lib/blank.ts";
+import { parseInstant } from "./calendar.ts";
 
 export type ConsultationStatus = "not_open" | "open" | "closed";
 
@@ -17,15 +18,6 @@ export interface ConsultationPeriod {
 export interface PeriodOverrides {
   OPENS_AT?: string;
   CLOSES_AT?: string;
-}
-
-const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
-
-/** Reads an ISO 8601 instant that carries its offset ("2026-12-18T23:59:59Z"). */
-export function parseInstant(value: string): Date | undefined {
-  if (!INSTANT_WITH_OFFSET.test(value)) return undefined;
-  const instant = new Date(value);
-  return Number.isNaN(instant.getTime()) ? undefined : instant;
 }
 
 /** OPENS_AT or CLOSES_AT is set wrongly; the message says what to change. */

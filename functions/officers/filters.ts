@@ -5,6 +5,7 @@
 import { blankAsMissing } from "../lib/blank.ts";
 import { z } from "zod";
 import { draft } from "../consultation/index.ts";
+import { isCalendarDay } from "../consultation/calendar.ts";
 import { parseLondonDate } from "../consultation/london-time.ts";
 import { isWellFormedParagraphId, GENERAL } from "../consultation/paragraph-id.ts";
 import type { MessageKey } from "../i18n/index.ts";
@@ -15,7 +16,7 @@ import { CHANNELS, COMMENT_STATUSES, RESPONDENT_KINDS } from "../responses/vocab
 import { COMMENT_IS_ANSWERED, READING_STATES, readingCondition } from "./reading.ts";
 
 /** A London day, read by the same rule as the consultation's own dates: "2026-02-30" is refused. */
-const londonDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((day) => parseLondonDate(day, "start") !== undefined);
+const londonDay = z.string().refine(isCalendarDay);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsMissing, schema.optional());
 
 export const commentFiltersSchema = z.object({

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { conflict, notFound } from "../lib/errors.ts";
 import { commentedParagraph, paragraphIdOfNumber, revisionSeenNow } from "../consultation/paragraphs.ts";
+import { isCalendarDay } from "../consultation/calendar.ts";
 import { parseLondonDate } from "../consultation/london-time.ts";
 import { checkStillAnswered } from "../feedback/store.ts";
 import { auditStatement, type Actor } from "../officers/audit.ts";
@@ -30,7 +31,7 @@ const sheetHeader = z.object({
   receivedOn: z
     .string({ error: "paper.error.receivedOn" })
     .trim()
-    .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && parseLondonDate(value, "start") !== undefined, { error: "paper.error.receivedOn" }),
+    .refine(isCalendarDay, { error: "paper.error.receivedOn" }),
 });
 
 /** Comments by paragraph number as printed ("3.2"); an id or "general" is taken too. */

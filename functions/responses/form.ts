@@ -99,11 +99,16 @@ export function responseFromForm(form: Form): { input: Record<string, unknown>; 
 
 /**
  * A form post, read as the response it describes and validated by the same
- * schema as JSON. The honeypot, a field people never see, must stay empty.
+ * schema as JSON. Every field of the form is sent once: a field sent twice
+ * (two keys, two honeypots) is refused, never one of them chosen. The
+ * honeypot, a field people never see, must stay empty.
  */
 export const responseFormSchema = z
   .record(z.string(), z.unknown())
   .superRefine((form, context) => {
+    for (const [name, value] of Object.entries(form)) {
+      if (Array.isArray(value)) context.addIssue({ code: "custom", path: [name], message: "validation.repeated" });
+    }
     const honeypot = textOf(form, FORM_FIELDS.honeypot);
     if (honeypot) context.addIssue({ code: "custom", path: [FORM_FIELDS.honeypot], message: "validation.honeypot" });
   })

@@ -7,16 +7,17 @@ import { z } from "zod";
 import { isCommentableParagraph } from "../consultation/paragraphs.ts";
 import { LIMITS } from "../limits.ts";
 import type { MessageKey } from "../i18n/index.ts";
-import { parseInstant } from "../consultation/period.ts";
+import { parseInstant } from "../consultation/calendar.ts";
 import { normaliseReference } from "./reference.ts";
 import { hasVisibleText, normaliseText, textLength } from "./text.ts";
 import { RESPONDENT_TYPES } from "./vocabulary.ts";
 
 const message = (key: MessageKey) => ({ error: key });
 
-/** The one rule for idempotency keys, wherever they come from. */
+/** The one rule for idempotency keys, wherever they come from: a header, a JSON field or a form field, trimmed alike. */
 export const idempotencyKey = z
   .string(message("validation.idempotencyKey"))
+  .trim()
   .min(LIMITS.idempotencyKeyMin, message("validation.idempotencyKey"))
   .max(LIMITS.idempotencyKeyMax, message("validation.idempotencyKey"));
 

@@ -72,6 +72,13 @@ describe("officer sign-in with Cloudflare Access", () => {
     expect((await session({ Cookie: cookie }, ACCESS)).status).toBe(401);
   });
 
+  it("never shuts out an officer Access vouches for because strangers at the same address sent bad assertions", async ({ expect }) => {
+    const council = "203.0.113.61";
+    for (let guess = 0; guess < 30; guess++) await session({ "Cf-Access-Jwt-Assertion": `not.a.jwt${guess}` }, ACCESS, council);
+    expect((await session({ "Cf-Access-Jwt-Assertion": "not.a.jwt" }, ACCESS, council)).status).toBe(429);
+    expect((await session({ "Cf-Access-Jwt-Assertion": await signJwt(teamKey, claims()) }, ACCESS, council)).status).toBe(200);
+  });
+
   it("fetches the team's keys once and reuses them", async ({ expect }) => {
     for (let i = 0; i < 3; i++) {
       expect((await session({ "Cf-Access-Jwt-Assertion": await signJwt(teamKey, claims()) }, ACCESS)).status).toBe(200);
@@ -153,6 +160,18 @@ describe("officer sign-in with ADMIN_TOKEN", () => {
     // Even the right token is refused from there until the window ends; from anywhere else it works.
     expect((await session({ Authorization: `Bearer ${ADMIN_TOKEN}` }, { ADMIN_TOKEN }, guesser)).status).toBe(429);
     expect((await session({ Authorization: `Bearer ${ADMIN_TOKEN}` }, { ADMIN_TOKEN })).status).toBe(200);
+  });
+
+  it("never shuts out a signed-in officer because strangers at the same address guessed wrong", async ({ expect }) => {
+    const dayCentre = "203.0.113.60";
+    const cookie = `${SESSION_COOKIE}=${await createSession(withToken(ADMIN_TOKEN), LOCAL_OFFICER)}`;
+    for (let guess = 0; guess < 30; guess++) await session({ Authorization: `Bearer guess-${guess}` }, { ADMIN_TOKEN }, dayCentre);
+    expect((await session({ Authorization: "Bearer one-more" }, { ADMIN_TOKEN }, dayCentre)).status).toBe(429);
+    const signedIn = await session({ Cookie: cookie }, { ADMIN_TOKEN }, dayCentre);
+    expect(signedIn.status).toBe(200);
+    expect(await signedIn.json()).toMatchObject({ officer: { via: "session" } });
+    // A forged session from there is still refused as locked out, not checked.
+    expect((await session({ Cookie: `${SESSION_COOKIE}=forged` }, { ADMIN_TOKEN }, dayCentre)).status).toBe(429);
   });
 
   it("never locks out the right token because of strangers' public look-ups from the same address", async ({ expect }) => {

@@ -97,3 +97,37 @@ describe("retries and the closing instant", () => {
     expect(await storedCounts()).toEqual(before);
   });
 });
+
+describe("after the close, a request that could not be stored anyway", () => {
+  afterEach(() => vi.useRealTimers());
+  const afterClose = () => vi.useFakeTimers({ now: new Date("2031-03-01T12:00:00Z"), toFake: ["Date"] });
+  const post = (body: BodyInit, headers: Record<string, string>) =>
+    callApi("/api/responses", { method: "POST", headers: { "Idempotency-Key": newKey(), ...headers }, body });
+  const form = { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://portal.test", "Sec-Fetch-Site": "same-origin" };
+
+  const cases: [string, () => Response | Promise<Response>][] = [
+    ["broken JSON", () => post("{\"comments\": [", { "Content-Type": "application/json" })],
+    ["an unknown field", () => post(JSON.stringify({ ...body, shoeSize: 9 }), { "Content-Type": "application/json" })],
+    ["no comments at all", () => post("{}", { "Content-Type": "application/json" })],
+    ["text/plain", () => post("Is it still open?", { "Content-Type": "text/plain" })],
+    ["no media type", () => post("Is it still open?", {})],
+    ["a body of 3 MB", () => post("x".repeat(3_200_000), { "Content-Type": "application/json" })],
+    ["an empty form comment", () => post(new URLSearchParams({ paragraph: "general", comment: "" }).toString(), form)],
+  ];
+  for (const [name, send] of cases) {
+    it(`is told the consultation has closed, not what is wrong with it: ${name}`, async ({ expect }) => {
+      afterClose();
+      const before = await storedCounts();
+      const answer = await send();
+      expect(answer.status).toBe(403);
+      expect(((await answer.json()) as ErrorBody).error.code).toBe("consultation_closed");
+      expect(await storedCounts()).toEqual(before);
+    });
+  }
+
+  it("is still told what is wrong while the consultation is open", async ({ expect }) => {
+    expect((await post("{\"comments\": [", { "Content-Type": "application/json" })).status).toBe(400);
+    expect((await post("Is it still open?", { "Content-Type": "text/plain" })).status).toBe(415);
+    expect((await post("{}", { "Content-Type": "application/json" })).status).toBe(422);
+  });
+});

@@ -177,29 +177,81 @@ describe("send pressed before the close, arriving after it", () => {
     expect(longer.status).toBe(201);
   });
 
-  it("refuses a response pressed after the close, or claiming a time still to come", async ({ expect }) => {
+  it("says in every language why a response pressed before the close came too late", async ({ expect }) => {
+    const kiosk = await issueKiosk();
+    vi.setSystemTime(new Date("2030-12-28T00:00:00Z"));
+    const messages: Record<string, string> = {
+      en: "Send was pressed before the close, but too much time has passed since then to accept it.",
+      es: "Se pulsó enviar antes del cierre, pero ha pasado demasiado tiempo para aceptarlo.",
+      it: "Il pulsante di invio è stato premuto prima della chiusura, ma è passato troppo tempo per accettare la risposta.",
+    };
+    for (const [language, message] of Object.entries(messages)) {
+      const late = await postJson(pressed, { key: newKey(), headers: { "Kiosk-Key": kiosk.key, "Accept-Language": language } });
+      expect(((await late.json()) as ErrorBody).error).toEqual({ code: "grace_period_over", message });
+    }
+  });
+
+  it("refuses a response pressed after the close", async ({ expect }) => {
     const kiosk = await issueKiosk();
     vi.setSystemTime(new Date("2030-12-22T12:00:00Z"));
     expect(await errorCode(await fromKiosk(kiosk.key, { ...body, pressedSendAt: "2030-12-21T00:00:00Z" }))).toBe("consultation_closed");
-    expect(await errorCode(await fromKiosk(kiosk.key, { ...body, pressedSendAt: "2031-01-01T00:00:00Z" }))).toBe("consultation_closed");
+  });
+
+  it("refuses a send pressed at a time still to come, beyond a few minutes of clock drift, naming the field", async ({ expect }) => {
+    const kiosk = await issueKiosk();
+    const before = await storedCounts();
+    for (const [now, pressedSendAt] of [["2030-11-22T12:00:00Z", "2099-01-01T00:00:00Z"], ["2030-12-22T12:00:00Z", "2031-01-01T00:00:00Z"], ["2030-11-22T12:00:00Z", "2030-11-22T12:06:00Z"]]) {
+      vi.setSystemTime(new Date(now!));
+      const answer = await fromKiosk(kiosk.key, { ...body, pressedSendAt });
+      expect(answer.status, pressedSendAt).toBe(422);
+      expect(((await answer.json()) as ErrorBody).error.fields).toEqual({ pressedSendAt: "The time send was pressed is later than now. Check the kiosk's clock." });
+    }
+    expect(await storedCounts()).toEqual(before);
+    vi.setSystemTime(new Date("2030-11-22T12:00:00Z"));
+    expect((await fromKiosk(kiosk.key, { ...body, pressedSendAt: "2030-11-22T12:04:00Z" })).status).toBe(201);
+  });
+
+  it("refuses a send pressed on a day that does not exist, instead of reading it as another day", async ({ expect }) => {
+    const kiosk = await issueKiosk();
+    vi.setSystemTime(new Date("2030-12-05T12:00:00Z"));
+    const before = await storedCounts();
+    for (const pressedSendAt of ["2030-11-31T10:00:00Z", "2030-02-30T10:00:00Z", "2030-11-20T24:00:00Z", "2030-11-20T10:60:00Z", "2030-11-20T10:00:00+25:00"]) {
+      const answer = await fromKiosk(kiosk.key, { ...body, pressedSendAt });
+      expect(answer.status, pressedSendAt).toBe(422);
+      expect(((await answer.json()) as ErrorBody).error.fields, pressedSendAt).toHaveProperty("pressedSendAt");
+    }
+    expect(await storedCounts()).toEqual(before);
   });
 
   it("does not believe the claim without a kiosk key, nor with a revoked one", async ({ expect }) => {
     const kiosk = await issueKiosk();
     await asOfficer(env, `/api/admin/kiosks/${kiosk.id}`, { method: "DELETE" });
-    vi.setSystemTime(new Date("2030-12-22T12:00:00Z"));
     const before = await storedCounts();
     const unkeyed = await postJson(pressed, { key: newKey() });
     expect(unkeyed.status).toBe(422);
     expect(((await unkeyed.json()) as ErrorBody).error.fields).toHaveProperty("pressedSendAt");
+    vi.setSystemTime(new Date("2030-12-22T12:00:00Z"));
+    // After the close, without a kiosk there is no grace period: the request is simply too late.
+    expect(await errorCode(await postJson(pressed, { key: newKey() }))).toBe("consultation_closed");
     expect(await errorCode(await fromKiosk(kiosk.key, pressed))).toBe("kiosk_revoked");
     expect(await storedCounts()).toEqual(before);
+  });
+
+  it("tells a kiosk within its grace period what is wrong with a request, since it may still send", async ({ expect }) => {
+    const kiosk = await issueKiosk();
+    vi.setSystemTime(new Date("2030-12-22T12:00:00Z"));
+    const invalid = await fromKiosk(kiosk.key, { ...pressed, comments: [] });
+    expect(invalid.status).toBe(422);
+    vi.setSystemTime(new Date("2031-02-01T00:00:00Z"));
+    expect(await errorCode(await fromKiosk(kiosk.key, { ...pressed, comments: [] }))).toBe("consultation_closed");
   });
 
   it("replays a stored kiosk response after the grace period instead of refusing it", async ({ expect }) => {
     const kiosk = await issueKiosk();
     const key = newKey();
+    vi.setSystemTime(new Date("2030-12-21T10:00:00Z"));
     const first = await fromKiosk(kiosk.key, pressed, key);
+    expect(first.status).toBe(201);
     vi.setSystemTime(new Date("2031-02-01T00:00:00Z"));
     const retry = await fromKiosk(kiosk.key, pressed, key);
     expect(retry.status).toBe(200);

@@ -82,6 +82,9 @@ describe("typing in a paper form", () => {
     expect((await errorOf(tomorrow)).fields).toHaveProperty("receivedOn");
     const badDate = await typeIn(sheet(reference!, "21/11/2030"));
     expect((await errorOf(badDate)).fields).toHaveProperty("receivedOn");
+    for (const impossible of ["2030-11-31", "2030-02-30"]) {
+      expect((await errorOf(await typeIn(sheet(reference!, impossible)))).fields, impossible).toHaveProperty("receivedOn");
+    }
     expect(await storedCounts()).toEqual(before);
   });
 

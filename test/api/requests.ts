@@ -20,7 +20,7 @@ export function postJson(body: unknown, options: { key?: string; vars?: Partial<
   return callApi("/api/responses", { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) }, options.vars);
 }
 
-export function postForm(fields: Record<string, string>, options: { vars?: Partial<Env>; headers?: Record<string, string> } = {}) {
+export function postForm(fields: Record<string, string> | [string, string][], options: { vars?: Partial<Env>; headers?: Record<string, string> } = {}) {
   return callApi(
     "/api/responses",
     {

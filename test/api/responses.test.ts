@@ -201,6 +201,26 @@ describe("invalid input gets a clear error naming the field, and changes nothing
     expect(((await response.json()) as ErrorBody).error.code).toBe("unsupported_media_type");
   });
 
+  it("answers a compressed body with 415 and says to send it uncompressed, storing nothing", async ({ expect }) => {
+    const before = await storedCounts();
+    const gzipped = await new Response(new Blob([JSON.stringify(comment("Squeezed"))]).stream().pipeThrough(new CompressionStream("gzip"))).arrayBuffer();
+    for (const [type, encoding] of [["application/json", "gzip"], ["application/x-www-form-urlencoded", "deflate"], ["application/json", "br"]]) {
+      const response = await callApi("/api/responses", {
+        method: "POST",
+        headers: { "Content-Type": type!, "Content-Encoding": encoding!, "Idempotency-Key": newKey(), Origin: "http://portal.test", "Sec-Fetch-Site": "same-origin" },
+        body: gzipped,
+      });
+      expect(response.status, encoding).toBe(415);
+      expect(((await response.json()) as ErrorBody).error).toEqual({
+        code: "unsupported_content_encoding",
+        message: "Send the request body uncompressed: a Content-Encoding such as gzip is not accepted.",
+      });
+    }
+    expect(await storedCounts()).toEqual(before);
+    const identity = await postJson(comment("Plain"), { key: newKey(), headers: { "Content-Encoding": "identity" } });
+    expect(identity.status).toBe(201);
+  });
+
   it("answers a body over its size limit with 413 before reading it", async ({ expect }) => {
     const before = await storedCounts();
     const response = await postJson({ comments: [{ paragraph: "general", text: "a".repeat(REQUEST_BYTES) }] }, { key: newKey() });
@@ -312,6 +332,67 @@ describe("plain HTML form posts", () => {
       expect(response.status).toBe(403);
       expect(((await response.json()) as ErrorBody).error.code).toBe("cross_site");
     }
+  });
+
+  it("keeps a form's broken percent escape exactly as typed", async ({ expect }) => {
+    const key = newKey();
+    const response = await callApi("/api/responses", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://portal.test", "Sec-Fetch-Site": "same-origin", Accept: "application/json" },
+      body: `paragraph=general&comment=a%ZZb+100%+sure%E2%82%AC%&idempotencyKey=${key}`,
+    });
+    expect(response.status).toBe(201);
+    const { reference } = (await response.json()) as { reference: string };
+    const tracked = (await (await callApi(`/api/responses/${reference}`)).json()) as { comments: { text: string }[] };
+    expect(tracked.comments.map((c) => c.text)).toEqual(["a%ZZb 100% sure€%"]);
+  });
+
+  it("refuses a form with a field sent twice (two keys, two honeypots, two comments), storing nothing", async ({ expect }) => {
+    const before = await storedCounts();
+    const key = newKey();
+    const repeated: [string, [string, string][]][] = [
+      ["idempotencyKey", [["paragraph", "general"], ["comment", "Twice keyed"], ["idempotencyKey", newKey()], ["idempotencyKey", newKey()]]],
+      ["idempotencyKey", [["paragraph", "general"], ["comment", "Twice keyed"], ["idempotencyKey", key], ["idempotencyKey", key]]],
+      ["website", [["paragraph", "general"], ["comment", "Buy now"], ["website", ""], ["website", "https://spam.example"], ["idempotencyKey", newKey()]]],
+      ["comment", [["paragraph", "general"], ["comment", "One"], ["comment", "Two"], ["idempotencyKey", newKey()]]],
+    ];
+    for (const [field, fields] of repeated) {
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const response = await postForm(fields);
+        expect(response.status, field).toBe(422);
+        expect(((await response.json()) as ErrorBody).error.fields).toEqual({ [field]: "This field was sent more than once. Send it once." });
+      }
+    }
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it("refuses a header key that differs from the form's key, instead of choosing one", async ({ expect }) => {
+    const before = await storedCounts();
+    const response = await postForm({ paragraph: "general", comment: "Which key?", idempotencyKey: newKey() }, { headers: { "Idempotency-Key": newKey() } });
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as ErrorBody).error.fields).toEqual({
+      idempotencyKey: "The Idempotency-Key header and the idempotencyKey field must be the same key.",
+    });
+    expect((await postJson({ ...comment("Which key?"), idempotencyKey: newKey() }, { key: newKey() })).status).toBe(422);
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it("takes the same key as the same key however it arrives, spaces around it or not", async ({ expect }) => {
+    const key = newKey();
+    const first = await postJson(comment("One key, many ways"), { key });
+    expect(first.status).toBe(201);
+    const receipt = await first.json();
+    const before = await storedCounts();
+    const ways = [
+      postJson({ ...comment("One key, many ways"), idempotencyKey: ` ${key}` }),
+      postJson({ ...comment("One key, many ways"), idempotencyKey: `${key}\t` }, { key }),
+      postJson({ ...comment("One key, many ways"), idempotencyKey: key }, { headers: { "Idempotency-Key": ` ${key} ` } }),
+    ];
+    for (const answer of await Promise.all(ways)) {
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toEqual(receipt);
+    }
+    expect(await storedCounts()).toEqual(before);
   });
 
   it("accepts a form without an idempotency key, as a response of its own", async ({ expect }) => {

@@ -48,6 +48,14 @@ describe("the closing rule in London time", () => {
     expect(() => applyOverrides(period, { CLOSES_AT: "2027-01-08" })).toThrow(/CLOSES_AT/);
     expect(() => applyOverrides(period, { OPENS_AT: "2027-02-01T00:00:00Z" })).toThrow(/after the opening/);
   });
+
+  it("refuses an override on a day that does not exist, instead of rolling it over to the next month", ({ expect }) => {
+    const period = { opensAt: new Date("2026-10-05T08:00:00Z"), closesAt: new Date("2026-12-18T23:59:59Z") };
+    for (const value of ["2026-11-31T23:59:59Z", "2027-02-29T00:00:00+00:00", "2026-12-18T24:00:00Z"]) {
+      expect(() => applyOverrides(period, { CLOSES_AT: value }), value).toThrow(/CLOSES_AT/);
+    }
+    expect(applyOverrides(period, { CLOSES_AT: "2028-02-29T12:00:00+01:00" }).closesAt.toISOString()).toBe("2028-02-29T11:00:00.000Z");
+  });
 });
 
 describe("checking the settings before the site starts", () => {

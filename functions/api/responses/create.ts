@@ -6,7 +6,7 @@ import { responseSizeLimit } from "../middleware/body-limit.ts";
 import { identifyKiosk } from "../middleware/kiosk.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
 import { accepts, FORM_TYPE, JSON_TYPE, validate } from "../validation.ts";
-import { checkPeriod, closedBeforeInvalid, refuseKioskClaims, submissionValidator, validSubmission } from "./submission.ts";
+import { checkPeriod, closedBeforeInvalid, refuseFutureSend, refuseKioskClaims, submissionKey, submissionValidator, validSubmission } from "./submission.ts";
 import { pathsIn } from "../../paths.ts";
 import { confirmationCookie } from "../../responses/confirmation.ts";
 import { FORM_FIELDS } from "../../responses/form.ts";
@@ -42,12 +42,13 @@ export const postResponse = publicEndpoint.createHandlers(
     // One instant decides: the moment the whole response is in hand is when it is stamped and, unless a
     // kiosk says when send was pressed, when the period is checked.
     const now = new Date();
+    refuseFutureSend(response, now, c.get("t"));
     const submission = {
       response,
       channel: kiosk ? ("kiosk" as const) : ("online" as const),
       kioskId: kiosk?.id,
       // Without a key a request cannot be recognised when retried, so it stands alone.
-      idempotencyKey: c.req.valid("header")["Idempotency-Key"] ?? response.idempotencyKey ?? crypto.randomUUID(),
+      idempotencyKey: submissionKey(c.req.valid("header")["Idempotency-Key"], response.idempotencyKey, c.get("t")) ?? crypto.randomUUID(),
     };
     // A retry of a stored response is answered with its receipt, open or closed, without these checks.
     const checkNew = async () => {

@@ -8,10 +8,11 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context.ts";
 import { ApiError, asApiError } from "../errors.ts";
 import { isCrossSite } from "../middleware/same-origin.ts";
-import { FORM_TYPE, mediaType, validate } from "../validation.ts";
+import { FORM_TYPE, mediaType, readFormAsTyped, validate } from "../validation.ts";
 import { consultationNow, currentPeriod } from "../../consultation/index.ts";
 import { graceDays, lateArrivalStatus } from "../../consultation/period.ts";
 import type { Translate } from "../../i18n/index.ts";
+import { LIMITS } from "../../limits.ts";
 import { formFieldName, responseFormSchema } from "../../responses/form.ts";
 import { KIOSK_CLAIMS, responseSchema, type ValidResponse } from "../../responses/schema.ts";
 
@@ -50,19 +51,50 @@ export function refuseKioskClaims(response: ValidResponse, t: Translate) {
   throw new ApiError(422, "invalid", "error.invalid", { fields: Object.fromEntries(claimed.map((name) => [name, t("validation.kioskOnly")])) });
 }
 
+/** Refusals of what was sent (unreadable, too large, another media type, invalid), as opposed to who sent it or when. */
+const REFUSALS_OF_INPUT = [400, 413, 415, 422];
+
+/** Whether a kiosk may still send a response pressed before the close: from the opening until its grace period ends. */
+function kioskMayStillSend(env: Env, now: Date): boolean {
+  const period = currentPeriod(env);
+  const days = graceDays("KIOSK_GRACE_DAYS", env.KIOSK_GRACE_DAYS, GRACE_DEFAULTS.KIOSK_GRACE_DAYS);
+  return lateArrivalStatus(period, { from: period.closesAt, until: period.closesAt }, now, days) === "open";
+}
+
+/**
+ * The response's idempotency key, however it came. A header and a body field
+ * that disagree are refused, not one of them chosen; both were trimmed by the
+ * same rule, so the same key is the same key either way.
+ */
+export function submissionKey(fromHeader: string | undefined, fromBody: string | undefined, t: Translate): string | undefined {
+  if (fromHeader !== undefined && fromBody !== undefined && fromHeader !== fromBody) {
+    throw new ApiError(422, "invalid", "error.invalid", { fields: { idempotencyKey: t("validation.idempotencyKeyConflict") } });
+  }
+  return fromHeader ?? fromBody;
+}
+
+/** A kiosk may say when send was pressed, but not a time still to come (beyond a few minutes of clock drift). */
+export function refuseFutureSend(response: ValidResponse, now: Date, t: Translate) {
+  if (!response.pressedSendAt) return;
+  if (new Date(response.pressedSendAt).getTime() <= now.getTime() + LIMITS.pressedSendAheadMinutes * 60_000) return;
+  throw new ApiError(422, "invalid", "error.invalid", { fields: { pressedSendAt: t("validation.pressedSendAtFuture") } });
+}
+
 /**
  * Outside the open period, a request that cannot be read or is not valid
  * cannot be a retry of a stored response, so it is refused as closed: that is
- * what the person needs to know. (A valid retry is answered with its receipt.)
+ * what the person needs to know. (A valid retry is answered with its receipt;
+ * a kiosk within its grace period is told what is wrong, since it may still send.)
+ * Hono has already turned the refusal into an answer when `next` returns, so
+ * it is read from `c.error`; a body too large is refused by its length, unread.
  */
 export const closedBeforeInvalid = createMiddleware<AppEnv>(async (c, next) => {
-  try {
-    await next();
-  } catch (error) {
-    const refusal = asApiError(error);
-    if (refusal && [400, 413, 415, 422].includes(refusal.status) && !isOpenAt(c.env, new Date())) throw consultationClosed();
-    throw error;
-  }
+  await next();
+  const refusal = asApiError(c.error);
+  if (!refusal || !REFUSALS_OF_INPUT.includes(refusal.status)) return;
+  const now = new Date();
+  if (isOpenAt(c.env, now) || (c.get("kiosk") && kioskMayStillSend(c.env, now))) return;
+  throw consultationClosed();
 });
 
 const fromJson = validate("json", responseSchema);
@@ -72,7 +104,7 @@ export const submissionValidator = createMiddleware<AppEnv>(async (c, next) => {
   // The validators are typed for the route they stand in; here one is chosen per request.
   if (mediaType(c) !== FORM_TYPE) return fromJson(c as never, next);
   if (isCrossSite(c.req.raw)) throw new ApiError(403, "cross_site", "error.cross_site");
-  return fromForm(c as never, next);
+  return readFormAsTyped(c, () => fromForm(c as never, next));
 });
 
 /** The validated response, however it was sent, and whether it came as a form. */

@@ -36,7 +36,8 @@ export function signInConfigured(env: Partial<OfficerSettings>): boolean {
 /**
  * The answer to "who is this?": an officer; nobody (no credentials shown);
  * refused (credentials shown but wrong, and counted); or locked out (too many
- * wrong ones from this client lately: refused whatever it shows, for `retryAfter` seconds).
+ * wrong ones from this client lately: a guessable credential is refused
+ * whatever it is, for `retryAfter` seconds).
  */
 export type OfficerCheck =
   | { kind: "officer"; officer: Officer }
@@ -44,45 +45,60 @@ export type OfficerCheck =
   | { kind: "refused" }
   | { kind: "locked_out"; retryAfter: number };
 
-async function identify(request: Request, env: OfficerSettings): Promise<OfficerCheck> {
+/**
+ * Who the request's credentials name, and whether they could be guessed.
+ * Only ADMIN_TOKEN, chosen and typed by people, can be; an Access assertion
+ * is signed by Cloudflare and a session is 128 random bits the server must
+ * know, so no number of tries finds one.
+ */
+async function identify(request: Request, env: OfficerSettings): Promise<{ check: OfficerCheck; guessable: boolean }> {
   const headers = request.headers;
   if (accessConfigured(env)) {
     const assertion = headers.get("Cf-Access-Jwt-Assertion");
-    if (!assertion) return { kind: "nobody" };
+    if (!assertion) return { check: { kind: "nobody" }, guessable: false };
     const name = await verifyAccessJwt(assertion, { teamDomain: env.ACCESS_TEAM_DOMAIN, audience: env.ACCESS_AUD.trim() });
-    return name ? { kind: "officer", officer: { name, via: "access" } } : { kind: "refused" };
+    return { check: name ? { kind: "officer", officer: { name, via: "access" } } : { kind: "refused" }, guessable: false };
   }
   const authorization = headers.get("Authorization");
   if (authorization) {
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
-    return bearer && (await sameSecret(bearer, env.ADMIN_TOKEN)) ? { kind: "officer", officer: { name: LOCAL_OFFICER, via: "token" } } : { kind: "refused" };
+    const right = Boolean(bearer) && (await sameSecret(bearer!, env.ADMIN_TOKEN));
+    return { check: right ? { kind: "officer", officer: { name: LOCAL_OFFICER, via: "token" } } : { kind: "refused" }, guessable: true };
   }
   const session = cookieValue(headers.get("Cookie"), SESSION_COOKIE);
   if (session) {
     const state = await readSession(env, session);
     // An ended session is an old cookie, not a guess: it signs nobody in, and is not counted.
-    if (state === "live") return { kind: "officer", officer: { name: LOCAL_OFFICER, via: "session" } };
-    return state === "ended" ? { kind: "nobody" } : { kind: "refused" };
+    if (state === "live") return { check: { kind: "officer", officer: { name: LOCAL_OFFICER, via: "session" } }, guessable: false };
+    return { check: state === "ended" ? { kind: "nobody" } : { kind: "refused" }, guessable: false };
   }
-  return { kind: "nobody" };
+  return { check: { kind: "nobody" }, guessable: false };
+}
+
+/**
+ * Refuses a client with too many failures lately, and counts this one if it
+ * is one. Only what could be guessed is refused for the address's failures:
+ * an officer with a credential nobody can guess (an Access assertion, a live
+ * session) is never shut out by strangers failing from the same address.
+ */
+async function withLockout(request: Request, env: OfficerSettings, check: OfficerCheck, guessable: boolean): Promise<OfficerCheck> {
+  if (check.kind === "nobody" || (check.kind === "officer" && !guessable)) return check;
+  const retryAfter = await lockedOutFor(env, request);
+  if (retryAfter > 0) return { kind: "locked_out", retryAfter };
+  if (check.kind === "refused") await recordFailure(env, request);
+  return check;
 }
 
 /** The one check for the API, the officer pages and the sign-in form. */
 export async function checkOfficer(request: Request, env: OfficerSettings): Promise<OfficerCheck> {
   if (!signInConfigured(env)) return { kind: "nobody" };
-  const retryAfter = await lockedOutFor(env, request);
-  if (retryAfter > 0) return { kind: "locked_out", retryAfter };
-  const check = await identify(request, env);
-  if (check.kind === "refused") await recordFailure(env, request);
-  return check;
+  const { check, guessable } = await identify(request, env);
+  return withLockout(request, env, check, guessable);
 }
 
 /** A token typed into the sign-in form, checked and counted like any other credential. */
 export async function checkTypedToken(request: Request, env: OfficerSettings, token: string): Promise<OfficerCheck> {
   if (!tokenConfigured(env)) return { kind: "nobody" };
-  const retryAfter = await lockedOutFor(env, request);
-  if (retryAfter > 0) return { kind: "locked_out", retryAfter };
-  if (await sameSecret(token, env.ADMIN_TOKEN)) return { kind: "officer", officer: { name: LOCAL_OFFICER, via: "session" } };
-  await recordFailure(env, request);
-  return { kind: "refused" };
+  const right = await sameSecret(token, env.ADMIN_TOKEN);
+  return withLockout(request, env, right ? { kind: "officer", officer: { name: LOCAL_OFFICER, via: "session" } } : { kind: "refused" }, true);
 }
