@@ -39,7 +39,7 @@ export default defineConfig(async () => {
           ],
           test: {
             name: "workers",
-            include: ["test/api/**/*.test.ts", "test/unit/**/*.test.ts", "test/reliability/**/*.workers.test.ts"],
+            include: ["test/api/**/*.test.ts", "test/store/**/*.test.ts", "test/unit/**/*.test.ts", "test/reliability/**/*.workers.test.ts"],
             setupFiles: ["./test/api/setup.ts"],
           },
         },
