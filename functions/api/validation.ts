@@ -75,3 +75,9 @@ export function mediaType(c: Context): string {
 
 export const JSON_TYPE = "application/json";
 export const FORM_TYPE = "application/x-www-form-urlencoded";
+
+/** Writes other than a person's response are JSON; anything else is a 415 that says so. */
+export const jsonOnly = accepts([JSON_TYPE], "admin.error.json");
+
+/** The JSON body, validated by the domain's own schema. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => validate("json", schema);

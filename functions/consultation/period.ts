@@ -3,6 +3,7 @@
  * both ask `consultationStatus`; nothing else compares dates.
  */
 import { givenSetting } from "../lib/blank.ts";
+import { refused } from "../lib/errors.ts";
 import { parseInstant } from "./calendar.ts";
 
 export type ConsultationStatus = "not_open" | "open" | "closed";
@@ -114,4 +115,45 @@ export function graceDays(name: string, raw: string | undefined, fallback: numbe
   if (!value) return fallback;
   if (!/^\d{1,4}$/.test(value)) throw new PeriodOverrideError(`${name} must be a whole number of days, such as ${fallback}; got "${raw}"`);
   return Number(value);
+}
+
+// ── Grace periods ────────────────────────────────────────────────────────────
+
+/** The grace periods after the close, as Worker variables with their defaults in days. */
+export const GRACE_DEFAULTS = { KIOSK_GRACE_DAYS: 7, PAPER_GRACE_DAYS: 14 } as const;
+export type GraceSetting = keyof typeof GRACE_DEFAULTS;
+export type GraceSettings = Partial<Record<GraceSetting, string>>;
+
+/** A grace period in force, in days: the setting, or its default. */
+export const graceDaysFor = (settings: GraceSettings, setting: GraceSetting) => graceDays(setting, settings[setting], GRACE_DEFAULTS[setting]);
+
+export const consultationClosed = () => refused("consultation_closed", "error.consultation_closed");
+
+/** Something made during the period (send pressed on a kiosk, a paper sheet received), and the grace period that applies to it. */
+export interface MadeEarlier {
+  at: Date;
+  /** The end of the time it was made in (the whole London day a sheet was received). */
+  until?: Date;
+  graceDaysSetting: GraceSetting;
+}
+
+/**
+ * Refuses what arrives outside the period. Something made earlier is judged
+ * by when it was made, and taken after the close only within its grace period.
+ */
+export function checkPeriod(period: ConsultationPeriod, settings: GraceSettings, now: Date, made?: MadeEarlier): void {
+  if (!made) {
+    if (consultationStatus(period, now) !== "open") throw consultationClosed();
+    return;
+  }
+  const status = lateArrivalStatus(period, { from: made.at, until: made.until ?? made.at }, now, graceDaysFor(settings, made.graceDaysSetting));
+  if (status === "closed") throw consultationClosed();
+  if (status === "grace_over") {
+    throw refused("grace_period_over", made.graceDaysSetting === "KIOSK_GRACE_DAYS" ? "kiosk.error.graceOver" : "paper.error.graceOver");
+  }
+}
+
+/** Whether a kiosk may still send a response pressed before the close: from the opening until its grace period ends. */
+export function kioskMayStillSend(period: ConsultationPeriod, settings: GraceSettings, now: Date): boolean {
+  return lateArrivalStatus(period, { from: period.closesAt, until: period.closesAt }, now, graceDaysFor(settings, "KIOSK_GRACE_DAYS")) === "open";
 }

@@ -4,6 +4,8 @@
  * check character, in two groups of five. Input is case-insensitive and
  * forgiving about the characters people confuse on paper.
  */
+import { z } from "zod";
+
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const RANDOM_LENGTH = 9;
 export const REFERENCE_LENGTH = RANDOM_LENGTH + 1;
@@ -51,3 +53,6 @@ export function normaliseReference(input: string): string | undefined {
 export function formatReference(stored: string): string {
   return `${stored.slice(0, 5)}-${stored.slice(5)}`;
 }
+
+/** A reference in an address, as its stored form; one that cannot be a reference fails like one never given. */
+export const referenceInPath = z.object({ reference: z.string().transform(normaliseReference).pipe(z.string()) });

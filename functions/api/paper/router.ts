@@ -10,9 +10,10 @@ import { responseSizeLimit } from "../middleware/body-limit.ts";
 import { identifyKiosk, requireKiosk } from "../middleware/kiosk.ts";
 import { noStore } from "../middleware/no-store.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
-import { jsonOnly } from "../admin/officer-json.ts";
-import { validate } from "../validation.ts";
-import { correctEnteredSheet, enterSheet, sheetBody, sheetReferenceParam, showSheet } from "./enter.ts";
+import { jsonBody, jsonOnly, validate } from "../validation.ts";
+import { correctEnteredSheet, enterSheet, enteredSheet } from "../../paper/entering.ts";
+import { paperSheetSchema } from "../../paper/sheets.ts";
+import { referenceInPath } from "../../responses/reference.ts";
 import type { Kiosk } from "../../kiosks/kiosks.ts";
 
 export const paperByKiosk = new Hono<AppEnv>();
@@ -21,18 +22,19 @@ paperByKiosk.use(noStore, requireKiosk, identifyKiosk, rateLimit("submit"));
 
 /** The audit log names the kiosk whose key was used. */
 const asActor = (kiosk: Kiosk) => ({ name: `kiosk ${kiosk.id} (${kiosk.name})` });
-const sheetParam = validate("param", sheetReferenceParam, { notFoundMessage: "paper.error.notEntered" });
+const sheetBody = jsonBody(paperSheetSchema);
+const sheetParam = validate("param", referenceInPath, { notFoundMessage: "paper.error.notEntered" });
 
 const enter = publicEndpoint.createHandlers(responseSizeLimit, jsonOnly, sheetBody, async (c) => {
   const kiosk = c.get("kiosk")!;
-  const { receipt, status } = await enterSheet(c.env, c.get("t"), c.req.valid("json"), asActor(kiosk), kiosk.id);
-  return c.json(receipt, status);
+  const { receipt, created } = await enterSheet(c.env, c.req.valid("json"), asActor(kiosk), kiosk.id);
+  return c.json(receipt, created ? 201 : 200);
 });
 
-const show = publicEndpoint.createHandlers(sheetParam, async (c) => c.json(await showSheet(c.env.DB, c.req.valid("param").reference)));
+const show = publicEndpoint.createHandlers(sheetParam, async (c) => c.json(await enteredSheet(c.env.DB, c.req.valid("param").reference)));
 
 const correct = publicEndpoint.createHandlers(sheetParam, responseSizeLimit, jsonOnly, sheetBody, async (c) =>
-  c.json(await correctEnteredSheet(c.env, c.get("t"), c.req.valid("param").reference, c.req.valid("json"), asActor(c.get("kiosk")!))),
+  c.json(await correctEnteredSheet(c.env, c.req.valid("param").reference, c.req.valid("json"), asActor(c.get("kiosk")!))),
 );
 
 paperByKiosk.post("/sheets", ...enter);

@@ -6,8 +6,10 @@ import { responseSizeLimit } from "../middleware/body-limit.ts";
 import { identifyKiosk } from "../middleware/kiosk.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
 import { accepts, FORM_TYPE, JSON_TYPE, validate } from "../validation.ts";
-import { checkPeriod, closedBeforeInvalid, refuseFutureSend, refuseKioskClaims, submissionKey, submissionValidator, validSubmission } from "./submission.ts";
+import { closedBeforeInvalid, refuseFutureSend, refuseKioskClaims, submissionKey, submissionValidator, validSubmission } from "./submission.ts";
 import { pathsIn } from "../../paths.ts";
+import { checkPeriod } from "../../consultation/period.ts";
+import { currentPeriod } from "../../consultation/index.ts";
 import { confirmationCookie } from "../../responses/confirmation.ts";
 import { FORM_FIELDS } from "../../responses/form.ts";
 import { formatReference } from "../../responses/reference.ts";
@@ -52,7 +54,7 @@ export const postResponse = publicEndpoint.createHandlers(
     };
     // A retry of a stored response is answered with its receipt, open or closed, without these checks.
     const checkNew = async () => {
-      checkPeriod(c.env, now, response.pressedSendAt ? { at: new Date(response.pressedSendAt), graceDaysSetting: "KIOSK_GRACE_DAYS" } : undefined);
+      checkPeriod(currentPeriod(c.env), c.env, now, response.pressedSendAt ? { at: new Date(response.pressedSendAt), graceDaysSetting: "KIOSK_GRACE_DAYS" } : undefined);
       if (response.reference && !(await wasIssued(c.env.DB, response.reference, "kiosk", kiosk!.id))) throw referenceNotReserved();
       // A kiosk is a known device: the check that a person is there is for the open web.
       if (!kiosk && !(await passesTurnstile(c.env, response.turnstileToken, c.req.raw))) {

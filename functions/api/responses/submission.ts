@@ -10,39 +10,14 @@ import { ApiError, asApiError } from "../errors.ts";
 import { isCrossSite } from "../middleware/same-origin.ts";
 import { FORM_TYPE, mediaType, readFormAsTyped, validate } from "../validation.ts";
 import { consultationNow, currentPeriod } from "../../consultation/index.ts";
-import { graceDays, lateArrivalStatus } from "../../consultation/period.ts";
+import { consultationClosed, kioskMayStillSend } from "../../consultation/period.ts";
 import type { Translate } from "../../i18n/index.ts";
 import { LIMITS } from "../../limits.ts";
 import { formFieldName, responseFormSchema } from "../../responses/form.ts";
 import { KIOSK_CLAIMS, responseSchema, type ValidResponse } from "../../responses/schema.ts";
 
-export const consultationClosed = () => new ApiError(403, "consultation_closed", "error.consultation_closed");
-
 /** Whether comments are taken at this instant: the one question the period answers. */
 export const isOpenAt = (env: Env, instant: Date) => consultationNow(env, instant).status === "open";
-
-/** The grace periods after the close, as Worker variables with their defaults in days. */
-const GRACE_DEFAULTS = { KIOSK_GRACE_DAYS: 7, PAPER_GRACE_DAYS: 14 } as const;
-export type GraceSetting = keyof typeof GRACE_DEFAULTS;
-
-/**
- * Refuses what arrives outside the period. Something made earlier (send
- * pressed on a kiosk, a paper sheet received) is judged by when it was made,
- * and taken after the close only within its grace period.
- */
-export function checkPeriod(env: Env, now: Date, made?: { at: Date; until?: Date; graceDaysSetting: GraceSetting }) {
-  if (!made) {
-    if (!isOpenAt(env, now)) throw consultationClosed();
-    return;
-  }
-  const days = graceDays(made.graceDaysSetting, env[made.graceDaysSetting], GRACE_DEFAULTS[made.graceDaysSetting]);
-  const status = lateArrivalStatus(currentPeriod(env), { from: made.at, until: made.until ?? made.at }, now, days);
-  if (status === "closed") throw consultationClosed();
-  if (status === "grace_over") {
-    const messageKey = made.graceDaysSetting === "KIOSK_GRACE_DAYS" ? "kiosk.error.graceOver" : "paper.error.graceOver";
-    throw new ApiError(403, "grace_period_over", messageKey);
-  }
-}
 
 /** Without a kiosk key, a response may not say who helped, when send was pressed, or which reserved reference it takes. */
 export function refuseKioskClaims(response: ValidResponse, t: Translate) {
@@ -53,13 +28,6 @@ export function refuseKioskClaims(response: ValidResponse, t: Translate) {
 
 /** Refusals of what was sent (unreadable, too large, another media type, invalid), as opposed to who sent it or when. */
 const REFUSALS_OF_INPUT = [400, 413, 415, 422];
-
-/** Whether a kiosk may still send a response pressed before the close: from the opening until its grace period ends. */
-function kioskMayStillSend(env: Env, now: Date): boolean {
-  const period = currentPeriod(env);
-  const days = graceDays("KIOSK_GRACE_DAYS", env.KIOSK_GRACE_DAYS, GRACE_DEFAULTS.KIOSK_GRACE_DAYS);
-  return lateArrivalStatus(period, { from: period.closesAt, until: period.closesAt }, now, days) === "open";
-}
 
 /**
  * The response's idempotency key, however it came. A header and a body field
@@ -93,7 +61,7 @@ export const closedBeforeInvalid = createMiddleware<AppEnv>(async (c, next) => {
   const refusal = asApiError(c.error);
   if (!refusal || !REFUSALS_OF_INPUT.includes(refusal.status)) return;
   const now = new Date();
-  if (isOpenAt(c.env, now) || (c.get("kiosk") && kioskMayStillSend(c.env, now))) return;
+  if (isOpenAt(c.env, now) || (c.get("kiosk") && kioskMayStillSend(currentPeriod(c.env), c.env, now))) return;
   throw consultationClosed();
 });
 

@@ -11,10 +11,11 @@ import { officerEndpoint, type OfficerEnv } from "../../context.ts";
 import { jsonBody, jsonOnly } from "../officer-json.ts";
 import { responseSizeLimit } from "../../middleware/body-limit.ts";
 import { validate } from "../../validation.ts";
-import { correctEnteredSheet, enterSheet, sheetBody, sheetReferenceParam, showSheet } from "../../paper/enter.ts";
+import { correctEnteredSheet, enterSheet, enteredSheet } from "../../../paper/entering.ts";
+import { paperSheetSchema } from "../../../paper/sheets.ts";
 import { LIMITS } from "../../../limits.ts";
 import { issueForPaper } from "../../../responses/issued.ts";
-import { formatReference } from "../../../responses/reference.ts";
+import { formatReference, referenceInPath } from "../../../responses/reference.ts";
 
 export const paper = new Hono<OfficerEnv>();
 
@@ -26,7 +27,8 @@ const batchSchema = z.object({
     .max(LIMITS.paperBatchSize, { error: "admin.error.batchCount" }),
 });
 
-const sheetParam = validate("param", sheetReferenceParam, { notFoundMessage: "paper.error.notEntered" });
+const sheetBody = jsonBody(paperSheetSchema);
+const sheetParam = validate("param", referenceInPath, { notFoundMessage: "paper.error.notEntered" });
 
 const batch = officerEndpoint.createHandlers(jsonOnly, jsonBody(batchSchema), async (c) => {
   const references = await issueForPaper(c.env.DB, c.get("officer"), c.req.valid("json").count);
@@ -34,14 +36,14 @@ const batch = officerEndpoint.createHandlers(jsonOnly, jsonBody(batchSchema), as
 });
 
 const enter = officerEndpoint.createHandlers(responseSizeLimit, jsonOnly, sheetBody, async (c) => {
-  const { receipt, status } = await enterSheet(c.env, c.get("t"), c.req.valid("json"), c.get("officer"));
-  return c.json(receipt, status);
+  const { receipt, created } = await enterSheet(c.env, c.req.valid("json"), c.get("officer"));
+  return c.json(receipt, created ? 201 : 200);
 });
 
-const show = officerEndpoint.createHandlers(sheetParam, async (c) => c.json(await showSheet(c.env.DB, c.req.valid("param").reference)));
+const show = officerEndpoint.createHandlers(sheetParam, async (c) => c.json(await enteredSheet(c.env.DB, c.req.valid("param").reference)));
 
 const correct = officerEndpoint.createHandlers(sheetParam, responseSizeLimit, jsonOnly, sheetBody, async (c) =>
-  c.json(await correctEnteredSheet(c.env, c.get("t"), c.req.valid("param").reference, c.req.valid("json"), c.get("officer"))),
+  c.json(await correctEnteredSheet(c.env, c.req.valid("param").reference, c.req.valid("json"), c.get("officer"))),
 );
 
 paper.post("/batches", ...batch);
