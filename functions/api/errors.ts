@@ -38,11 +38,12 @@ export class ApiError extends Error {
 
 /** The status each kind of domain error is answered with. */
 const DOMAIN_STATUS: Record<DomainErrorKind, ContentfulStatusCode> = { not_found: 404, conflict: 409, invalid: 422, refused: 403 };
+export const domainStatus = (error: DomainError): ContentfulStatusCode => DOMAIN_STATUS[error.kind];
 
 /** Errors raised outside our handlers, as the client should hear of them. */
 export function asApiError(error: unknown): ApiError | undefined {
   if (error instanceof ApiError) return error;
-  if (error instanceof DomainError) return new ApiError(DOMAIN_STATUS[error.kind], error.code, error.messageKey, { fieldKeys: error.fieldKeys });
+  if (error instanceof DomainError) return new ApiError(domainStatus(error), error.code, error.messageKey, { fieldKeys: error.fieldKeys });
   // Hono's body validators throw this for a body that cannot be parsed as its media type says.
   if (error instanceof HTTPException && error.status === 400) {
     return error.message.startsWith("Malformed JSON")

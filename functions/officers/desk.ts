@@ -1,23 +1,29 @@
 /**
- * The officers' desk: everything officer pages read, for one signed-in
- * officer. It is the only way a page reaches officer data (pages never hold
- * the database), and it refuses to open without an officer, so a page that
- * a gate failed to guard, or that forgot to ask, shows nothing.
+ * The officers' desk: everything officer pages read and do, for one
+ * signed-in officer. It is the only way a page reaches officer data (pages
+ * never hold the database), and it refuses to open without an officer, so a
+ * page that a gate failed to guard, or that forgot to ask, shows nothing.
+ * Writes are the same domain functions the officers' API calls, each
+ * recorded in the audit log under this officer.
  */
 import { currentPeriod } from "../consultation/index.ts";
-import type { PeriodOverrides } from "../consultation/period.ts";
 import { listFeedback, findFeedback } from "../feedback/entries.ts";
-import { publication } from "../feedback/published-comments.ts";
+import { publication, setResponsesPublished } from "../feedback/published-comments.ts";
+import { answerComments, createFeedback, unanswerComment, updateFeedback } from "../feedback/store.ts";
 import { unansweredCounts } from "../feedback/unanswered.ts";
-import { listKiosks } from "../kiosks/kiosks.ts";
+import { issueKiosk, issueSetupCode, listKiosks, revokeKiosk } from "../kiosks/kiosks.ts";
+import { correctEnteredSheet, enterSheet } from "../paper/entering.ts";
 import { findSheet } from "../paper/sheets.ts";
+import { issueForPaper } from "../responses/issued.ts";
 import type { Officer } from "./auth/officer.ts";
 import { listAudit } from "./audit.ts";
 import { countComments, findComment, listComments } from "./comments.ts";
 import { overview } from "./overview.ts";
 import { consultationReport } from "./report.ts";
 import { themeFigures } from "./theme-figures.ts";
-import { listThemes, paragraphCounts } from "./themes.ts";
+import { hideComment, redactComment, unhideComment } from "./moderation.ts";
+import { markReading } from "./reading.ts";
+import { createTheme, listThemes, paragraphCounts, renameTheme, setCommentThemes } from "./themes.ts";
 
 /** Thrown when officer data is asked for without a signed-in officer. */
 export class OfficerRequired extends Error {
@@ -29,13 +35,18 @@ export class OfficerRequired extends Error {
 
 type DatabaseQuery = (db: D1Database, ...args: never[]) => unknown;
 type Bound<Query> = Query extends (db: D1Database, ...args: infer Args) => infer Result ? (...args: Args) => Result : never;
+type OfficerAction = (db: D1Database, officer: Officer, ...args: never[]) => unknown;
+type AsOfficer<Action> = Action extends (db: D1Database, officer: Officer, ...args: infer Args) => infer Result ? (...args: Args) => Result : never;
 
 export type OfficerDesk = ReturnType<typeof officerDesk>;
 
-export function officerDesk(env: { DB: D1Database } & PeriodOverrides, officer: Officer | undefined) {
+type DeskSettings = Pick<Env, "DB" | "OPENS_AT" | "CLOSES_AT" | "PAPER_GRACE_DAYS">;
+
+export function officerDesk(env: DeskSettings, officer: Officer | undefined) {
   if (!officer) throw new OfficerRequired();
   const db = env.DB;
   const bound = <Query extends DatabaseQuery>(query: Query) => ((...args: never[]) => query(db, ...args)) as Bound<Query>;
+  const asOfficer = <Action extends OfficerAction>(action: Action) => ((...args: never[]) => action(db, officer, ...args)) as AsOfficer<Action>;
   return {
     officer,
     listComments: bound(listComments),
@@ -53,5 +64,24 @@ export function officerDesk(env: { DB: D1Database } & PeriodOverrides, officer: 
     publication: bound(publication),
     overview: () => overview(db, currentPeriod(env)),
     report: () => consultationReport(db, currentPeriod(env)),
+
+    createTheme: asOfficer(createTheme),
+    renameTheme: asOfficer(renameTheme),
+    setCommentThemes: asOfficer(setCommentThemes),
+    hideComment: asOfficer(hideComment),
+    unhideComment: asOfficer(unhideComment),
+    redactComment: asOfficer(redactComment),
+    markReading: asOfficer(markReading),
+    createFeedback: asOfficer(createFeedback),
+    updateFeedback: asOfficer(updateFeedback),
+    answerComments: asOfficer(answerComments),
+    unanswerComment: asOfficer(unanswerComment),
+    setResponsesPublished: asOfficer(setResponsesPublished),
+    issueKiosk: asOfficer(issueKiosk),
+    revokeKiosk: asOfficer(revokeKiosk),
+    issueSetupCode: asOfficer(issueSetupCode),
+    issueForPaper: asOfficer(issueForPaper),
+    enterSheet: (sheet: Parameters<typeof enterSheet>[1]) => enterSheet(env, sheet, officer),
+    correctSheet: (reference: string, sheet: Parameters<typeof correctEnteredSheet>[2]) => correctEnteredSheet(env, reference, sheet, officer),
   };
 }
