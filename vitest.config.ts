@@ -31,6 +31,7 @@ export default defineConfig(async () => {
                   TURNSTILE_SECRET: "",
                   KIOSK_GRACE_DAYS: "",
                   PAPER_GRACE_DAYS: "",
+                  RETENTION_DAYS: "",
                 },
                 // The Worker's outbound fetch (such as Cloudflare Access's keys) is answered by test/outbound.ts.
                 outboundService: answerOutbound,

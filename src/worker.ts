@@ -2,10 +2,12 @@
  * The Worker's entry: Astro's Cloudflare handler, which serves static files
  * and hands every other request to src/fetch.ts, with the prerendered reading
  * pages given the consultation's live status on their way out
- * (src/server/reading-pages.ts). Named as `main` in wrangler.toml.
+ * (src/server/reading-pages.ts). Named as `main` in wrangler.toml, whose
+ * daily Cron Trigger calls `scheduled`: the retention job (functions/privacy/retention.ts).
  */
 import { handle } from "@astrojs/cloudflare/handler";
 import { languageOfPath, pathsIn } from "../functions/paths.ts";
+import { runRetention } from "../functions/privacy/retention.ts";
 import { isReadingPage, withLiveStatus } from "./server/reading-pages.ts";
 
 export default {
@@ -21,5 +23,10 @@ export default {
     const language = languageOfPath(url.pathname);
     const renderStatus = () => handle(new Request(new URL(pathsIn(language).consultationStatus, request.url)), env, context);
     return withLiveStatus(page as Response, renderStatus as () => Promise<Response>);
+  },
+
+  async scheduled(controller, env) {
+    const outcome = await runRetention(env.DB, env, new Date(controller.scheduledTime));
+    console.log(`retention job (${controller.cron}): ${JSON.stringify(outcome)}`);
   },
 } satisfies ExportedHandler<Env>;

@@ -93,7 +93,7 @@ export type LateStatus = "open" | "closed" | "grace_over";
 const DAY_MS = 86_400_000;
 
 /** The first instant that no longer counts as open. */
-const closedFrom = (period: ConsultationPeriod) => Math.floor(period.closesAt.getTime() / 1000) * 1000 + 1000;
+export const closedFrom = (period: ConsultationPeriod) => Math.floor(period.closesAt.getTime() / 1000) * 1000 + 1000;
 
 /**
  * Something made during the period (send pressed on a kiosk, a paper sheet
@@ -113,6 +113,9 @@ export function lateArrivalStatus(
   if (now.getTime() >= closedFrom(period) + graceDays * DAY_MS) return "grace_over";
   return "open";
 }
+
+/** The grace periods after the close, as Worker variables with their defaults in days. */
+export const GRACE_DEFAULTS = { KIOSK_GRACE_DAYS: 7, PAPER_GRACE_DAYS: 14 } as const;
 
 /** A grace period in whole days from a Worker variable; blank means the default, anything else but a whole number is an error. */
 export function graceDays(name: string, raw: string | undefined, fallback: number): number {

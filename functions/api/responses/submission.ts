@@ -10,7 +10,7 @@ import { ApiError, asApiError } from "../errors.ts";
 import { isCrossSite } from "../middleware/same-origin.ts";
 import { FORM_TYPE, mediaType, validate } from "../validation.ts";
 import { consultationNow, currentPeriod } from "../../consultation/index.ts";
-import { graceDays, lateArrivalStatus } from "../../consultation/period.ts";
+import { GRACE_DEFAULTS, graceDays, lateArrivalStatus } from "../../consultation/period.ts";
 import type { Translate } from "../../i18n/index.ts";
 import { formFieldName, responseFormSchema } from "../../responses/form.ts";
 import { KIOSK_CLAIMS, responseSchema, type ValidResponse } from "../../responses/schema.ts";
@@ -20,8 +20,6 @@ export const consultationClosed = () => new ApiError(403, "consultation_closed",
 /** Whether comments are taken at this instant: the one question the period answers. */
 export const isOpenAt = (env: Env, instant: Date) => consultationNow(env, instant).status === "open";
 
-/** The grace periods after the close, as Worker variables with their defaults in days. */
-const GRACE_DEFAULTS = { KIOSK_GRACE_DAYS: 7, PAPER_GRACE_DAYS: 14 } as const;
 export type GraceSetting = keyof typeof GRACE_DEFAULTS;
 
 /**
