@@ -871,7 +871,7 @@ export default {
     "admin.erase.reason": "Why it is being erased",
     "admin.erase.reasonHint": "For example: asked by phone on 3 January. Do not copy the person's words or details here.",
     "admin.erase.submit": "Erase it for good",
-    "admin.erase.cancel": "Keep it and go back to the comment",
+    "admin.erase.cancel": "Keep it and go back to its comments",
     "admin.erase.done": "The response was erased. Its words are no longer held anywhere.",
     "admin.erase.notFound": "There is no response with that reference. It may have been erased already.",
     "admin.comment.wordsDeleted": "The words of this comment were deleted at the end of the retention period, {date}.",

@@ -873,7 +873,7 @@ export default {
     "admin.erase.reason": "Por qué se borra",
     "admin.erase.reasonHint": "Por ejemplo: lo pidió por teléfono el 3 de enero. No copie aquí las palabras ni los datos de la persona.",
     "admin.erase.submit": "Borrarla para siempre",
-    "admin.erase.cancel": "Conservarla y volver al comentario",
+    "admin.erase.cancel": "Conservarla y volver a sus comentarios",
     "admin.erase.done": "La respuesta se borró. Sus palabras ya no se guardan en ningún sitio.",
     "admin.erase.notFound": "No hay ninguna respuesta con ese código de referencia. Puede que ya se haya borrado.",
     "admin.comment.wordsDeleted": "Las palabras de este comentario se borraron al terminar el plazo de conservación, {date}.",

@@ -873,7 +873,7 @@ export default {
     "admin.erase.reason": "Perché viene cancellata",
     "admin.erase.reasonHint": "Per esempio: richiesta per telefono il 3 gennaio. Non copi qui le parole o i dati della persona.",
     "admin.erase.submit": "Cancellala per sempre",
-    "admin.erase.cancel": "Conservala e torna al commento",
+    "admin.erase.cancel": "Conservala e torna ai suoi commenti",
     "admin.erase.done": "La risposta è stata cancellata. Le sue parole non sono più conservate da nessuna parte.",
     "admin.erase.notFound": "Non c'è nessuna risposta con quel codice di riferimento. Forse è già stata cancellata.",
     "admin.comment.wordsDeleted": "Le parole di questo commento sono state cancellate alla fine del periodo di conservazione, {date}.",
