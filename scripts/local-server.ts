@@ -141,8 +141,9 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const persistTo = options.persistTo ?? ".wrangler/state";
   const args = ["dev", "-c", `${outDir}/server/wrangler.json`, "--persist-to", persistTo, "--port", String(port)];
   args.push("--ip", "127.0.0.1", "--inspector-port", String(inspectorPort), "--show-interactive-dev-session=false");
-  // Serves /__scheduled?cron=…, so the daily retention job can be run on demand.
-  args.push("--test-scheduled");
+  // /__scheduled?cron=… runs the daily retention job on demand (src/worker.ts); wrangler's own
+  // --test-scheduled cannot add it to a Worker that Astro has already bundled.
+  args.push("--var", "SCHEDULED_ON_DEMAND:on");
   for (const [name, value] of Object.entries(options.vars ?? {})) args.push("--var", `${name}:${value}`);
 
   const child = spawn("wrangler", args, {

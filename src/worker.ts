@@ -10,6 +10,23 @@ import { languageOfPath, pathsIn } from "../functions/paths.ts";
 import { runRetention } from "../functions/privacy/retention.ts";
 import { isReadingPage, withLiveStatus } from "./server/reading-pages.ts";
 
+/** The daily Cron Trigger's work: the retention job, as at the scheduled time. */
+async function scheduled(controller: Pick<ScheduledController, "cron" | "scheduledTime">, env: Env): Promise<void> {
+  const outcome = await runRetention(env.DB, env, new Date(controller.scheduledTime));
+  console.log(`retention job (${controller.cron}): ${JSON.stringify(outcome)}`);
+}
+
+/**
+ * wrangler's /__scheduled for `npm start` (which sets SCHEDULED_ON_DEMAND): wrangler adds it only to
+ * Workers it bundles itself, and Astro's build is already bundled. Answers 404 anywhere else.
+ */
+async function scheduledOnDemand(url: URL, env: Env): Promise<Response | undefined> {
+  if (url.pathname !== "/__scheduled" || env.SCHEDULED_ON_DEMAND !== "on") return undefined;
+  const time = Number(url.searchParams.get("time"));
+  await scheduled({ cron: url.searchParams.get("cron") ?? "", scheduledTime: Number.isFinite(time) && time > 0 ? time : Date.now() }, env);
+  return new Response("Ran scheduled event");
+}
+
 export default {
   async fetch(request, env, context) {
     // One address per page: "//draft/" or "/es//comment/…" would skip the live status and the form's handling, so repeated slashes are folded (308 keeps a post's method and body).
@@ -18,6 +35,8 @@ export default {
       url.pathname = url.pathname.replace(/\/{2,}/g, "/");
       return Response.redirect(url.href, 308);
     }
+    const onDemand = await scheduledOnDemand(url, env);
+    if (onDemand) return onDemand;
     const page = await handle(request, env, context);
     if (!isReadingPage(request)) return page;
     const language = languageOfPath(url.pathname);
@@ -25,8 +44,5 @@ export default {
     return withLiveStatus(page as Response, renderStatus as () => Promise<Response>);
   },
 
-  async scheduled(controller, env) {
-    const outcome = await runRetention(env.DB, env, new Date(controller.scheduledTime));
-    console.log(`retention job (${controller.cron}): ${JSON.stringify(outcome)}`);
-  },
+  scheduled,
 } satisfies ExportedHandler<Env>;
