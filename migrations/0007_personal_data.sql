@@ -1,5 +1,5 @@
 -- Personal data kept only as long as the privacy notice says: the retention
--- job (functions/retention/), erasure on request, and an audit log that never
+-- job (functions/privacy/), erasure on request, and an audit log that never
 -- holds a person's words.
 
 -- When the retention job deleted the comment's words: `text` is then '' and
@@ -8,9 +8,9 @@
 ALTER TABLE comments ADD COLUMN words_deleted_at TEXT;
 
 -- When the retention job deleted what could identify the person behind the
--- response: the reference is replaced by one nobody holds, and the
--- organisation, helper's details, kiosk send time, paper sheet date and
--- content hash are cleared ('' in assisted_organisation marks a helped
+-- response: the reference and idempotency key hash are replaced by ones
+-- nobody holds, and the organisation, helper's details, kiosk send time,
+-- paper sheet date and content hash are cleared ('' in assisted_organisation marks a helped
 -- response whose helper's details were deleted, so it is still counted).
 ALTER TABLE responses ADD COLUMN personal_data_deleted_at TEXT;
 

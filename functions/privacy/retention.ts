@@ -34,7 +34,7 @@ export interface RetentionOutcome {
 /** What the job removes, for the overview to say ahead of time. */
 export const RETAINED_FIELDS = {
   comments: ["text", "moderation_note"],
-  responses: ["reference", "organisation", "assisted_organisation", "assisted_helper", "pressed_send_at", "paper_received_on", "content_hash"],
+  responses: ["reference", "idempotency_key_hash", "organisation", "assisted_organisation", "assisted_helper", "pressed_send_at", "paper_received_on", "content_hash"],
 } as const;
 
 /** The highest id of the next batch of rows not yet done, or null when none are left. */
@@ -60,9 +60,10 @@ async function deleteWords(db: D1Database, now: string, last: number): Promise<{
 async function deleteIdentifyingDetails(db: D1Database, now: string, last: number): Promise<number> {
   const result = await db
     .prepare(
-      // A reference nobody holds (stored references never hold "-") breaks the link from a slip of paper to the response;
+      // A reference nobody holds (stored references never hold "-") breaks the link from a slip of paper to the response,
+      // and so does a random idempotency key hash (a paper sheet's key is made from its reference);
       // '' keeps a helped response counted as helped once the helper's details are gone.
-      `UPDATE responses SET reference = '-' || lower(hex(randomblob(8))), content_hash = '', organisation = NULL,
+      `UPDATE responses SET reference = '-' || lower(hex(randomblob(8))), idempotency_key_hash = lower(hex(randomblob(32))), content_hash = '', organisation = NULL,
          assisted_organisation = CASE WHEN assisted_organisation IS NULL THEN NULL ELSE '' END, assisted_helper = NULL,
          pressed_send_at = NULL, paper_received_on = NULL, personal_data_deleted_at = ?
        WHERE personal_data_deleted_at IS NULL AND id <= ?`,

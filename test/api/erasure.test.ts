@@ -21,7 +21,8 @@ beforeAll(async () => {
   vi.useRealTimers();
 });
 
-describe("erasing a response on request", () => {
+// Each whole-schema search reads every table; on a busy machine that takes a while.
+describe("erasing a response on request", { timeout: 30_000 }, () => {
   it("refuses without a reason, for an unknown reference and for anyone not an officer, changing nothing", async ({ expect }) => {
     const before = await snapshot(env.DB);
     expect((await erase(seeded.references[0]!, {})).status).toBe(422);
