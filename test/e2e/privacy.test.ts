@@ -91,7 +91,8 @@ describe("erasing a response on request", () => {
 });
 
 describe("the retention job, run on demand", () => {
-  it("runs from wrangler's /__scheduled and deletes the words once the period is over", async ({ expect }) => {
+  // It starts a server of its own, with a past period.
+  it("runs from wrangler's /__scheduled and deletes the words once the period is over", { timeout: 180_000 }, async ({ expect }) => {
     const closed = await startSite({ OPENS_AT: "2020-01-01T00:00:00Z", CLOSES_AT: "2020-02-01T00:00:00Z", ADMIN_TOKEN, RETENTION_DAYS: "30" });
     try {
       executeSql(closed.stateDirectory, seedCommentsSql([{ reference: "GGGGG7777G", paragraph: "general", text: "Xqretained words", receivedAt: "2020-01-10T10:00:00.000Z" }]));
