@@ -31,12 +31,6 @@ export interface RetentionOutcome {
   quotes: number;
 }
 
-/** What the job removes, for the overview to say ahead of time. */
-export const RETAINED_FIELDS = {
-  comments: ["text", "moderation_note"],
-  responses: ["reference", "idempotency_key_hash", "organisation", "assisted_organisation", "assisted_helper", "pressed_send_at", "paper_received_on", "content_hash"],
-} as const;
-
 /** The highest id of the next batch of rows not yet done, or null when none are left. */
 async function nextBatchEnd(db: D1Database, table: "comments" | "responses", doneColumn: string, size: number): Promise<number | null> {
   const row = await db
