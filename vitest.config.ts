@@ -31,6 +31,8 @@ export default defineConfig(async () => {
                   TURNSTILE_SECRET: "",
                   KIOSK_GRACE_DAYS: "",
                   PAPER_GRACE_DAYS: "",
+                  RETENTION_DAYS: "",
+                  SCHEDULED_ON_DEMAND: "",
                 },
                 // The Worker's outbound fetch (such as Cloudflare Access's keys) is answered by test/outbound.ts.
                 outboundService: answerOutbound,

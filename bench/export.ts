@@ -70,7 +70,7 @@ function descendants(pid: number): number[] {
   return found;
 }
 
-function residentBytes(pid: number): number {
+export function residentBytes(pid: number): number {
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
     return match ? Number(match[1]) * 1024 : 0;
@@ -79,7 +79,7 @@ function residentBytes(pid: number): number {
   }
 }
 
-function workerdPids(rootPid: number): number[] {
+export function workerdPids(rootPid: number): number[] {
   return descendants(rootPid).filter((pid) => {
     try {
       return readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "workerd";
@@ -89,7 +89,7 @@ function workerdPids(rootPid: number): number[] {
   });
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function timeExport(url: string, format: string, pids: number[]) {
   const memory = () => pids.reduce((sum, pid) => sum + residentBytes(pid), 0);

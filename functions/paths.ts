@@ -65,6 +65,8 @@ export const paths = {
     commentReading: "/api/admin/comments/reading",
     themeFigures: "/api/admin/themes/figures",
     report: (format: "json" | "csv") => `/api/admin/report?format=${format}`,
+    /** A response as a whole, to erase it on request. */
+    adminResponse: (reference: string) => `/api/admin/responses/${reference}`,
   },
   admin: {
     /** Every officer page lives under this. */
@@ -78,6 +80,8 @@ export const paths = {
     themeFigures: "/admin/themes/figures/",
     report: "/admin/report/",
     comment: (id: number) => `/admin/comments/${id}/`,
+    /** The second step of erasing a response on request: what goes, and why. */
+    eraseResponse: (reference: string) => `/admin/responses/${reference}/erase/`,
     themes: "/admin/themes/",
     audit: "/admin/audit/",
     feedback: "/admin/feedback/",

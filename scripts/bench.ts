@@ -15,6 +15,7 @@ import { measureSubmitThroughput } from "../bench/throughput.ts";
 import { measureExport } from "../bench/export.ts";
 import { measureBuildTimes } from "../bench/build-time.ts";
 import { measureOverview } from "../bench/overview.ts";
+import { measureRetention } from "../bench/retention.ts";
 
 const content = loadContent(readContentSources("."));
 const stateDirectory = mkdtempSync(join(".wrangler", "bench-"));
@@ -35,6 +36,7 @@ try {
 // The export runs its own server on its own database of 100,000 comments.
 const exporting = await measureExport(content);
 const overview = await measureOverview(content);
+const retention = await measureRetention(content);
 const build = measureBuildTimes(content.draft.paragraphs.size);
 
 const results = {
@@ -44,8 +46,9 @@ const results = {
   throughput,
   export: exporting.runs,
   overview,
+  retention: retention.runs,
   build,
 };
 writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
 console.log("\nFigures written to bench/results.json");
-process.exit(pageWeight.withinBudget && exporting.withinLimit && throughput.rows.every((row) => row.failures === 0) ? 0 : 1);
+process.exit(pageWeight.withinBudget && exporting.withinLimit && retention.withinLimit && throughput.rows.every((row) => row.failures === 0) ? 0 : 1);

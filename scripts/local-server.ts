@@ -22,6 +22,7 @@ export const SETTING_NAMES = [
   "TURNSTILE_SITE_KEY",
   "KIOSK_GRACE_DAYS",
   "PAPER_GRACE_DAYS",
+  "RETENTION_DAYS",
 ] as const;
 
 /** Where the build lives: dist/ unless PORTAL_OUT_DIR says otherwise. */
@@ -140,6 +141,9 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const persistTo = options.persistTo ?? ".wrangler/state";
   const args = ["dev", "-c", `${outDir}/server/wrangler.json`, "--persist-to", persistTo, "--port", String(port)];
   args.push("--ip", "127.0.0.1", "--inspector-port", String(inspectorPort), "--show-interactive-dev-session=false");
+  // /__scheduled?cron=… runs the daily retention job on demand (src/worker.ts); wrangler's own
+  // --test-scheduled cannot add it to a Worker that Astro has already bundled.
+  args.push("--var", "SCHEDULED_ON_DEMAND:on");
   for (const [name, value] of Object.entries(options.vars ?? {})) args.push("--var", `${name}:${value}`);
 
   const child = spawn("wrangler", args, {

@@ -75,7 +75,7 @@ export function periodProblem(period: ConsultationPeriod, overrides: PeriodOverr
 }
 
 /** The first instant that no longer counts as open: closesAt names the last second that still counts, so all of it is open. */
-const closedFrom = (period: ConsultationPeriod) => Math.floor(period.closesAt.getTime() / 1000) * 1000 + 1000;
+export const closedFrom = (period: ConsultationPeriod) => Math.floor(period.closesAt.getTime() / 1000) * 1000 + 1000;
 
 export function consultationStatus(period: ConsultationPeriod, now: Date = new Date()): ConsultationStatus {
   const time = now.getTime();

@@ -35,8 +35,10 @@ export interface FeedbackEntry {
   createdAt: string;
   updatedAt: string;
   publishedAt: string | null;
-  /** How many comments it answers: counted, never typed. */
+  /** How many comments it answers: counted, never typed; erased ones included. */
   commentCount: number;
+  /** Of those, how many were erased at their authors' request since (migrations/0007). */
+  erasedComments: number;
   /** The paragraphs those comments were about, in the strategy's order. */
   commentedParagraphs: CommentedParagraphCount[];
   quotes: FeedbackQuote[];
@@ -54,6 +56,7 @@ interface EntryRow {
   created_at: string;
   updated_at: string;
   published_at: string | null;
+  erased_comments: number;
   paragraphs: string;
   commented: string;
   quotes: string;
@@ -62,7 +65,7 @@ interface EntryRow {
 // ---- Queries -------------------------------------------------------------
 
 const ENTRY_COLUMNS = `
-  f.id, f.title, f.you_said, f.we_did, f.outcome, f.status, f.created_at, f.updated_at, f.published_at,
+  f.id, f.title, f.you_said, f.we_did, f.outcome, f.status, f.created_at, f.updated_at, f.published_at, f.erased_comments,
   (SELECT json_group_array(paragraph_id) FROM (
      SELECT paragraph_id FROM feedback_paragraphs WHERE feedback_id = f.id ORDER BY position
   )) AS paragraphs,
@@ -91,7 +94,8 @@ function toEntry(row: EntryRow): FeedbackEntry {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     publishedAt: row.published_at,
-    commentCount: commented.reduce((sum, paragraph) => sum + paragraph.comments, 0),
+    commentCount: commented.reduce((sum, paragraph) => sum + paragraph.comments, row.erased_comments),
+    erasedComments: row.erased_comments,
     commentedParagraphs: commented,
     quotes: (JSON.parse(row.quotes) as (Omit<FeedbackQuote, "shown"> & { shown: number })[]).map((quote) => ({ ...quote, shown: quote.shown === 1 })),
     url: paths.feedbackEntry(row.id),

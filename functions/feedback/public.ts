@@ -37,6 +37,8 @@ export interface PublicFeedbackEntry {
   publishedAt: string;
   paragraphs: PublicParagraph[];
   commentCount: number;
+  /** Of those, how many were erased at their authors' request. */
+  erasedComments: number;
   commentedParagraphs: CommentedParagraphCount[];
   quotes: { text: string; paragraph: string; number: string }[];
   url: string;
@@ -106,6 +108,7 @@ function publicView(entry: FeedbackEntry, publishedAt: string): PublicFeedbackEn
     publishedAt,
     paragraphs: entry.paragraphs.map(publicParagraph),
     commentCount: entry.commentCount,
+    erasedComments: entry.erasedComments,
     commentedParagraphs: entry.commentedParagraphs,
     quotes: entry.quotes
       .filter((quote) => quote.shown)

@@ -138,7 +138,7 @@ export async function createFeedback(db: D1Database, officer: Officer, input: Fe
       officer,
       "feedback.create",
       "feedback:",
-      { ...entry, paragraphs, comments: answered.length, ...selectionDetail({ comments, references, filters }), quotes: stored },
+      { ...entry, paragraphs, comments: answered.length, ...selectionDetail({ comments, references, filters }), quotes: stored.length },
       { targetIsLastInsert: true },
     ),
     ...paragraphStatements(db, "inserted", paragraphs),
@@ -183,7 +183,8 @@ export async function updateFeedback(db: D1Database, officer: Officer, id: numbe
       .bind(next.title, next.youSaid, next.weDid, next.outcome, status, now, publishedAt, id),
     ...(changes.paragraphs ? paragraphStatements(db, { id }, update.paragraphs!) : []),
     ...(changes.quotes ? quoteStatements(db, { id }, quotes!) : []),
-    auditStatement(db, officer, action, `feedback:${id}`, changes),
+    // Quotes are a person's words: the log counts them, so erasing or redacting those words leaves no copy here.
+    auditStatement(db, officer, action, `feedback:${id}`, changes.quotes ? { ...changes, quotes: { from: currentQuotes.length, to: quotes!.length } } : changes),
   ]);
   return existingFeedback(db, id);
 }

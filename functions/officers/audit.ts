@@ -27,7 +27,9 @@ export type AuditAction =
   | "kiosk.setup_code"
   | "paper.batch"
   | "paper.enter"
-  | "paper.correct";
+  | "paper.correct"
+  | "response.erase"
+  | "retention.delete";
 
 export interface AuditEntry {
   id: number;

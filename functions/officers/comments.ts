@@ -25,6 +25,8 @@ export interface OfficerComment {
   reading: ReadingState;
   moderationNote: string | null;
   redactedAt: string | null;
+  /** When the retention job deleted its words (the text is then empty). */
+  wordsDeletedAt: string | null;
   publishConsent: boolean;
   respondentType: RespondentType | null;
   organisation: string | null;
@@ -46,6 +48,7 @@ export interface CommentRow {
   reading: ReadingState;
   moderation_note: string | null;
   redacted_at: string | null;
+  words_deleted_at: string | null;
   reference: string;
   channel: Channel;
   received_at: string;
@@ -62,7 +65,7 @@ export interface CommentRow {
 // ---- Queries -------------------------------------------------------------
 
 export const COMMENT_COLUMNS = `
-  c.id, c.paragraph_id, c.paragraph_revision, c.text, c.status, ${READING_STATE} AS reading, c.moderation_note, c.redacted_at,
+  c.id, c.paragraph_id, c.paragraph_revision, c.text, c.status, ${READING_STATE} AS reading, c.moderation_note, c.redacted_at, c.words_deleted_at,
   r.reference, r.channel, r.received_at, r.publish_consent, r.respondent_type, r.organisation,
   (SELECT name FROM kiosks WHERE id = r.kiosk_id) AS kiosk_name, r.assisted_organisation, r.assisted_helper, r.paper_received_on,
   (SELECT json_group_array(json_object('id', id, 'name', name)) FROM (
@@ -82,6 +85,7 @@ export function toOfficerComment(row: CommentRow): OfficerComment {
     reading: row.reading,
     moderationNote: row.moderation_note,
     redactedAt: row.redacted_at,
+    wordsDeletedAt: row.words_deleted_at,
     publishConsent: row.publish_consent === 1,
     respondentType: row.respondent_type,
     organisation: row.organisation,

@@ -21,6 +21,8 @@ import { countComments, findComment, listComments } from "./comments.ts";
 import { overview } from "./overview.ts";
 import { consultationReport } from "./report.ts";
 import { themeFigures } from "./theme-figures.ts";
+import { retentionFigures } from "../privacy/schedule.ts";
+import { erasurePreview, eraseResponse } from "../privacy/erasure.ts";
 import { hideComment, redactComment, unhideComment } from "./moderation.ts";
 import { markReading } from "./reading.ts";
 import { createTheme, listThemes, paragraphCounts, renameTheme, setCommentThemes } from "./themes.ts";
@@ -40,7 +42,7 @@ type AsOfficer<Action> = Action extends (db: D1Database, officer: Officer, ...ar
 
 export type OfficerDesk = ReturnType<typeof officerDesk>;
 
-type DeskSettings = Pick<Env, "DB" | "OPENS_AT" | "CLOSES_AT" | "PAPER_GRACE_DAYS">;
+type DeskSettings = Env;
 
 export function officerDesk(env: DeskSettings, officer: Officer | undefined) {
   if (!officer) throw new OfficerRequired();
@@ -58,11 +60,16 @@ export function officerDesk(env: DeskSettings, officer: Officer | undefined) {
     listAudit: bound(listAudit),
     listKiosks: bound(listKiosks),
     findSheet: bound(findSheet),
+    erasurePreview: bound(erasurePreview),
     listFeedback: bound(listFeedback),
     findFeedback: bound(findFeedback),
     unansweredCounts: bound(unansweredCounts),
     publication: bound(publication),
-    overview: () => overview(db, currentPeriod(env)),
+    /** The overview's figures, and when the retention job deletes and what. */
+    overview: async () => {
+      const [counts, retention] = await Promise.all([overview(db, currentPeriod(env)), retentionFigures(db, env)]);
+      return { ...counts, retention };
+    },
     report: () => consultationReport(db, currentPeriod(env)),
 
     createTheme: asOfficer(createTheme),
@@ -81,6 +88,7 @@ export function officerDesk(env: DeskSettings, officer: Officer | undefined) {
     revokeKiosk: asOfficer(revokeKiosk),
     issueSetupCode: asOfficer(issueSetupCode),
     issueForPaper: asOfficer(issueForPaper),
+    eraseResponse: asOfficer(eraseResponse),
     enterSheet: (sheet: Parameters<typeof enterSheet>[1]) => enterSheet(env, sheet, officer),
     correctSheet: (reference: string, sheet: Parameters<typeof correctEnteredSheet>[2]) => correctEnteredSheet(env, reference, sheet, officer),
   };

@@ -11,12 +11,17 @@ import { LIMITS } from "../limits.ts";
 import { auditStatement } from "./audit.ts";
 import { findComment, type OfficerComment } from "./comments.ts";
 import { dropQuotesLostByRedaction } from "../feedback/quotes.ts";
+import { mergeSearchIndex } from "../privacy/search-index.ts";
 
 const requiredText = (max: number, key: "admin.error.reason" | "admin.error.redactText") =>
   z.string({ error: key }).trim().min(1, { error: key }).max(max, { error: key });
 
 export const hideSchema = z.object({ reason: requiredText(LIMITS.hideReasonLength, "admin.error.reason") });
-export const redactSchema = z.object({ text: requiredText(LIMITS.redactionLength, "admin.error.redactText") });
+export const redactSchema = z.object({
+  text: requiredText(LIMITS.redactionLength, "admin.error.redactText"),
+  /** Why, in the officer's words ("a phone number"): recorded, never the words taken out. */
+  reason: z.string({ error: "admin.error.redactReason" }).trim().max(LIMITS.hideReasonLength, { error: "admin.error.redactReason" }).optional(),
+});
 
 async function existingComment(db: D1Database, id: number): Promise<OfficerComment> {
   const comment = await findComment(db, id);
@@ -43,17 +48,23 @@ export async function unhideComment(db: D1Database, officer: Officer, id: number
 }
 
 /**
- * Replaces the comment's text with the officer's redacted version. The
- * original words are kept only in the audit entry, for officers; a feedback
- * quote holding words taken out goes with them.
+ * Replaces the comment's text with the officer's redacted version, everywhere:
+ * the full-text index follows the text (migrations/0002), and a feedback
+ * quote holding words taken out goes with them. The audit entry says who,
+ * when and why, and how much was taken out, never the words.
  */
-export async function redactComment(db: D1Database, officer: Officer, id: number, redactedText: string): Promise<OfficerComment> {
+export async function redactComment(db: D1Database, officer: Officer, id: number, redactedText: string, reason?: string): Promise<OfficerComment> {
   const comment = await existingComment(db, id);
   if (redactedText === comment.text) throw rejected("redaction_unchanged", "admin.error.redactUnchanged");
   await db.batch([
     db.prepare("UPDATE comments SET text = ?, redacted_at = ? WHERE id = ?").bind(redactedText, new Date().toISOString(), id),
     dropQuotesLostByRedaction(db, id, redactedText),
-    auditStatement(db, officer, "comment.redact", `comment:${id}`, { originalText: comment.text, redactedText }),
+    auditStatement(db, officer, "comment.redact", `comment:${id}`, {
+      ...(reason && { reason }),
+      charactersBefore: comment.text.length,
+      charactersAfter: redactedText.length,
+    }),
+    mergeSearchIndex(db),
   ]);
   return existingComment(db, id);
 }

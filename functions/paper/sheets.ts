@@ -11,6 +11,7 @@ import { isCalendarDay } from "../consultation/calendar.ts";
 import { parseLondonDate } from "../consultation/london-time.ts";
 import { checkStillAnswered } from "../feedback/store.ts";
 import { auditStatement, type Actor } from "../officers/audit.ts";
+import { mergeSearchIndex } from "../privacy/search-index.ts";
 import { formatReference, normaliseReference } from "../responses/reference.ts";
 import { KIOSK_CLAIMS, responseSchema, type ValidResponse } from "../responses/schema.ts";
 import { COMMENTS_WITH_RESPONSES, contentFingerprint, type Submission } from "../responses/store.ts";
@@ -135,7 +136,7 @@ export async function findSheet(db: D1Database, reference: string): Promise<Ente
 /**
  * Corrects a sheet typed in before: its comments are changed in place
  * (a comment's themes, moderation and feedback stay with its position), extra
- * ones removed, and the audit log keeps what it said before and after.
+ * ones removed, and the audit log keeps which paragraphs it had before and after (never the words).
  */
 export async function correctSheet(db: D1Database, actor: Actor, sheet: PaperSheet): Promise<EnteredSheet> {
   const before = await findSheet(db, sheet.reference);
@@ -175,10 +176,13 @@ export async function correctSheet(db: D1Database, actor: Actor, sheet: PaperShe
         )
         .bind(position, comment.paragraph, revisionSeenNow(comment.paragraph), comment.text, sheet.reference),
     ),
+    // What changed, never the words: a redaction or an erasure must be able to take them out of every table.
     auditStatement(db, actor, "paper.correct", `response:${formatReference(sheet.reference)}`, {
-      before: { receivedOn: before.receivedOn, comments: before.comments.map(({ paragraph, text }) => ({ paragraph, text })) },
-      after: { receivedOn: sheet.receivedOn, comments: response.comments },
+      before: { receivedOn: before.receivedOn, paragraphs: before.comments.map(({ paragraph }) => paragraph) },
+      after: { receivedOn: sheet.receivedOn, paragraphs: response.comments.map(({ paragraph }) => paragraph) },
+      changedComments: response.comments.filter((comment, position) => before.comments[position]?.text !== comment.text).length,
     }),
+    mergeSearchIndex(db),
   ]);
   return (await findSheet(db, sheet.reference))!;
 }

@@ -4,13 +4,21 @@
  */
 import { isRateLimited } from "../lib/rate-limit.ts";
 import { normaliseReference } from "./reference.ts";
+import { whyGone } from "../privacy/erasure.ts";
 import { trackResponse, type TrackedResponseWithFeedback } from "../feedback/tracking.ts";
 
-export type LookUp = { kind: "found"; response: TrackedResponseWithFeedback } | { kind: "not_found" } | { kind: "limited" };
+export type LookUp =
+  | { kind: "found"; response: TrackedResponseWithFeedback }
+  | { kind: "not_found" }
+  /** Erased at its author's request, or deleted when the retention period ended. */
+  | { kind: "erased" | "deleted" }
+  | { kind: "limited" };
 
 export async function lookUpResponse(env: Env, request: Request, typed: string): Promise<LookUp> {
   if (await isRateLimited(env, request, "lookup")) return { kind: "limited" };
   const stored = normaliseReference(typed);
   const response = stored ? await trackResponse(env.DB, stored) : null;
-  return response ? { kind: "found", response } : { kind: "not_found" };
+  if (response) return { kind: "found", response };
+  const gone = stored ? await whyGone(env.DB, env, stored) : null;
+  return gone ? { kind: gone } : { kind: "not_found" };
 }

@@ -51,6 +51,8 @@ export function normaliseReference(input: string): string | undefined {
 
 /** The reference as people see and write it: "K7M4Q-2XD9P". */
 export function formatReference(stored: string): string {
+  // The retention job replaces a reference with one starting "-" that nobody holds (functions/privacy/retention.ts): there is none to show.
+  if (stored.startsWith("-")) return "";
   return `${stored.slice(0, 5)}-${stored.slice(5)}`;
 }
 

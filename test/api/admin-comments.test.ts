@@ -3,6 +3,7 @@ import { beforeAll, describe, it } from "vitest";
 import { lock } from "../../functions/consultation/index.ts";
 import { addResponse, asOfficer } from "./admin-fixtures.ts";
 import { formatReference } from "../../functions/responses/reference.ts";
+import { placesHolding } from "./whole-schema.ts";
 
 interface ListBody {
   comments: { id: number; reference: string; text: string; status: string; paragraph: { id: string; number: string; text: string; revision: number } }[];
@@ -170,12 +171,12 @@ describe("moderation", () => {
     expect(form.status).toBe(415);
   });
 
-  it("redacts: the stored and searchable text is the redacted one, the original is only in the audit log", async ({ expect }) => {
+  it("redacts: the redacted text replaces the original everywhere, and the words taken out are in no table, the audit log included", async ({ expect }) => {
     const original = "My name is Jane Smitherson and I sleep behind Testshire library.";
     const redacted = "My name is [name removed] and I sleep behind Testshire library.";
     const { commentIds } = await addResponse(env.DB, { comments: [{ text: original }] });
     const id = commentIds[0]!;
-    const response = await asOfficer(env, `/api/admin/comments/${id}/redact`, { method: "POST", json: { text: redacted } });
+    const response = await asOfficer(env, `/api/admin/comments/${id}/redact`, { method: "POST", json: { text: redacted, reason: "A full name" } });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ text: redacted, redactedAt: expect.any(String) });
 
@@ -185,8 +186,17 @@ describe("moderation", () => {
     const stored = await env.DB.prepare("SELECT count(*) AS n FROM comments WHERE text LIKE '%Smitherson%'").first("n");
     expect(stored).toBe(0);
 
-    const audit = (await (await asOfficer(env, `/api/admin/audit?target=comment:${id}`)).json()) as { entries: { action: string; detail: Record<string, unknown> }[] };
-    expect(audit.entries[0]).toMatchObject({ action: "comment.redact", detail: { originalText: original, redactedText: redacted } });
+    const audit = (await (await asOfficer(env, `/api/admin/audit?target=comment:${id}`)).json()) as { entries: { action: string; officer: string; at: string; detail: Record<string, unknown> }[] };
+    expect(audit.entries[0]).toMatchObject({ action: "comment.redact", officer: expect.any(String), at: expect.any(String), detail: { reason: "A full name" } });
+    expect(await placesHolding(env.DB, ["Smitherson"])).toEqual([]);
+  });
+
+  it("refuses a redaction whose reason is too long, changing nothing", async ({ expect }) => {
+    const { commentIds } = await addResponse(env.DB, { comments: [{ text: "Call Xqlongreason" }] });
+    const response = await asOfficer(env, `/api/admin/comments/${commentIds[0]}/redact`, { method: "POST", json: { text: "Call [name]", reason: "x".repeat(501) } });
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({ error: { fields: { reason: expect.any(String) } } });
+    expect(await env.DB.prepare("SELECT text FROM comments WHERE id = ?").bind(commentIds[0]).first("text")).toBe("Call Xqlongreason");
   });
 
   it("refuses a redaction that changes nothing", async ({ expect }) => {

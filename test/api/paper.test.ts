@@ -140,7 +140,7 @@ describe("typing in a paper form", () => {
     expect(keeping.status).toBe(200);
   });
 
-  it("shows what was entered for a sheet and corrects it in place, keeping before and after in the audit log", async ({ expect }) => {
+  it("shows what was entered for a sheet and corrects it in place, keeping which paragraphs it had before and after in the audit log, never the words", async ({ expect }) => {
     const [reference] = await printBatch(1);
     await typeIn(sheet(reference!));
     const shown = await asOfficer(env, `/api/admin/paper/sheets/${reference!.toLowerCase()}`);
@@ -155,9 +155,11 @@ describe("typing in a paper form", () => {
     expect(await storedCounts()).toEqual({ responses: stored.responses, comments: stored.comments - 1 });
     const audit = await env.DB.prepare("SELECT detail FROM audit_log WHERE action = 'paper.correct' AND target = ?").bind(`response:${reference}`).first<{ detail: string }>();
     expect(JSON.parse(audit!.detail)).toMatchObject({
-      before: { receivedOn: "2030-11-21", comments: [{ paragraph: "streets-2", text: "Open the day centre on Sundays." }, { paragraph: "general" }] },
-      after: { receivedOn: "2030-11-20" },
+      before: { receivedOn: "2030-11-21", paragraphs: ["streets-2", "general"] },
+      after: { receivedOn: "2030-11-20", paragraphs: ["winter-beds"] },
+      changedComments: 1,
     });
+    expect(audit!.detail).not.toContain("Sundays");
     expect((await asOfficer(env, "/api/admin/paper/sheets/K7M4Q-2XD9P")).status).toBe(404);
   });
 

@@ -201,7 +201,7 @@ describe("an officer's work, by keyboard", () => {
     await page.context().close();
   });
 
-  it("hides a comment with a reason and redacts another, both in the audit log", async ({ expect }) => {
+  it("hides a comment with a reason and redacts another with one, both in the audit log, without the words taken out", async ({ expect }) => {
     const page = await signedInPage();
     await page.goto(`${site.url}/admin/comments/2/`);
     await page.getByRole("button", { name: "Hide comment" }).press("Enter");
@@ -215,6 +215,7 @@ describe("an officer's work, by keyboard", () => {
 
     await page.goto(`${site.url}/admin/comments/3/`);
     await page.getByLabel("Comment text without personal details").fill("My name is [name removed], call [phone removed] about the hostel.");
+    await page.getByLabel("Why (optional)").fill("A name and a phone number");
     await page.getByRole("button", { name: "Save redacted text" }).press("Enter");
     await page.waitForURL(/saved/);
     expect(await page.locator("blockquote").first().innerText()).toBe("My name is [name removed], call [phone removed] about the hostel.");
@@ -223,6 +224,10 @@ describe("an officer's work, by keyboard", () => {
     const log = await page.locator("table").innerText();
     expect(log).toContain("Hid a comment");
     expect(log).toContain("Took personal details out of a comment");
+    expect(log).toContain("A name and a phone number");
+    // The words taken out are kept nowhere, the audit log included.
+    expect(log).not.toContain("Bloggs");
+    expect(log).not.toContain("07700 900123");
     expect(log).toContain("Signed in");
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();

@@ -65,6 +65,8 @@ const ROUTES: [method: string, path: string][] = [
   ["POST", "/api/admin/comments/reading"],
   ["GET", "/api/admin/themes/figures"],
   ["GET", "/api/admin/report"],
+  ["GET", "/api/admin/responses/{reference}"],
+  ["DELETE", "/api/admin/responses/{reference}"],
 ];
 
 const FIELD_NAMES = [
@@ -133,7 +135,7 @@ async function writtenSoFar() {
   const tables = [
     "responses", "comments", "themes", "comment_themes", "audit_log", "officer_sessions",
     "feedback_entries", "feedback_paragraphs", "feedback_comments", "feedback_quotes",
-    "kiosks", "kiosk_keys", "kiosk_setup_codes", "issued_references",
+    "kiosks", "kiosk_keys", "kiosk_setup_codes", "issued_references", "erasures",
   ];
   const rows = await env.DB.batch(tables.map((table) => env.DB.prepare(`SELECT count(*) AS n FROM ${table}`)));
   return Object.fromEntries(tables.map((table, index) => [table, (rows[index]!.results[0] as { n: number }).n]));

@@ -11,6 +11,7 @@ export const unhide = officerEndpoint.createHandlers(commentIdParam, async (c) =
   c.json(await unhideComment(c.env.DB, c.get("officer"), c.req.valid("param").id)),
 );
 
-export const redact = officerEndpoint.createHandlers(commentIdParam, jsonOnly, jsonBody(redactSchema), async (c) =>
-  c.json(await redactComment(c.env.DB, c.get("officer"), c.req.valid("param").id, c.req.valid("json").text)),
-);
+export const redact = officerEndpoint.createHandlers(commentIdParam, jsonOnly, jsonBody(redactSchema), async (c) => {
+  const { text, reason } = c.req.valid("json");
+  return c.json(await redactComment(c.env.DB, c.get("officer"), c.req.valid("param").id, text, reason));
+});
