@@ -58,6 +58,7 @@ export const paths = {
     paperBatches: "/api/admin/paper/batches",
     paperSheets: "/api/admin/paper/sheets",
     paperSheet: (reference: string) => `/api/admin/paper/sheets/${reference}`,
+    kioskSelf: "/api/kiosk",
     kioskSetup: "/api/kiosk/setup",
     kioskReferences: "/api/kiosk/references",
     kioskPaperSheets: "/api/paper/sheets",

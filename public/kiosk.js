@@ -3,10 +3,12 @@
  * lives only in memory until they press send; then the response waits in
  * IndexedDB, with its idempotency key and a reference the server reserved for
  * this kiosk, until the server has acknowledged it. Nothing about the person
- * is kept after that.
+ * is kept after that. It knows the consultation's period (learnt whenever it
+ * is online, kept for when it is not), so after the close it starts no new response.
  */
+import { statusAt } from "/period-rules.js";
+
 (() => {
-  "use strict";
   const root = document.getElementById("kiosk");
   if (!root) return;
   const data = root.dataset;
@@ -21,6 +23,8 @@
   const POOL = "kiosk.references";
   /** Set when the server stopped taking this device's key: it then asks to be set up again, not set up afresh. */
   const WITHDRAWN = "kiosk.withdrawn";
+  /** The period as the server last gave it: {opensAt, closesAt, graceDays}. */
+  const PERIOD = "kiosk.period";
   /** References held for people offline: enough for a busy day, topped up whenever fewer than half are left. */
   const POOL_FULL = 100;
   const POOL_LOW = 50;
@@ -34,7 +38,46 @@
     set pool(value) { localStorage.setItem(POOL, JSON.stringify(value)); },
     get withdrawn() { return localStorage.getItem(WITHDRAWN) === "yes"; },
     set withdrawn(value) { value ? localStorage.setItem(WITHDRAWN, "yes") : localStorage.removeItem(WITHDRAWN); },
+    // Until the server has said, the dates the page was built with.
+    get period() { return JSON.parse(localStorage.getItem(PERIOD) || "null") || { opensAt: data.opensAt, closesAt: data.closesAt }; },
+    set period(value) { localStorage.setItem(PERIOD, JSON.stringify(value)); },
   };
+
+  // ---- The consultation's period, as the server last gave it ---------------------------------------
+
+  /** Whether comments are taken at an instant, by the server's own rule (period-rules.js). */
+  const periodStatus = (at = Date.now()) => {
+    const { opensAt, closesAt } = storage.period;
+    return statusAt(Date.parse(opensAt), Date.parse(closesAt), at);
+  };
+
+  const londonTime = (instant) =>
+    new Date(instant).toLocaleString(data.locale, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" });
+
+  /** Asks the server for the period in force (an extension, say) and keeps it for when the kiosk is offline. */
+  async function learnPeriod() {
+    if (!storage.key) return;
+    try {
+      const answer = await fetch(data.apiKiosk, { headers: { Accept: "application/json", "Kiosk-Key": storage.key } });
+      const { opensAt, closesAt, graceDays, error } = await answer.json().catch(() => ({}));
+      if (answer.ok && opensAt && closesAt) storage.period = { opensAt, closesAt, graceDays };
+      else if (keyRefused(error)) needsSetup();
+    } catch {
+      // Offline: the period learnt last time stands.
+    }
+    if (current === "start" || current === "closed") show("start");
+  }
+
+  /** The screen that says plainly why nothing new can start, what happens next, and how to find out. */
+  function showClosed(late) {
+    const status = periodStatus();
+    const { opensAt, closesAt } = storage.period;
+    $("[data-closed-title]").textContent = status === "not_open" ? data.notOpenTitle : data.closedTitle;
+    $("[data-closed-when]").textContent =
+      status === "not_open" ? data.notOpenWhen.replace("{time}", londonTime(opensAt)) : data.closedWhen.replace("{time}", londonTime(closesAt));
+    $("[data-closed-late]").hidden = !late;
+    $("[data-closed-next]").hidden = status === "not_open";
+  }
 
   const openQueue = () =>
     new Promise((resolve, reject) => {
@@ -62,10 +105,16 @@
   const $ = (selector) => root.querySelector(selector);
   const $$ = (selector) => Array.from(root.querySelectorAll(selector));
   let current = "loading";
+  /** Set when someone pressed send after the close: the closed screen then says their comments were not sent. */
+  let lateSend = false;
 
   function show(name) {
     // Without a key nobody can start: the start screen asks for the kiosk to be set up again.
     if (name === "start" && !storage.key) name = "needs-setup";
+    // Outside the period no new response starts: the start screen says so instead.
+    if (name === "start" && periodStatus() !== "open") name = "closed";
+    if (name === "closed") showClosed(lateSend);
+    lateSend = false;
     if (name === "refused") renderRefused();
     current = name;
     for (const screen of $$("[data-screen]")) screen.hidden = screen.dataset.screen !== name;
@@ -187,8 +236,23 @@
     return reference;
   }
 
+  /** The response whose receipt is on the screen, and what is known of it: saved on the kiosk, sent, or refused. */
+  let receiptFor;
+
+  function showReceipt(state, reason) {
+    $("[data-done-title]").textContent = { saved: data.doneSaved, sent: data.doneSent, refused: data.doneRefused }[state];
+    $("[data-done-state]").textContent = { saved: data.doneSavedDetail, sent: data.doneSentDetail, refused: `${reason} ${data.doneRefusedDetail}` }[state];
+  }
+
   async function send() {
     if (session.comments.length === 0) return;
+    // Pressed after the close (or before the opening): nothing is queued that the server would only refuse.
+    if (periodStatus() !== "open") {
+      clearSession();
+      lateSend = true;
+      show("closed");
+      return;
+    }
     const reference = takeReference();
     const body = {
       comments: session.comments.map(({ paragraph, text }) => ({ paragraph, text })),
@@ -197,9 +261,13 @@
       ...(session.assisted && { assisted: session.assisted }),
       ...(reference && { reference }),
     };
-    await enqueue({ idempotencyKey: crypto.randomUUID(), body, queuedAt: Date.now() });
+    const idempotencyKey = crypto.randomUUID();
+    await enqueue({ idempotencyKey, body, queuedAt: Date.now() });
     clearSession();
     $("[data-reference]").textContent = reference || data.noReference;
+    // Saved on this kiosk is all that is true until the server answers.
+    receiptFor = idempotencyKey;
+    showReceipt("saved");
     show("done");
     deliver();
   }
@@ -238,7 +306,10 @@
           break;
         }
         const { reference, error } = await answer.json().catch(() => ({}));
-        if (answer.ok && typeof reference === "string") await dequeue(item.idempotencyKey);
+        if (answer.ok && typeof reference === "string") {
+          await dequeue(item.idempotencyKey);
+          if (item.idempotencyKey === receiptFor && current === "done") showReceipt("sent");
+        }
         else if (!error || answer.status >= 500 || answer.status === 429) {
           // Not the server's word, or the server's trouble: try again later.
           failed = true;
@@ -250,7 +321,9 @@
           }
           // Refused for good (such as arriving after the grace period): kept, with the reason, for staff to deal with.
           const reason = [error.message, ...Object.values(error.fields || {})].filter(Boolean).join(" ");
-          await enqueue({ ...item, refused: { code: error.code || String(answer.status), reason: reason || String(answer.status) } });
+          const refused = { code: error.code || String(answer.status), reason: reason || String(answer.status) };
+          await enqueue({ ...item, refused });
+          if (item.idempotencyKey === receiptFor && current === "done") showReceipt("refused", refusalReason(refused, item.body));
         }
       }
     } finally {
@@ -287,17 +360,28 @@
   function needsSetup() {
     storage.key = null;
     storage.withdrawn = true;
-    if (["loading", "start", "paper", "refused"].includes(current)) show("needs-setup");
+    if (["loading", "start", "closed", "paper", "refused"].includes(current)) show("needs-setup");
   }
 
   // ---- Responses the server refused for good: shown to staff, never dropped silently --------------
 
-  const refusalReason = ({ code, reason }) =>
-    ({
-      consultation_closed: data.refusedClosed,
-      grace_period_over: data.refusedGraceOver,
-      reference_not_reserved: data.refusedReferenceNotReserved,
-    })[code] || data.refusedOther.replace("{reason}", reason);
+  /** Why the server refused, by what the kiosk knows of the period: after the close is not a wrong clock. */
+  function refusalReason({ code, reason }, body) {
+    if (code === "consultation_closed") {
+      const pressed = Date.parse(body.pressedSendAt);
+      const { opensAt, closesAt } = storage.period;
+      const status = periodStatus(pressed);
+      if (status === "closed") return data.refusedAfterClose.replace("{time}", londonTime(closesAt));
+      if (status === "not_open") return data.refusedBeforeOpening.replace("{time}", londonTime(opensAt));
+      return data.refusedClosed;
+    }
+    return (
+      {
+        grace_period_over: data.refusedGraceOver,
+        reference_not_reserved: data.refusedReferenceNotReserved,
+      }[code] || data.refusedOther.replace("{reason}", reason)
+    );
+  }
 
   function element(tag, className, text) {
     const node = document.createElement(tag);
@@ -316,7 +400,7 @@
       entry.append(element("h2", "", name));
       entry.append(element("p", "", data.refusedPressed.replace("{time}", new Date(body.pressedSendAt).toLocaleString(data.locale, { dateStyle: "long", timeStyle: "short" }))));
       if (body.assisted) entry.append(element("p", "", data.refusedHelped.replace("{helper}", body.assisted.helper).replace("{organisation}", body.assisted.organisation)));
-      entry.append(element("p", "error", refusalReason(item.refused)));
+      entry.append(element("p", "error", refusalReason(item.refused, body)));
       for (const comment of body.comments) {
         entry.append(element("p", "number", labelFor(comment.paragraph, numberOf(comment.paragraph))));
         entry.append(element("p", "refused-comment", comment.text));
@@ -380,6 +464,7 @@
       storage.pool = [];
       $("#setup-code").value = "";
       await refillPool();
+      await learnPeriod();
       show("start");
       deliver();
     } catch (failure) {
@@ -512,7 +597,7 @@
     clearTimeout(idleTimer);
     if ($("[data-warning]").hidden === false) return;
     // Nothing to protect on the start and set-up screens.
-    if (["loading", "setup", "start", "needs-setup"].includes(current)) return;
+    if (["loading", "setup", "start", "closed", "needs-setup"].includes(current)) return;
     idleTimer = setTimeout(warn, idleMs);
   }
 
@@ -555,7 +640,8 @@
   root.addEventListener("click", (event) => {
     const target = event.target instanceof Element ? event.target.closest("button") : null;
     if (!target) return;
-    if (target.dataset.go) {
+    if (target.hasAttribute("data-starts") && periodStatus() !== "open") show("closed");
+    else if (target.dataset.go) {
       if (target.hasAttribute("data-own-views")) session.assisted = undefined;
       if (target.dataset.go === "review") renderReview();
       show(target.dataset.go);
@@ -602,14 +688,17 @@
 
   for (const type of ["pointerdown", "keydown", "input", "click"]) document.addEventListener(type, resetIdle, true);
 
-  window.addEventListener("online", deliver);
+  window.addEventListener("online", () => {
+    learnPeriod();
+    deliver();
+  });
   if ("serviceWorker" in navigator) {
     // The kiosk in every language (/kiosk/, /es/kiosk/…) works offline, so the start screen's language choice does too.
     const kiosks = [location.pathname, ...Array.from(document.querySelectorAll(".language-switcher a"), (link) => new URL(link.href).pathname)];
     for (const scope of kiosks) navigator.serviceWorker.register("/kiosk-sw.js", { scope }).catch(() => {});
     // The styles were fetched before the service worker was there to keep them: keep them now.
     const styles = Array.from(document.querySelectorAll('link[rel="stylesheet"]'), (link) => link.href);
-    caches.open("kiosk-v1").then((cache) => cache.addAll([...kiosks, "/kiosk.js", ...styles])).catch(() => {});
+    caches.open("kiosk-v1").then((cache) => cache.addAll([...kiosks, "/kiosk.js", "/period-rules.js", ...styles])).catch(() => {});
   }
 
   $("[data-read-screen]").hidden = !("speechSynthesis" in window);
@@ -618,6 +707,7 @@
   renderReview();
   show(storage.key || storage.withdrawn ? "start" : "setup");
   showWaiting();
+  learnPeriod();
   deliver();
   refillPool();
 })();

@@ -2,6 +2,8 @@
  * The one rule for when the consultation takes comments. Pages and the API
  * both ask `consultationStatus`; nothing else compares dates.
  */
+import { closedFrom as closedFromInstant, statusAt } from "../../public/period-rules.js";
+
 export type ConsultationStatus = "not_open" | "open" | "closed";
 
 export interface ConsultationPeriod {
@@ -80,11 +82,8 @@ export function periodProblem(period: ConsultationPeriod, overrides: PeriodOverr
 }
 
 export function consultationStatus(period: ConsultationPeriod, now: Date = new Date()): ConsultationStatus {
-  const time = now.getTime();
-  if (time < period.opensAt.getTime()) return "not_open";
-  // closesAt names the last second that still counts, so all of it is open.
-  if (time < Math.floor(period.closesAt.getTime() / 1000) * 1000 + 1000) return "open";
-  return "closed";
+  // The same rule the kiosk applies offline (public/period-rules.js).
+  return statusAt(period.opensAt.getTime(), period.closesAt.getTime(), now.getTime());
 }
 
 /** What a late arrival is told: taken, made outside the period, or made in it but arrived after the grace period. */
@@ -93,7 +92,7 @@ export type LateStatus = "open" | "closed" | "grace_over";
 const DAY_MS = 86_400_000;
 
 /** The first instant that no longer counts as open. */
-const closedFrom = (period: ConsultationPeriod) => Math.floor(period.closesAt.getTime() / 1000) * 1000 + 1000;
+const closedFrom = (period: ConsultationPeriod) => closedFromInstant(period.closesAt.getTime());
 
 /**
  * Something made during the period (send pressed on a kiosk, a paper sheet

@@ -131,7 +131,7 @@ describe("a kiosk session", () => {
     await comment(page, care, "5.3", "Nurses at the day centre.");
     expect(await page.locator("[data-review-list] li").count()).toBe(3);
     await page.getByRole("button", { name: "Send my response" }).click();
-    await page.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
+    await page.getByRole("heading", { name: "Thank you. Your response has been sent." }).waitFor();
     await checkScreen("done");
     const reference = (await page.locator("[data-reference]").textContent())!;
     expect(reference).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
@@ -168,7 +168,7 @@ describe("a kiosk session", () => {
     await page.getByLabel("What do you think?").fill("A room of my own matters.");
     await page.getByRole("button", { name: "Add to my response" }).click();
     await page.getByRole("button", { name: "Send my response" }).click();
-    await page.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
+    await page.getByRole("heading", { name: "Thank you. Your response has been sent." }).waitFor();
     const reference = (await page.locator("[data-reference]").textContent())!;
     await expect.poll(async () => (await exportedRows(reference)).map((row) => [row.paragraphId, row.commentText])).toEqual([["winter-beds", "A room of my own matters."]]);
     await context.close();
@@ -207,13 +207,16 @@ describe("a kiosk session", () => {
       await route.abort("internetdisconnected");
     });
     await sendAboutWholePlan(page, "Keep the day centre open.");
-    await page.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
+    await page.getByRole("heading", { name: "Thank you. Your response is saved on this kiosk." }).waitFor();
     const reference = (await page.locator("[data-reference]").textContent())!;
     expect(reference).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
     await expect.poll(() => page.locator("[data-waiting]").textContent()).toBe("1 response waiting to send");
     await expect.poll(attempts, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    // Until the server has answered, the receipt claims no more than the kiosk knows.
+    expect(await page.locator("[data-done-state]").textContent()).toBe("It has not reached the council yet. It will be sent when the connection is back. Your reference works either way.");
     await context.unroute("**/api/responses");
     await backOnline(page);
+    await page.getByRole("heading", { name: "Thank you. Your response has been sent." }).waitFor();
     expect(await kioskComments()).toBe(before + 1);
     expect((await fetch(`${site().url}/api/responses/${reference}`)).status).toBe(200);
     await context.close();
@@ -229,11 +232,12 @@ describe("a kiosk session", () => {
         : route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>Log in to the Wi-Fi</title>" }),
     );
     await sendAboutWholePlan(page, "Sent behind a Wi-Fi login page.");
-    await page.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
+    await page.getByRole("heading", { name: "Thank you. Your response is saved on this kiosk." }).waitFor();
     await expect.poll(attempts, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
     await expect.poll(() => page.locator("[data-waiting]").textContent()).toBe("1 response waiting to send");
     await context.unroute("**/api/responses");
     await backOnline(page);
+    await page.getByRole("heading", { name: "Thank you. Your response has been sent." }).waitFor();
     expect(await kioskComments()).toBe(before + 1);
     await context.close();
   });
@@ -246,7 +250,7 @@ describe("a kiosk session", () => {
     const before = await kioskComments();
     await context.setOffline(true);
     await sendAboutWholePlan(page, "Written while offline.");
-    await page.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
+    await page.getByRole("heading", { name: "Thank you. Your response is saved on this kiosk." }).waitFor();
     const reference = (await page.locator("[data-reference]").textContent())!;
     expect(reference).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
     await page.reload();
@@ -266,7 +270,7 @@ describe("a kiosk session", () => {
     const shown: string[] = [];
     for (let person = 0; person < 30; person++) {
       await sendAboutWholePlan(page, `Person ${person} on a day offline.`);
-      await page.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
+      await page.getByRole("heading", { name: "Thank you. Your response is saved on this kiosk." }).waitFor();
       shown.push((await page.locator("[data-reference]").textContent())!);
       await page.getByRole("button", { name: "Finish" }).click();
     }
@@ -327,7 +331,7 @@ describe("a kiosk session", () => {
     for (const kiosk of kiosks) await asOfficer(`/api/admin/kiosks/${kiosk.id}`, { method: "DELETE" });
     await sendAboutWholePlan(kioskPage, "Sent after revoking.");
     // The person still gets their reference; the queue keeps their words.
-    await kioskPage.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
+    await kioskPage.getByRole("heading", { name: "Thank you. Your response is saved on this kiosk." }).waitFor();
     const reference = (await kioskPage.locator("[data-reference]").textContent())!;
     expect(reference).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
     await expect.poll(() => kioskPage.locator("[data-waiting]").textContent()).toBe("1 response waiting to send");
@@ -353,10 +357,17 @@ describe("a kiosk session", () => {
 describe("a response the server refuses for good", () => {
   it("is shown to staff with the reason and the words, printed, kept through a reload, and removed only when staff say so", async ({ expect }) => {
     const { context, page } = await setUpKiosk();
-    // A kiosk whose clock is years behind says send was pressed before the consultation opened.
+    // The kiosk last heard of dates that have since changed (the opening moved later), and its clock is in between.
+    await context.route("**/api/kiosk", (route) =>
+      route.fulfill({ json: { id: 1, name: "Day centre", opensAt: "2019-01-01T00:00:00.000Z", closesAt: "2090-12-31T23:59:59.000Z", status: "open", graceDays: 7 } }),
+    );
+    await page.reload();
+    await page.waitForFunction(() => localStorage.getItem("kiosk.period")?.includes("2019-01-01"));
     await page.clock.setFixedTime(new Date("2019-06-01T10:00:00Z"));
     await sendAboutWholePlan(page, "Words the server will not take.");
-    await page.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
+    // The person is told at once, not given a receipt that will never work.
+    await page.getByRole("heading", { name: "Your response could not be sent" }).waitFor();
+    expect(await page.locator("[data-done-state]").textContent()).toContain("the council's system says it was not");
     const reference = (await page.locator("[data-reference]").textContent())!;
     await page.getByRole("button", { name: "Finish" }).click();
     const staff = page.getByRole("button", { name: "Staff: 1 response could not be sent" });
@@ -371,7 +382,7 @@ describe("a response the server refuses for good", () => {
     await expect.poll(() => entry.count()).toBe(1);
     const shown = (await entry.textContent())!;
     expect(shown).toContain(`Reference ${reference}`);
-    expect(shown).toContain("the consultation was not open at the time this kiosk gives for pressing send");
+    expect(shown).toContain("by the dates this kiosk knows, the consultation was open when send was pressed, but the council's system says it was not");
     expect(shown).toContain("Say something about the whole plan");
     expect(shown).toContain("Words the server will not take.");
     expect(await axeViolations(page)).toEqual([]);
@@ -455,6 +466,83 @@ describe("a support worker typing in a paper form at the kiosk", () => {
     const rows = await exportedRows(reference);
     expect(rows.map((row) => row.commentText)).toEqual(["Typed from the sheet, corrected.", "About it all.", "Nurses.", "A fourth comment."]);
     expect(rows[0]).toMatchObject({ channel: "paper", kioskName: "Day centre", paperReceivedOn: yesterday, publishConsent: true, respondentType: "organisation", organisation: "Hope Hostel" });
+    await context.close();
+  });
+});
+
+describe("a kiosk that knows the consultation's period", () => {
+  /** The kiosk has learnt the close the site is served with (OPEN_NOW: 2090-12-31T23:59:59Z). */
+  const learnt = (page: Page) => page.waitForFunction((close) => localStorage.getItem("kiosk.period")?.includes(close), OPEN_NOW.CLOSES_AT.slice(0, 19));
+
+  it("set up while open and used after the close, offline, starts no new response and says what happens next", async ({ expect }) => {
+    const { context, page } = await setUpKiosk();
+    await learnt(page);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const before = await kioskComments();
+    await context.setOffline(true);
+    // The day after the close: the start screen still showed the buttons, but nothing new starts.
+    await page.clock.setFixedTime(new Date("2091-01-01T10:00:00Z"));
+    await page.getByRole("button", { name: "I am giving my own views" }).click();
+    await page.getByRole("heading", { level: 1, name: "This consultation has closed" }).waitFor();
+    const closed = (await page.locator("[data-screen=closed]").innerText())!;
+    expect(closed).toContain("It closed on 31 December 2090 at 23:59. This kiosk cannot take new comments.");
+    expect(closed).toContain("What happens next");
+    expect(closed).toContain("To find out what happened to it, ask a member of staff here, or phone 01632 960000.");
+    expect(closed).not.toContain("You pressed send");
+    expect(await axeViolations(page)).toEqual([]);
+    for (const target of await targetSizes(page)) expect(target.height, target.name).toBeGreaterThanOrEqual(48);
+    // Offline, after a reload, the kiosk still knows.
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "This consultation has closed" }).waitFor();
+    expect(await page.getByRole("button", { name: "I am giving my own views" }).isVisible()).toBe(false);
+    expect(await page.getByRole("button", { name: "I am helping someone" }).isVisible()).toBe(false);
+    expect(await page.locator("body").innerText()).not.toContain("Thank you");
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    expect(await page.locator("[data-waiting]").textContent()).toBe("");
+    expect(await kioskComments()).toBe(before);
+    await context.close();
+  });
+
+  it("does not send what is pressed after the close, and tells the person so", async ({ expect }) => {
+    const { context, page } = await setUpKiosk();
+    await learnt(page);
+    const before = await kioskComments();
+    await page.clock.setFixedTime(new Date("2090-12-31T23:55:00Z"));
+    await page.getByRole("button", { name: "I am giving my own views" }).click();
+    await page.getByRole("button", { name: "Say something about the whole plan" }).click();
+    await page.getByLabel("What do you think?").fill("Written just before the close.");
+    await page.getByRole("button", { name: "Add to my response" }).click();
+    await page.clock.setFixedTime(new Date("2091-01-01T00:00:30Z"));
+    await page.getByRole("button", { name: "Send my response" }).click();
+    await page.getByRole("heading", { level: 1, name: "This consultation has closed" }).waitFor();
+    expect(await page.locator("[data-screen=closed]").innerText()).toContain("You pressed send after the consultation closed, so your comments were not sent.");
+    expect(await page.locator("[data-reference]").textContent()).toBe("");
+    expect(await page.locator("[data-waiting]").textContent()).toBe("");
+    expect(await kioskComments()).toBe(before);
+    await context.close();
+  });
+
+  it("sends a response pressed offline before the close once the connection is back after it, and only then says it was sent", async ({ expect }) => {
+    const { context, page } = await setUpKiosk();
+    await learnt(page);
+    await page.clock.setFixedTime(new Date("2090-12-31T23:59:00Z"));
+    await context.setOffline(true);
+    await sendAboutWholePlan(page, "Pressed a minute before the close.");
+    await page.getByRole("heading", { name: "Thank you. Your response is saved on this kiosk." }).waitFor();
+    expect(await page.locator("[data-done-state]").textContent()).toBe("It has not reached the council yet. It will be sent when the connection is back. Your reference works either way.");
+    expect(await page.locator("[data-screen=done]").innerText()).not.toContain("has been sent");
+    const reference = (await page.locator("[data-reference]").textContent())!;
+    await expect.poll(() => page.locator("[data-waiting]").textContent()).toBe("1 response waiting to send");
+    // The connection comes back after the close; the grace rule takes what was pressed before it.
+    await page.clock.setFixedTime(new Date("2091-01-01T09:00:00Z"));
+    await context.setOffline(false);
+    await backOnline(page);
+    await page.getByRole("heading", { name: "Thank you. Your response has been sent." }).waitFor();
+    expect(await exportedRows(reference)).toMatchObject([{ commentText: "Pressed a minute before the close." }]);
+    // The next person finds the kiosk closed.
+    await page.getByRole("button", { name: "Finish" }).click();
+    await page.getByRole("heading", { level: 1, name: "This consultation has closed" }).waitFor();
     await context.close();
   });
 });

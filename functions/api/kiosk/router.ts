@@ -1,7 +1,8 @@
 /**
  * What a kiosk device asks for itself:
  *   POST /api/kiosk/setup {code}          exchange a one-time set-up code for a key → 201 {id, name, key}
- *   GET  /api/kiosk                       with Kiosk-Key: which kiosk this is → {id, name}
+ *   GET  /api/kiosk                       with Kiosk-Key: which kiosk this is, and the period it keeps for offline use
+ *                                         → {id, name, opensAt, closesAt, status, graceDays}
  *   POST /api/kiosk/references {count}    with Kiosk-Key: reserve references to give people offline → 201 {references}
  */
 import { Hono } from "hono";
@@ -11,6 +12,8 @@ import { identifyKiosk, requireKiosk } from "../middleware/kiosk.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
 import { jsonOnly } from "../admin/officer-json.ts";
 import { validate } from "../validation.ts";
+import { graceDaysFor } from "../responses/submission.ts";
+import { consultationNow } from "../../consultation/index.ts";
 import { redeemSetupCode, setupCodeSchema } from "../../kiosks/kiosks.ts";
 import { LIMITS } from "../../limits.ts";
 import { reserveForKiosk } from "../../responses/issued.ts";
@@ -30,7 +33,16 @@ const setup = publicEndpoint.createHandlers(rateLimit("lookup"), jsonOnly, valid
   c.json(await redeemSetupCode(c.env.DB, c.req.valid("json").code), 201),
 );
 
-const whoAmI = publicEndpoint.createHandlers(requireKiosk, identifyKiosk, async (c) => c.json(c.get("kiosk")!));
+const whoAmI = publicEndpoint.createHandlers(requireKiosk, identifyKiosk, async (c) => {
+  const { period, status } = consultationNow(c.env);
+  return c.json({
+    ...c.get("kiosk")!,
+    opensAt: period.opensAt.toISOString(),
+    closesAt: period.closesAt.toISOString(),
+    status,
+    graceDays: graceDaysFor(c.env, "KIOSK_GRACE_DAYS"),
+  });
+});
 
 const reserve = publicEndpoint.createHandlers(requireKiosk, identifyKiosk, rateLimit("submit"), jsonOnly, validate("json", poolSchema), async (c) => {
   const references = await reserveForKiosk(c.env.DB, c.get("kiosk")!.id, c.req.valid("json").count);

@@ -24,6 +24,9 @@ export const isOpenAt = (env: Env, instant: Date) => consultationNow(env, instan
 const GRACE_DEFAULTS = { KIOSK_GRACE_DAYS: 7, PAPER_GRACE_DAYS: 14 } as const;
 export type GraceSetting = keyof typeof GRACE_DEFAULTS;
 
+/** Days after the close in which something made before it is still taken. */
+export const graceDaysFor = (env: Env, setting: GraceSetting) => graceDays(setting, env[setting], GRACE_DEFAULTS[setting]);
+
 /**
  * Refuses what arrives outside the period. Something made earlier (send
  * pressed on a kiosk, a paper sheet received) is judged by when it was made,
@@ -34,7 +37,7 @@ export function checkPeriod(env: Env, now: Date, made?: { at: Date; until?: Date
     if (!isOpenAt(env, now)) throw consultationClosed();
     return;
   }
-  const days = graceDays(made.graceDaysSetting, env[made.graceDaysSetting], GRACE_DEFAULTS[made.graceDaysSetting]);
+  const days = graceDaysFor(env, made.graceDaysSetting);
   const status = lateArrivalStatus(currentPeriod(env), { from: made.at, until: made.until ?? made.at }, now, days);
   if (status === "closed") throw consultationClosed();
   if (status === "grace_over") {
