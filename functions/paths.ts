@@ -55,6 +55,8 @@ export const paths = {
     kiosks: "/api/admin/kiosks",
     kiosk: (id: number) => `/api/admin/kiosks/${id}`,
     kioskSetupCodes: (id: number) => `/api/admin/kiosks/${id}/setup-codes`,
+    kioskStaffCodes: (id: number) => `/api/admin/kiosks/${id}/staff-codes`,
+    kioskStaffCode: (id: number, codeId: number) => `/api/admin/kiosks/${id}/staff-codes/${codeId}`,
     paperBatches: "/api/admin/paper/batches",
     paperSheets: "/api/admin/paper/sheets",
     paperSheet: (reference: string) => `/api/admin/paper/sheets/${reference}`,

@@ -7,6 +7,7 @@
  * is online, kept for when it is not), so after the close it starts no new response.
  */
 import { statusAt } from "/period-rules.js";
+import { deviceHash } from "/staff-code-rules.js";
 
 (() => {
   const root = document.getElementById("kiosk");
@@ -25,6 +26,12 @@ import { statusAt } from "/period-rules.js";
   const WITHDRAWN = "kiosk.withdrawn";
   /** The period as the server last gave it: {opensAt, closesAt, graceDays}. */
   const PERIOD = "kiosk.period";
+  /** The checks of the staff codes in force at this kiosk, as the server last gave them: [{salt, hash}], never the codes. */
+  const STAFF_CHECKS = "kiosk.staffCodes";
+  /** Wrong staff codes typed here: {count, until}; after STAFF_TRIES the staff screens stay shut for STAFF_LOCK_MS. */
+  const STAFF_WRONG = "kiosk.staffWrong";
+  const STAFF_TRIES = 5;
+  const STAFF_LOCK_MS = 5 * 60_000;
   /** References held for people offline: enough for a busy day, topped up whenever fewer than half are left. */
   const POOL_FULL = 100;
   const POOL_LOW = 50;
@@ -41,6 +48,10 @@ import { statusAt } from "/period-rules.js";
     // Until the server has said, the dates the page was built with.
     get period() { return JSON.parse(localStorage.getItem(PERIOD) || "null") || { opensAt: data.opensAt, closesAt: data.closesAt }; },
     set period(value) { localStorage.setItem(PERIOD, JSON.stringify(value)); },
+    get staffChecks() { return JSON.parse(localStorage.getItem(STAFF_CHECKS) || "[]"); },
+    set staffChecks(value) { localStorage.setItem(STAFF_CHECKS, JSON.stringify(value)); },
+    get staffWrong() { return JSON.parse(localStorage.getItem(STAFF_WRONG) || "null") || { count: 0, until: 0 }; },
+    set staffWrong(value) { localStorage.setItem(STAFF_WRONG, JSON.stringify(value)); },
   };
 
   // ---- The consultation's period, as the server last gave it ---------------------------------------
@@ -54,13 +65,16 @@ import { statusAt } from "/period-rules.js";
   const londonTime = (instant) =>
     new Date(instant).toLocaleString(data.locale, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" });
 
-  /** Asks the server for the period in force (an extension, say) and keeps it for when the kiosk is offline. */
+  /** Asks the server for the period in force (an extension, say) and the staff codes in force, and keeps them for when the kiosk is offline. */
   async function learnPeriod() {
     if (!storage.key) return;
     try {
       const answer = await fetch(data.apiKiosk, { headers: { Accept: "application/json", "Kiosk-Key": storage.key } });
-      const { opensAt, closesAt, graceDays, error } = await answer.json().catch(() => ({}));
-      if (answer.ok && opensAt && closesAt) storage.period = { opensAt, closesAt, graceDays };
+      const { opensAt, closesAt, graceDays, staffCodes, error } = await answer.json().catch(() => ({}));
+      if (answer.ok && opensAt && closesAt) {
+        storage.period = { opensAt, closesAt, graceDays };
+        storage.staffChecks = staffCodes || [];
+      }
       else if (keyRefused(error)) needsSetup();
     } catch {
       // Offline: the period learnt last time stands.
@@ -105,6 +119,7 @@ import { statusAt } from "/period-rules.js";
   const $ = (selector) => root.querySelector(selector);
   const $$ = (selector) => Array.from(root.querySelectorAll(selector));
   let current = "loading";
+  const STAFF_SCREENS = ["paper", "refused"];
   /** Set when someone pressed send after the close: the closed screen then says their comments were not sent. */
   let lateSend = false;
 
@@ -115,6 +130,15 @@ import { statusAt } from "/period-rules.js";
     if (name === "start" && periodStatus() !== "open") name = "closed";
     if (name === "closed") showClosed(lateSend);
     lateSend = false;
+    // Staff screens end where the next person starts.
+    if (name === "start" || name === "closed" || name === "needs-setup") staff = undefined;
+    // Nobody reaches a staff screen without a code.
+    if (STAFF_SCREENS.includes(name) && !staff) {
+      staffTarget = name;
+      name = "staff-code";
+      $("[data-staff-error]").hidden = true;
+    }
+
     if (name === "refused") renderRefused();
     current = name;
     for (const screen of $$("[data-screen]")) screen.hidden = screen.dataset.screen !== name;
@@ -127,6 +151,52 @@ import { statusAt } from "/period-rules.js";
     resetIdle();
   }
 
+  // ---- Staff screens: only with a support worker's own code ----------------------------------------
+
+  /** The support worker's code while staff screens are open; gone on Finish, on inactivity and back at the start. */
+  let staff;
+  /** The staff screen asked for, shown once the code is right. */
+  let staffTarget;
+
+  function staffError(message) {
+    const error = $("[data-staff-error]");
+    error.textContent = message;
+    error.hidden = false;
+    $("#staff-code").focus();
+  }
+
+  /** Checks the code against what the kiosk learnt while online, so the refused list opens offline too. */
+  async function unlockStaff(event) {
+    event.preventDefault();
+    $("[data-staff-error]").hidden = true;
+    const wrong = storage.staffWrong;
+    if (wrong.until > Date.now()) return staffError(data.staffLocked);
+    // Online, learn first: a code revoked since is refused at once.
+    if (navigator.onLine) await learnPeriod();
+    const checks = storage.staffChecks;
+    if (checks.length === 0) return staffError(data.staffNoneKnown);
+    const code = $("#staff-code").value;
+    let right = false;
+    for (const check of checks) if ((await deviceHash(code, check.salt)) === check.hash) right = true;
+    if (!right) {
+      const count = wrong.count + 1;
+      storage.staffWrong = count >= STAFF_TRIES ? { count: 0, until: Date.now() + STAFF_LOCK_MS } : { count, until: 0 };
+      return staffError(count >= STAFF_TRIES ? data.staffLocked : data.staffWrong);
+    }
+    localStorage.removeItem(STAFF_WRONG);
+    staff = { code };
+    $("#staff-code").value = "";
+    show(staffTarget);
+  }
+
+  /** The server refused the code (revoked since the kiosk last heard): staff mode ends and the code is asked for again. */
+  function staffRefused(error) {
+    staff = undefined;
+    staffTarget = current;
+    show("staff-code");
+    staffError(error.message);
+  }
+
   // ---- One person's session ----------------------------------------------------------------------
 
   /** Everything about the person: cleared after sending, on "finish" and after inactivity. */
@@ -134,6 +204,7 @@ import { statusAt } from "/period-rules.js";
 
   function clearSession() {
     session = { assisted: undefined, comments: [], writing: undefined };
+    staff = undefined;
     for (const field of $$("input:not([type=radio]):not([type=checkbox]), textarea")) field.value = "";
     $("#consent-no").checked = true;
     clearPaperForm();
@@ -554,7 +625,13 @@ import { statusAt } from "/period-rules.js";
       ...(form.elements.respondentType.value && { respondentType: form.elements.respondentType.value }),
       ...(form.elements.organisation.value.trim() && { organisation: form.elements.organisation.value }),
     };
-    const headers = { "Content-Type": "application/json", Accept: "application/json", "Accept-Language": document.documentElement.lang, "Kiosk-Key": storage.key || "" };
+    const headers = {
+      "Content-Type": "application/json",
+      Accept: "application/json",
+      "Accept-Language": document.documentElement.lang,
+      "Kiosk-Key": storage.key || "",
+      "Staff-Code": staff ? staff.code : "",
+    };
     const correcting = Boolean(form.dataset.correcting);
     const address = (reference) => `${data.apiPaper}/${encodeURIComponent(reference)}`;
     try {
@@ -571,6 +648,8 @@ import { statusAt } from "/period-rules.js";
         showOutcome([data.paperEntered.replace("{reference}", entered.reference)]);
       } else if (keyRefused(body.error)) {
         needsSetup();
+      } else if (String(code).startsWith("staff_code")) {
+        staffRefused(body.error);
       } else {
         // The API names comments by their place in what was sent; the form names them by row.
         const fields = Object.entries(body.error.fields || {}).map(([field, message]) => {
@@ -659,6 +738,7 @@ import { statusAt } from "/period-rules.js";
   });
 
   $("[data-setup-form]").addEventListener("submit", setUp);
+  $("[data-staff-form]").addEventListener("submit", unlockStaff);
   $("[data-paper-form]").addEventListener("submit", typeInPaper);
   $("[data-paper-add-row]").addEventListener("click", () => addPaperRow().querySelector("input").focus());
 
@@ -698,7 +778,7 @@ import { statusAt } from "/period-rules.js";
     for (const scope of kiosks) navigator.serviceWorker.register("/kiosk-sw.js", { scope }).catch(() => {});
     // The styles were fetched before the service worker was there to keep them: keep them now.
     const styles = Array.from(document.querySelectorAll('link[rel="stylesheet"]'), (link) => link.href);
-    caches.open("kiosk-v1").then((cache) => cache.addAll([...kiosks, "/kiosk.js", "/period-rules.js", ...styles])).catch(() => {});
+    caches.open("kiosk-v1").then((cache) => cache.addAll([...kiosks, "/kiosk.js", "/period-rules.js", "/staff-code-rules.js", ...styles])).catch(() => {});
   }
 
   $("[data-read-screen]").hidden = !("speechSynthesis" in window);

@@ -2,7 +2,8 @@
  * What a kiosk device asks for itself:
  *   POST /api/kiosk/setup {code}          exchange a one-time set-up code for a key → 201 {id, name, key}
  *   GET  /api/kiosk                       with Kiosk-Key: which kiosk this is, and the period it keeps for offline use
- *                                         → {id, name, opensAt, closesAt, status, graceDays}
+ *                                         and the checks of its staff codes in force
+ *                                         → {id, name, opensAt, closesAt, status, graceDays, staffCodes: [{salt, hash}]}
  *   POST /api/kiosk/references {count}    with Kiosk-Key: reserve references to give people offline → 201 {references}
  */
 import { Hono } from "hono";
@@ -14,6 +15,7 @@ import { jsonOnly } from "../admin/officer-json.ts";
 import { validate } from "../validation.ts";
 import { graceDaysFor } from "../responses/submission.ts";
 import { consultationNow } from "../../consultation/index.ts";
+import { deviceChecks } from "../../kiosks/staff-codes.ts";
 import { redeemSetupCode, setupCodeSchema } from "../../kiosks/kiosks.ts";
 import { LIMITS } from "../../limits.ts";
 import { reserveForKiosk } from "../../responses/issued.ts";
@@ -41,6 +43,7 @@ const whoAmI = publicEndpoint.createHandlers(requireKiosk, identifyKiosk, async 
     closesAt: period.closesAt.toISOString(),
     status,
     graceDays: graceDaysFor(c.env, "KIOSK_GRACE_DAYS"),
+    staffCodes: await deviceChecks(c.env.DB, c.get("kiosk")!.id),
   });
 });
 
