@@ -67,19 +67,21 @@ import { deviceHash } from "/staff-code-rules.js";
 
   /** Asks the server for the period in force (an extension, say) and the staff codes in force, and keeps them for when the kiosk is offline. */
   async function learnPeriod() {
-    if (!storage.key) return;
+    if (!storage.key) return false;
+    let learnt = false;
     try {
       const answer = await fetch(data.apiKiosk, { headers: { Accept: "application/json", "Kiosk-Key": storage.key } });
       const { opensAt, closesAt, graceDays, staffCodes, error } = await answer.json().catch(() => ({}));
       if (answer.ok && opensAt && closesAt) {
         storage.period = { opensAt, closesAt, graceDays };
         storage.staffChecks = staffCodes || [];
-      }
-      else if (keyRefused(error)) needsSetup();
+        learnt = true;
+      } else if (keyRefused(error)) needsSetup();
     } catch {
       // Offline: the period learnt last time stands.
     }
     if (current === "start" || current === "closed") show("start");
+    return learnt;
   }
 
   /** The screen that says plainly why nothing new can start, what happens next, and how to find out. */
@@ -172,9 +174,10 @@ import { deviceHash } from "/staff-code-rules.js";
     const wrong = storage.staffWrong;
     if (wrong.until > Date.now()) return staffError(data.staffLocked);
     // Online, learn first: a code revoked since is refused at once.
-    if (navigator.onLine) await learnPeriod();
+    const learnt = navigator.onLine && (await learnPeriod());
     const checks = storage.staffChecks;
-    if (checks.length === 0) return staffError(data.staffNoneKnown);
+    // Never told of any code: say how to fix that. Told of none now: every code is wrong.
+    if (checks.length === 0 && !learnt) return staffError(data.staffNoneKnown);
     const code = $("#staff-code").value;
     let right = false;
     for (const check of checks) if ((await deviceHash(code, check.salt)) === check.hash) right = true;

@@ -14,11 +14,27 @@ async function asOfficer(path: string, init: { method?: string; json?: unknown }
   return (answer.status === 204 ? {} : answer.json()) as Promise<Record<string, unknown>>;
 }
 
+/** The kiosk made for the last set-up code, for giving its support workers staff codes. */
+let lastKioskId = 0;
+
 /** A new kiosk for a place, and a one-time code to set a device up with. */
 async function newSetupCode(name = "Day centre"): Promise<string> {
   const kiosk = (await asOfficer("/api/admin/kiosks", { method: "POST", json: { name } })) as { id: number };
+  lastKioskId = kiosk.id;
   const { code } = (await asOfficer(`/api/admin/kiosks/${kiosk.id}/setup-codes`, { method: "POST" })) as { code: string };
   return code;
+}
+
+/** A support worker's own code for the kiosk set up last, as an officer issues it. */
+async function newStaffCode(name = "Sam"): Promise<{ id: number; code: string }> {
+  return (await asOfficer(`/api/admin/kiosks/${lastKioskId}/staff-codes`, { method: "POST", json: { name } })) as { id: number; code: string };
+}
+
+/** Asked for a staff code, the support worker types theirs. */
+async function enterStaffCode(page: Page, code: string) {
+  await page.getByRole("heading", { level: 1, name: "Staff only" }).waitFor();
+  await page.getByLabel("Your staff code").fill(code);
+  await page.getByRole("button", { name: "Continue" }).click();
 }
 
 async function enterSetupCode(page: Page, code: string) {
@@ -358,9 +374,11 @@ describe("a response the server refuses for good", () => {
   it("is shown to staff with the reason and the words, printed, kept through a reload, and removed only when staff say so", async ({ expect }) => {
     const { context, page } = await setUpKiosk();
     // The kiosk last heard of dates that have since changed (the opening moved later), and its clock is in between.
-    await context.route("**/api/kiosk", (route) =>
-      route.fulfill({ json: { id: 1, name: "Day centre", opensAt: "2019-01-01T00:00:00.000Z", closesAt: "2090-12-31T23:59:59.000Z", status: "open", graceDays: 7 } }),
-    );
+    const { code: staffCode } = await newStaffCode();
+    await context.route("**/api/kiosk", async (route) => {
+      const real = (await (await route.fetch()).json()) as Record<string, unknown>;
+      await route.fulfill({ json: { ...real, opensAt: "2019-01-01T00:00:00.000Z" } });
+    });
     await page.reload();
     await page.waitForFunction(() => localStorage.getItem("kiosk.period")?.includes("2019-01-01"));
     await page.clock.setFixedTime(new Date("2019-06-01T10:00:00Z"));
@@ -378,6 +396,7 @@ describe("a response the server refuses for good", () => {
 
     await page.reload();
     await staff.click();
+    await enterStaffCode(page, staffCode);
     const entry = page.locator("[data-refused-list] li");
     await expect.poll(() => entry.count()).toBe(1);
     const shown = (await entry.textContent())!;
@@ -420,8 +439,10 @@ describe("a support worker typing in a paper form at the kiosk", () => {
     const reference = references[0]!;
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const { context, page } = await setUpKiosk();
+    const { code: staffCode } = await newStaffCode();
     const typeIn = async (comments: [string, string][]) => {
       await page.getByRole("button", { name: "Staff: type in a paper form" }).click();
+      await enterStaffCode(page, staffCode);
       await page.getByLabel("Reference on the sheet").fill(reference.toLowerCase());
       await page.getByLabel("Date received").fill(yesterday);
       for (const [index, [number, text]] of comments.entries()) {
@@ -438,6 +459,7 @@ describe("a support worker typing in a paper form at the kiosk", () => {
     await page.getByRole("button", { name: "Back" }).last().click();
 
     await page.getByRole("button", { name: "Staff: type in a paper form" }).click();
+    await enterStaffCode(page, staffCode);
     await page.getByLabel("An organisation").check();
     await page.getByLabel("Name of the organisation").fill("Hope Hostel");
     await page.getByRole("button", { name: "Back" }).last().click();
@@ -466,6 +488,66 @@ describe("a support worker typing in a paper form at the kiosk", () => {
     const rows = await exportedRows(reference);
     expect(rows.map((row) => row.commentText)).toEqual(["Typed from the sheet, corrected.", "About it all.", "Nurses.", "A fourth comment."]);
     expect(rows[0]).toMatchObject({ channel: "paper", kioskName: "Day centre", paperReceivedOn: yesterday, publishConsent: true, respondentType: "organisation", organisation: "Hope Hostel" });
+    await context.close();
+  });
+});
+
+describe("the kiosk's staff screens", () => {
+  it("open only with a support worker's own code, and close on Finish, at the start screen and after inactivity", async ({ expect }) => {
+    const { context, page } = await setUpKiosk({ clock: true });
+    const { code } = await newStaffCode("Ana");
+    const paperForm = page.getByLabel("Reference on the sheet");
+    await page.getByRole("button", { name: "Staff: type in a paper form" }).click();
+    await page.getByRole("heading", { level: 1, name: "Staff only" }).waitFor();
+    expect(await paperForm.isVisible()).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+    for (const target of await targetSizes(page)) expect(target.height, target.name).toBeGreaterThanOrEqual(48);
+    // A wrong code is refused at the field and opens nothing.
+    await page.getByLabel("Your staff code").fill("0000-0000");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect.poll(() => page.locator("[data-staff-error]").textContent()).toBe("This staff code is not right for this kiosk. Check it and try again.");
+    expect(await paperForm.isVisible()).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+    // The right one, typed as people type it, opens the screen asked for.
+    await page.getByLabel("Your staff code").fill(code.toLowerCase().replace("-", " "));
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("heading", { level: 1, name: "Type in a paper form" }).waitFor();
+    expect(await page.getByLabel("Your staff code").inputValue()).toBe("");
+    // Finish closes the staff screens: the next one asks again.
+    await page.getByRole("button", { name: "Finish: close the staff screens" }).click();
+    await page.getByRole("button", { name: "Staff: type in a paper form" }).click();
+    await page.getByRole("heading", { level: 1, name: "Staff only" }).waitFor();
+    await enterStaffCode(page, code);
+    await page.getByRole("heading", { level: 1, name: "Type in a paper form" }).waitFor();
+    // So does leaving them unattended.
+    await page.clock.runFor(121_000);
+    await page.getByRole("button", { name: "I am still here" }).waitFor();
+    await page.clock.runFor(21_000);
+    await page.getByRole("button", { name: "I am giving my own views" }).waitFor();
+    await page.getByRole("button", { name: "Staff: type in a paper form" }).click();
+    await page.getByRole("heading", { level: 1, name: "Staff only" }).waitFor();
+    await context.close();
+  });
+
+  it("open offline with a code the kiosk learnt while online, and refuse a code revoked since, once online", async ({ expect }) => {
+    const { context, page } = await setUpKiosk();
+    const { id, code } = await newStaffCode("Ana");
+    // Online: the kiosk learns the codes in force before checking.
+    await page.getByRole("button", { name: "Staff: type in a paper form" }).click();
+    await enterStaffCode(page, code);
+    await page.getByRole("heading", { level: 1, name: "Type in a paper form" }).waitFor();
+    await page.getByRole("button", { name: "Finish: close the staff screens" }).click();
+    await context.setOffline(true);
+    await page.getByRole("button", { name: "Staff: type in a paper form" }).click();
+    await enterStaffCode(page, code);
+    await page.getByRole("heading", { level: 1, name: "Type in a paper form" }).waitFor();
+    await page.getByRole("button", { name: "Finish: close the staff screens" }).click();
+    await context.setOffline(false);
+    await asOfficer(`/api/admin/kiosks/${lastKioskId}/staff-codes/${id}`, { method: "DELETE" });
+    await page.getByRole("button", { name: "Staff: type in a paper form" }).click();
+    await enterStaffCode(page, code);
+    await expect.poll(() => page.locator("[data-staff-error]").textContent()).toContain("This staff code is not right for this kiosk.");
+    expect(await page.getByLabel("Reference on the sheet").isVisible()).toBe(false);
     await context.close();
   });
 });
