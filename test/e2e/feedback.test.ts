@@ -1,7 +1,8 @@
 /** "You said, we did" in a real browser: the public log, tracking, and officers writing and publishing entries. */
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { axeViolations, launchBrowser, newPage, officerPage, pageBasics, startSite, type Site } from "./harness.ts";
+import { getDocumentProxy, extractText } from "unpdf";
+import { axeViolations, launchBrowser, newPage, officerPage, pageBasics, RESULTS_PUBLISHED, startSite, type Site } from "./harness.ts";
 import { executeSql, seedCommentsSql } from "./admin-seed.ts";
 import { formatReference, newReference } from "../../functions/responses/reference.ts";
 
@@ -23,7 +24,7 @@ async function officerApi(path: string, json: unknown): Promise<{ id: number }> 
 }
 
 beforeAll(async () => {
-  site = await startSite({ ADMIN_TOKEN });
+  site = await startSite({ ADMIN_TOKEN, ...RESULTS_PUBLISHED });
   executeSql(
     site.stateDirectory,
     seedCommentsSql([
@@ -139,6 +140,21 @@ describe("tracking a response", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL(new RegExp(`/you-said-we-did#feedback-${ids.winter}$`));
     expect(await page.locator(`#feedback-${ids.winter}:target`).count()).toBe(1);
+    await page.context().close();
+  });
+
+  it("shows an answered comment as answered, with what people said, what the council did and what became of its paragraph, on one printed page", async ({ expect }) => {
+    const page = await trackedPage(formatReference(refs.night));
+    const comment = page.locator(".tracked-comment").first();
+    const shown = await comment.innerText();
+    expect(shown).toContain("Answered. The council has published what it did about it");
+    expect(shown).not.toContain("Council officers are reading every comment now");
+    for (const words of ["You said", "People told us what they think.", "We did", "Here is what we did.", "Outcome: Changed", "What changed in this paragraph"]) expect(shown).toContain(words);
+    await page.emulateMedia({ media: "print" });
+    const pdf = await getDocumentProxy(new Uint8Array(await page.pdf({ format: "A4" })));
+    const { text } = await extractText(pdf, { mergePages: false });
+    expect(text).toHaveLength(1);
+    for (const words of ["Answered", "People told us what they think.", "Here is what we did."]) expect(text[0]).toContain(words);
     await page.context().close();
   });
 
