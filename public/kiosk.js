@@ -239,6 +239,7 @@ import { deviceHash } from "/staff-code-rules.js";
     const existing = session.comments.find((comment) => comment.paragraph === paragraph);
     $("#comment").value = existing ? existing.text : "";
     $("[data-write-error]").hidden = true;
+    $("[data-discard]").hidden = true;
     show("write");
   }
 
@@ -703,8 +704,14 @@ import { deviceHash } from "/staff-code-rules.js";
 
   function timeOut() {
     closeWarning();
+    startAgain();
+  }
+
+  /** The next person starts afresh, in the kiosk's default language (the page is kept for offline use). */
+  function startAgain() {
     clearSession();
-    show("start");
+    if (document.documentElement.lang !== data.defaultLanguage) location.assign(data.defaultKiosk);
+    else show("start");
   }
 
   // ---- Reading aloud, where the browser can speak -------------------------------------------------
@@ -730,14 +737,32 @@ import { deviceHash } from "/staff-code-rules.js";
     } else if (target.dataset.write) startWriting(target);
     else if (target.hasAttribute("data-send")) send();
     else if (target.hasAttribute("data-print")) window.print();
-    else if (target.hasAttribute("data-finish")) {
-      clearSession();
-      show("start");
-    } else if (target.hasAttribute("data-continue")) {
+    else if (target.hasAttribute("data-finish")) startAgain(); else if (target.hasAttribute("data-continue")) {
       closeWarning();
       resetIdle();
     } else if (target.hasAttribute("data-read-aloud")) speak($("[data-write-quote]").textContent, $("[data-write-quote]").lang);
     else if (target.hasAttribute("data-read-screen")) speak([$("[data-waiting]").textContent, $(`[data-screen="${current}"]`).innerText].join("\n"));
+  });
+
+  // ---- Leaving a comment box: words typed and not yet added are not thrown away without asking ---------
+
+  function backFromWriting() {
+    const typed = $("#comment").value.trim();
+    const kept = session.comments.find((comment) => comment.paragraph === session.writing?.paragraph);
+    if (!typed || (kept && kept.text === typed)) return show("browse");
+    $("[data-discard]").hidden = false;
+    $("[data-discard]").focus();
+  }
+
+  $("[data-back-from-writing]").addEventListener("click", backFromWriting);
+  $("[data-discard-yes]").addEventListener("click", () => {
+    $("[data-discard]").hidden = true;
+    $("#comment").value = "";
+    show("browse");
+  });
+  $("[data-discard-no]").addEventListener("click", () => {
+    $("[data-discard]").hidden = true;
+    $("#comment").focus();
   });
 
   $("[data-setup-form]").addEventListener("submit", setUp);

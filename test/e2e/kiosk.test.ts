@@ -492,6 +492,53 @@ describe("a support worker typing in a paper form at the kiosk", () => {
   });
 });
 
+describe("a comment box, and the next person", () => {
+  it("warns not to include a name, and asks before throwing away words not yet added", async ({ expect }) => {
+    const { context, page } = await setUpKiosk();
+    await page.getByRole("button", { name: "I am giving my own views" }).click();
+    await page.getByRole("button", { name: "Say something about the whole plan" }).click();
+    const box = page.getByLabel("What do you think?");
+    expect(await page.locator("#comment-hint").textContent()).toContain("Do not include your name, address or other personal details.");
+    expect(await box.getAttribute("aria-describedby")).toContain("comment-hint");
+    await box.fill("Half a thought");
+    await page.getByRole("button", { name: "Back" }).click();
+    await page.getByText("You have written something that is not in your response yet. Go back without it?").waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    for (const target of await targetSizes(page)) expect(target.height, target.name).toBeGreaterThanOrEqual(48);
+    await page.getByRole("button", { name: "No, keep writing" }).click();
+    expect(await box.inputValue()).toBe("Half a thought");
+    expect(await box.evaluate((node) => node === document.activeElement)).toBe(true);
+    await page.getByRole("button", { name: "Back" }).click();
+    await page.getByRole("button", { name: "Yes, go back without it" }).click();
+    await page.getByRole("heading", { name: "What do you want to comment on?" }).waitFor();
+    expect(await page.locator("[data-count]").first().textContent()).toBe("0");
+    // With nothing typed, Back goes straight back.
+    await page.getByRole("button", { name: "Say something about the whole plan" }).click();
+    expect(await box.inputValue()).toBe("");
+    await page.getByRole("button", { name: "Back" }).click();
+    await page.getByRole("heading", { name: "What do you want to comment on?" }).waitFor();
+    await context.close();
+  });
+
+  it("notes an untranslated section on the Spanish kiosk, and after inactivity starts the next person in the default language", async ({ expect }) => {
+    const { context, page } = await setUpKiosk({ clock: true });
+    await page.getByRole("link", { name: "Español" }).click();
+    await page.waitForURL((url) => url.pathname === "/es/kiosk/");
+    await page.locator("[data-own-views]").click();
+    // The fixture's section 1 has no Spanish translation; section 2 has one.
+    await page.locator('[data-screen="browse"] [data-go="section-1"]').click();
+    expect(await page.locator('[data-screen="section-1"] [data-untranslated]').textContent()).toBe("Esta sección todavía no está traducida, por eso se muestra en inglés.");
+    expect(await page.locator('[data-screen="section-2"] [data-untranslated]').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.clock.runFor(121_000);
+    await page.clock.runFor(21_000);
+    await page.waitForURL((url) => url.pathname === "/kiosk/");
+    await page.getByRole("button", { name: "I am giving my own views" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    await context.close();
+  });
+});
+
 describe("the kiosk's staff screens", () => {
   it("open only with a support worker's own code, and close on Finish, at the start screen and after inactivity", async ({ expect }) => {
     const { context, page } = await setUpKiosk({ clock: true });
