@@ -34,6 +34,8 @@ export const paths = {
   publishedCommentsSection: (section: string) => `/what-people-said/${section}/`,
   /** The public "You said, we did" log, and one entry in it. */
   feedbackLog: "/you-said-we-did",
+  /** The log as a notice-board poster, to print on A4. */
+  feedbackPoster: "/you-said-we-did/poster",
   feedbackEntry: (id: number) => `/you-said-we-did#feedback-${id}`,
   kiosk: "/kiosk/",
   print: "/print/",

@@ -167,6 +167,36 @@ describe("tracking a response", () => {
   });
 });
 
+describe("the notice-board poster", () => {
+  it("prints on A4 in large plain words: what people said, what the council did, how many comments each answers, and how to ask without the internet", async ({ expect }) => {
+    const page = await newPage(browser);
+    await page.goto(`${site.url}/you-said-we-did`);
+    await page.getByRole("link", { name: "A notice-board version to print (A4)" }).click();
+    await page.waitForURL(`${site.url}/you-said-we-did/poster`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ media: "print" });
+    const pdf = await getDocumentProxy(new Uint8Array(await page.pdf({ preferCSSPageSize: true })));
+    const [, , width, height] = (await pdf.getPage(1)).view as number[];
+    expect([Math.round(width!), Math.round(height!)]).toEqual([595, 842]);
+    const { text } = await extractText(pdf, { mergePages: true });
+    for (const words of ["You said, we did", "Night outreach", "You said:", "People told us what they think.", "We did:", "Here is what we did.", "This answers 2 comments.", "This answers 1 comment.", "You do not need the internet", "01632 960000", "2 Market Square"]) {
+      expect(text, words).toContain(words);
+    }
+    expect(text).not.toContain("Secret draft entry");
+    // Large print: the body text is at least 16 pt.
+    expect(await page.locator(".poster-entry p").first().evaluate((node) => parseFloat(getComputedStyle(node).fontSize))).toBeGreaterThanOrEqual(21);
+    await page.context().close();
+  });
+
+  it("is in each language at its own address", async ({ expect }) => {
+    for (const [code, words] of [["es", "Ustedes dijeron, nosotros hicimos"], ["it", "Avete detto, abbiamo fatto"]] as const) {
+      const basics = await pageBasics(browser, `${site.url}/${code}/you-said-we-did/poster`);
+      expect(basics).toEqual({ lang: code, h1: 1, violations: [] });
+      expect(await (await fetch(`${site.url}/${code}/you-said-we-did/poster`)).text()).toContain(words);
+    }
+  });
+});
+
 describe("the final strategy and what changed", () => {
   const pages = { "the final strategy's contents": "/final/", "a final section": "/final/streets/", "what changed in a section": "/changes/streets/", "a section with a paragraph replaced": "/changes/advice/", "a section with a paragraph removed": "/changes/care/" };
   for (const [name, path] of Object.entries(pages)) {

@@ -120,6 +120,14 @@ describe("support workers' staff codes in the officers' area", () => {
 });
 
 describe("paper forms", () => {
+  it("names the postal address on the plain form, so a form can be posted", async ({ expect }) => {
+    const page = await newPage(browser());
+    await page.goto(`${site().url}/print/`);
+    const { pages } = await printedPdf(page);
+    expect(pages.join("\n").replace(/\s+/g, " ")).toContain("post it to: Plan Consultation, Testshire Council, 2 Market Square, Testshire TS1 1AA");
+    await page.context().close();
+  });
+
   it("prints a batch: one A4 sheet per reference with its QR code and every paragraph number", async ({ expect }) => {
     const page = await signedInPage();
     const numbers = await draftNumbers(page);
