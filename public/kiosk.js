@@ -71,9 +71,9 @@ import { deviceHash } from "/staff-code-rules.js";
     let learnt = false;
     try {
       const answer = await fetch(data.apiKiosk, { headers: { Accept: "application/json", "Kiosk-Key": storage.key } });
-      const { opensAt, closesAt, graceDays, staffCodes, error } = await answer.json().catch(() => ({}));
+      const { opensAt, closesAt, graceDays, resultsPublished, staffCodes, error } = await answer.json().catch(() => ({}));
       if (answer.ok && opensAt && closesAt) {
-        storage.period = { opensAt, closesAt, graceDays };
+        storage.period = { opensAt, closesAt, graceDays, resultsPublished: Boolean(resultsPublished) };
         storage.staffChecks = staffCodes || [];
         learnt = true;
       } else if (keyRefused(error)) needsSetup();
@@ -92,7 +92,55 @@ import { deviceHash } from "/staff-code-rules.js";
     $("[data-closed-when]").textContent =
       status === "not_open" ? data.notOpenWhen.replace("{time}", londonTime(opensAt)) : data.closedWhen.replace("{time}", londonTime(closesAt));
     $("[data-closed-late]").hidden = !late;
-    $("[data-closed-next]").hidden = status === "not_open";
+    // Once the outcome is published, it leads: what happens next has happened.
+    const published = Boolean(storage.period.resultsPublished) && status === "closed";
+    $("[data-results-published]").hidden = !published;
+    $("[data-closed-next]").hidden = status === "not_open" || published;
+  }
+
+  // ---- Looking up a reference: what happened to a person's comments -------------------------------------
+
+  const lookupText = (tag, text, lang) => {
+    const node = element(tag, "", text);
+    if (lang !== undefined) node.lang = lang;
+    return node;
+  };
+
+  async function lookUp(event) {
+    event.preventDefault();
+    const result = $("[data-lookup-result]");
+    const error = $("[data-lookup-error]");
+    result.textContent = "";
+    result.hidden = true;
+    error.hidden = true;
+    const reference = $("#lookup-reference").value.trim();
+    try {
+      const answer = await fetch(`${data.apiResponses}/${encodeURIComponent(reference)}`, { headers: { Accept: "application/json", "Accept-Language": document.documentElement.lang } });
+      const body = await answer.json();
+      // Not found is said as the look-up page says it; anything else (too many look-ups) in the server's words.
+      if (!answer.ok) throw Object.assign(new Error(answer.status === 404 ? data.lookupFailed : body.error?.message || data.lookupFailed), { shown: true });
+      result.append(element("h2", "", data.lookupFor.replace("{reference}", body.reference)));
+      for (const comment of body.comments) {
+        const entry = element("div", "lookup-comment");
+        entry.append(element("p", "number", labelFor(comment.paragraph, numberOf(comment.paragraph))));
+        entry.append(lookupText("p", comment.text, ""));
+        const received = periodStatus() === "closed" ? data.lookupStatusReceivedClosed : data.lookupStatusReceived;
+        entry.append(element("p", "", { received, answered: data.lookupStatusAnswered, hidden: data.lookupStatusHidden }[comment.status] || comment.status));
+        for (const feedback of body.feedback.filter((item) => (comment.feedback || []).includes(item.id))) {
+          entry.append(lookupText("h3", feedback.title, "en"));
+          entry.append(element("p", "", `${data.outcomeLabel} ${data[`outcome${feedback.outcome.replace(/_(.)/g, (_, c) => c.toUpperCase()).replace(/^./, (c) => c.toUpperCase())}`] || feedback.outcome}`));
+          entry.append(element("h4", "", data.youSaid), lookupText("p", feedback.youSaid, "en"));
+          entry.append(element("h4", "", data.weDid), lookupText("p", feedback.weDid, "en"));
+        }
+        result.append(entry);
+      }
+      result.hidden = false;
+      result.focus();
+    } catch (failure) {
+      error.textContent = failure instanceof TypeError ? data.offline : failure.shown ? failure.message : data.lookupFailed;
+      error.hidden = false;
+      $("#lookup-reference").focus();
+    }
   }
 
   const openQueue = () =>
@@ -142,6 +190,10 @@ import { deviceHash } from "/staff-code-rules.js";
     }
 
     if (name === "refused") renderRefused();
+    if (name === "lookup") {
+      $("[data-lookup-result]").hidden = true;
+      $("[data-lookup-error]").hidden = true;
+    }
     current = name;
     for (const screen of $$("[data-screen]")) screen.hidden = screen.dataset.screen !== name;
     const heading = $(`[data-screen="${name}"] h1`);
@@ -213,6 +265,7 @@ import { deviceHash } from "/staff-code-rules.js";
     clearPaperForm();
     $("[data-reference]").textContent = "";
     $("[data-paper-outcome]").hidden = true;
+    $("[data-lookup-result]").textContent = "";
     renderReview();
   }
 
@@ -767,6 +820,7 @@ import { deviceHash } from "/staff-code-rules.js";
 
   $("[data-setup-form]").addEventListener("submit", setUp);
   $("[data-staff-form]").addEventListener("submit", unlockStaff);
+  $("[data-lookup-form]").addEventListener("submit", lookUp);
   $("[data-paper-form]").addEventListener("submit", typeInPaper);
   $("[data-paper-add-row]").addEventListener("click", () => addPaperRow().querySelector("input").focus());
 

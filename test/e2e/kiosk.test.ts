@@ -539,6 +539,44 @@ describe("a comment box, and the next person", () => {
   });
 });
 
+describe("looking up a reference at the kiosk", () => {
+  it("shows a comment answered by a published entry with what people said and what the council did, ready to print, and clears it for the next person", async ({ expect }) => {
+    const { context, page } = await setUpKiosk();
+    await sendAboutWholePlan(page, "Keep the showers open at night.");
+    await page.getByRole("heading", { name: "Thank you. Your response has been sent." }).waitFor();
+    const reference = (await page.locator("[data-reference]").textContent())!;
+    await page.getByRole("button", { name: "Finish" }).click();
+    const entry = await asOfficer("/api/admin/feedback", {
+      method: "POST",
+      json: { title: "Showers at night", youSaid: "You asked for showers at night.", weDid: "The day centre now opens its showers until 10pm.", outcome: "changed", paragraphs: ["general"], references: [reference], status: "published" },
+    });
+    expect(entry.id).toBeDefined();
+    await page.getByRole("button", { name: "Look up my reference" }).click();
+    await page.getByRole("heading", { level: 1, name: "What happened to my comments?" }).waitFor();
+    await page.getByLabel("Your reference").fill(reference.toLowerCase());
+    await page.getByRole("button", { name: "Look up" }).click();
+    const result = page.locator("[data-lookup-result]");
+    await result.getByText("Showers at night", { exact: true }).waitFor();
+    const shown = await result.innerText();
+    for (const words of [`Response ${reference}`, "Keep the showers open at night.", "Answered.", "You said", "You asked for showers at night.", "We did", "The day centre now opens its showers until 10pm.", "What happened: Changed"]) expect(shown).toContain(words);
+    expect(await axeViolations(page)).toEqual([]);
+    for (const target of await targetSizes(page)) expect(target.height, target.name).toBeGreaterThanOrEqual(48);
+    // Printed, the answer is what shows.
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByText("The day centre now opens its showers until 10pm.").isVisible()).toBe(true);
+    expect(await page.getByRole("heading", { level: 1, name: "What happened to my comments?" }).isVisible()).toBe(false);
+    await page.emulateMedia({ media: "screen" });
+    // A reference that is not ours says so at the box.
+    await page.getByLabel("Your reference").fill("K7M4Q-2XD9P");
+    await page.getByRole("button", { name: "Look up" }).click();
+    await expect.poll(() => page.locator("[data-lookup-error]").textContent()).toContain("We could not find a response with that reference");
+    expect(await result.isVisible()).toBe(false);
+    await page.getByRole("button", { name: "Finish" }).click();
+    expect(await page.locator("body").innerText()).not.toContain("Keep the showers open at night.");
+    await context.close();
+  });
+});
+
 describe("the kiosk's staff screens", () => {
   it("open only with a support worker's own code, and close on Finish, at the start screen and after inactivity", async ({ expect }) => {
     const { context, page } = await setUpKiosk({ clock: true });

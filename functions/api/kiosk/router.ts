@@ -3,7 +3,7 @@
  *   POST /api/kiosk/setup {code}          exchange a one-time set-up code for a key → 201 {id, name, key}
  *   GET  /api/kiosk                       with Kiosk-Key: which kiosk this is, and the period it keeps for offline use
  *                                         and the checks of its staff codes in force
- *                                         → {id, name, opensAt, closesAt, status, graceDays, staffCodes: [{salt, hash}]}
+ *                                         → {id, name, opensAt, closesAt, status, graceDays, resultsPublished, staffCodes: [{salt, hash}]}
  *   POST /api/kiosk/references {count}    with Kiosk-Key: reserve references to give people offline → 201 {references}
  */
 import { Hono } from "hono";
@@ -15,6 +15,7 @@ import { jsonOnly } from "../admin/officer-json.ts";
 import { validate } from "../validation.ts";
 import { graceDaysFor } from "../responses/submission.ts";
 import { consultationNow } from "../../consultation/index.ts";
+import { resultsNow } from "../../consultation/results.ts";
 import { deviceChecks } from "../../kiosks/staff-codes.ts";
 import { redeemSetupCode, setupCodeSchema } from "../../kiosks/kiosks.ts";
 import { LIMITS } from "../../limits.ts";
@@ -43,6 +44,8 @@ const whoAmI = publicEndpoint.createHandlers(requireKiosk, identifyKiosk, async 
     closesAt: period.closesAt.toISOString(),
     status,
     graceDays: graceDaysFor(c.env, "KIOSK_GRACE_DAYS"),
+    // Once the outcome is published, the kiosk leads with it.
+    resultsPublished: resultsNow(c.env).published,
     staffCodes: await deviceChecks(c.env.DB, c.get("kiosk")!.id),
   });
 });
