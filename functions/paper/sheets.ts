@@ -5,6 +5,7 @@
  * correction changes it in place, recorded in the audit log.
  */
 import { z } from "zod";
+import { readWrittenDate } from "./written-date.ts";
 import { ApiError } from "../api/errors.ts";
 import { commentedParagraph, paragraphIdOfNumber, revisionSeenNow } from "../consultation/paragraphs.ts";
 import { parseLondonDate } from "../consultation/london-time.ts";
@@ -27,10 +28,11 @@ const sheetHeader = z.object({
     .string({ error: "paper.error.reference" })
     .transform((value) => normaliseReference(value) ?? "")
     .pipe(z.string().min(1, { error: "paper.error.reference" })),
+  // As people write dates ("4/12/2026", "4 Dec"), stored as YYYY-MM-DD.
   receivedOn: z
     .string({ error: "paper.error.receivedOn" })
-    .trim()
-    .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && parseLondonDate(value, "start") !== undefined, { error: "paper.error.receivedOn" }),
+    .transform((value) => readWrittenDate(value) ?? "")
+    .pipe(z.string().min(1, { error: "paper.error.receivedOn" })),
 });
 
 /** Comments by paragraph number as printed ("3.2"); an id or "general" is taken too. */

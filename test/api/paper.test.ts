@@ -87,9 +87,21 @@ describe("typing in a paper form", () => {
     expect((await errorOf(unknownNumber)).fields).toHaveProperty(["comments.0.paragraph"]);
     const tomorrow = await typeIn(sheet(reference!, "2030-11-23"));
     expect((await errorOf(tomorrow)).fields).toHaveProperty("receivedOn");
-    const badDate = await typeIn(sheet(reference!, "21/11/2030"));
-    expect((await errorOf(badDate)).fields).toHaveProperty("receivedOn");
+    for (const written of ["31/11/2030", "30 Febtober", "yesterday", ""]) {
+      const badDate = await typeIn(sheet(reference!, written));
+      expect((await errorOf(badDate)).fields, written).toHaveProperty("receivedOn");
+    }
     expect(await storedCounts()).toEqual(before);
+  });
+
+  it("reads the date received as people write it, day before month, and keeps it as the day it names", async ({ expect }) => {
+    for (const written of ["21/11/2030", "21/11/30", "21 Nov", "21st November 2030", " 2030-11-21 "]) {
+      const [reference] = await printBatch(1);
+      const answer = await typeIn(sheet(reference!, written));
+      expect(answer.status, written).toBe(201);
+      const row = await env.DB.prepare("SELECT paper_received_on FROM responses WHERE reference = ?").bind(reference!.replace("-", "")).first();
+      expect(row, written).toEqual({ paper_received_on: "2030-11-21" });
+    }
   });
 
   it("takes a sheet received before the close for fourteen days after it, and refuses it later", async ({ expect }) => {
