@@ -34,6 +34,8 @@ export const paths = {
   publishedCommentsSection: (section: string) => `/what-people-said/${section}/`,
   /** The public "You said, we did" log, and one entry in it. */
   feedbackLog: "/you-said-we-did",
+  /** The log as a notice-board poster, to print on A4. */
+  feedbackPoster: "/you-said-we-did/poster",
   feedbackEntry: (id: number) => `/you-said-we-did#feedback-${id}`,
   kiosk: "/kiosk/",
   print: "/print/",
@@ -55,9 +57,12 @@ export const paths = {
     kiosks: "/api/admin/kiosks",
     kiosk: (id: number) => `/api/admin/kiosks/${id}`,
     kioskSetupCodes: (id: number) => `/api/admin/kiosks/${id}/setup-codes`,
+    kioskStaffCodes: (id: number) => `/api/admin/kiosks/${id}/staff-codes`,
+    kioskStaffCode: (id: number, codeId: number) => `/api/admin/kiosks/${id}/staff-codes/${codeId}`,
     paperBatches: "/api/admin/paper/batches",
     paperSheets: "/api/admin/paper/sheets",
     paperSheet: (reference: string) => `/api/admin/paper/sheets/${reference}`,
+    kioskSelf: "/api/kiosk",
     kioskSetup: "/api/kiosk/setup",
     kioskReferences: "/api/kiosk/references",
     kioskPaperSheets: "/api/paper/sheets",

@@ -3,10 +3,13 @@
  * lives only in memory until they press send; then the response waits in
  * IndexedDB, with its idempotency key and a reference the server reserved for
  * this kiosk, until the server has acknowledged it. Nothing about the person
- * is kept after that.
+ * is kept after that. It knows the consultation's period (learnt whenever it
+ * is online, kept for when it is not), so after the close it starts no new response.
  */
+import { statusAt } from "/period-rules.js";
+import { deviceHash } from "/staff-code-rules.js";
+
 (() => {
-  "use strict";
   const root = document.getElementById("kiosk");
   if (!root) return;
   const data = root.dataset;
@@ -21,6 +24,14 @@
   const POOL = "kiosk.references";
   /** Set when the server stopped taking this device's key: it then asks to be set up again, not set up afresh. */
   const WITHDRAWN = "kiosk.withdrawn";
+  /** The period as the server last gave it: {opensAt, closesAt, graceDays}. */
+  const PERIOD = "kiosk.period";
+  /** The checks of the staff codes in force at this kiosk, as the server last gave them: [{salt, hash}], never the codes. */
+  const STAFF_CHECKS = "kiosk.staffCodes";
+  /** Wrong staff codes typed here: {count, until}; after STAFF_TRIES the staff screens stay shut for STAFF_LOCK_MS. */
+  const STAFF_WRONG = "kiosk.staffWrong";
+  const STAFF_TRIES = 5;
+  const STAFF_LOCK_MS = 5 * 60_000;
   /** References held for people offline: enough for a busy day, topped up whenever fewer than half are left. */
   const POOL_FULL = 100;
   const POOL_LOW = 50;
@@ -34,7 +45,103 @@
     set pool(value) { localStorage.setItem(POOL, JSON.stringify(value)); },
     get withdrawn() { return localStorage.getItem(WITHDRAWN) === "yes"; },
     set withdrawn(value) { value ? localStorage.setItem(WITHDRAWN, "yes") : localStorage.removeItem(WITHDRAWN); },
+    // Until the server has said, the dates the page was built with.
+    get period() { return JSON.parse(localStorage.getItem(PERIOD) || "null") || { opensAt: data.opensAt, closesAt: data.closesAt }; },
+    set period(value) { localStorage.setItem(PERIOD, JSON.stringify(value)); },
+    get staffChecks() { return JSON.parse(localStorage.getItem(STAFF_CHECKS) || "[]"); },
+    set staffChecks(value) { localStorage.setItem(STAFF_CHECKS, JSON.stringify(value)); },
+    get staffWrong() { return JSON.parse(localStorage.getItem(STAFF_WRONG) || "null") || { count: 0, until: 0 }; },
+    set staffWrong(value) { localStorage.setItem(STAFF_WRONG, JSON.stringify(value)); },
   };
+
+  // ---- The consultation's period, as the server last gave it ---------------------------------------
+
+  /** Whether comments are taken at an instant, by the server's own rule (period-rules.js). */
+  const periodStatus = (at = Date.now()) => {
+    const { opensAt, closesAt } = storage.period;
+    return statusAt(Date.parse(opensAt), Date.parse(closesAt), at);
+  };
+
+  const londonTime = (instant) =>
+    new Date(instant).toLocaleString(data.locale, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" });
+
+  /** Asks the server for the period in force (an extension, say) and the staff codes in force, and keeps them for when the kiosk is offline. */
+  async function learnPeriod() {
+    if (!storage.key) return false;
+    let learnt = false;
+    try {
+      const answer = await fetch(data.apiKiosk, { headers: { Accept: "application/json", "Kiosk-Key": storage.key } });
+      const { opensAt, closesAt, graceDays, resultsPublished, staffCodes, error } = await answer.json().catch(() => ({}));
+      if (answer.ok && opensAt && closesAt) {
+        storage.period = { opensAt, closesAt, graceDays, resultsPublished: Boolean(resultsPublished) };
+        storage.staffChecks = staffCodes || [];
+        learnt = true;
+      } else if (keyRefused(error)) needsSetup();
+    } catch {
+      // Offline: the period learnt last time stands.
+    }
+    if (current === "start" || current === "closed") show("start");
+    return learnt;
+  }
+
+  /** The screen that says plainly why nothing new can start, what happens next, and how to find out. */
+  function showClosed(late) {
+    const status = periodStatus();
+    const { opensAt, closesAt } = storage.period;
+    $("[data-closed-title]").textContent = status === "not_open" ? data.notOpenTitle : data.closedTitle;
+    $("[data-closed-when]").textContent =
+      status === "not_open" ? data.notOpenWhen.replace("{time}", londonTime(opensAt)) : data.closedWhen.replace("{time}", londonTime(closesAt));
+    $("[data-closed-late]").hidden = !late;
+    // Once the outcome is published, it leads: what happens next has happened.
+    const published = Boolean(storage.period.resultsPublished) && status === "closed";
+    $("[data-results-published]").hidden = !published;
+    $("[data-closed-next]").hidden = status === "not_open" || published;
+  }
+
+  // ---- Looking up a reference: what happened to a person's comments -------------------------------------
+
+  const lookupText = (tag, text, lang) => {
+    const node = element(tag, "", text);
+    if (lang !== undefined) node.lang = lang;
+    return node;
+  };
+
+  async function lookUp(event) {
+    event.preventDefault();
+    const result = $("[data-lookup-result]");
+    const error = $("[data-lookup-error]");
+    result.textContent = "";
+    result.hidden = true;
+    error.hidden = true;
+    const reference = $("#lookup-reference").value.trim();
+    try {
+      const answer = await fetch(`${data.apiResponses}/${encodeURIComponent(reference)}`, { headers: { Accept: "application/json", "Accept-Language": document.documentElement.lang } });
+      const body = await answer.json();
+      // Not found is said as the look-up page says it; anything else (too many look-ups) in the server's words.
+      if (!answer.ok) throw Object.assign(new Error(answer.status === 404 ? data.lookupFailed : body.error?.message || data.lookupFailed), { shown: true });
+      result.append(element("h2", "", data.lookupFor.replace("{reference}", body.reference)));
+      for (const comment of body.comments) {
+        const entry = element("div", "lookup-comment");
+        entry.append(element("p", "number", labelFor(comment.paragraph, numberOf(comment.paragraph))));
+        entry.append(lookupText("p", comment.text, ""));
+        const received = periodStatus() === "closed" ? data.lookupStatusReceivedClosed : data.lookupStatusReceived;
+        entry.append(element("p", "", { received, answered: data.lookupStatusAnswered, hidden: data.lookupStatusHidden }[comment.status] || comment.status));
+        for (const feedback of body.feedback.filter((item) => (comment.feedback || []).includes(item.id))) {
+          entry.append(lookupText("h3", feedback.title, "en"));
+          entry.append(element("p", "", `${data.outcomeLabel} ${data[`outcome${feedback.outcome.replace(/_(.)/g, (_, c) => c.toUpperCase()).replace(/^./, (c) => c.toUpperCase())}`] || feedback.outcome}`));
+          entry.append(element("h4", "", data.youSaid), lookupText("p", feedback.youSaid, "en"));
+          entry.append(element("h4", "", data.weDid), lookupText("p", feedback.weDid, "en"));
+        }
+        result.append(entry);
+      }
+      result.hidden = false;
+      result.focus();
+    } catch (failure) {
+      error.textContent = failure instanceof TypeError ? data.offline : failure.shown ? failure.message : data.lookupFailed;
+      error.hidden = false;
+      $("#lookup-reference").focus();
+    }
+  }
 
   const openQueue = () =>
     new Promise((resolve, reject) => {
@@ -62,11 +169,31 @@
   const $ = (selector) => root.querySelector(selector);
   const $$ = (selector) => Array.from(root.querySelectorAll(selector));
   let current = "loading";
+  const STAFF_SCREENS = ["paper", "refused"];
+  /** Set when someone pressed send after the close: the closed screen then says their comments were not sent. */
+  let lateSend = false;
 
   function show(name) {
     // Without a key nobody can start: the start screen asks for the kiosk to be set up again.
     if (name === "start" && !storage.key) name = "needs-setup";
+    // Outside the period no new response starts: the start screen says so instead.
+    if (name === "start" && periodStatus() !== "open") name = "closed";
+    if (name === "closed") showClosed(lateSend);
+    lateSend = false;
+    // Staff screens end where the next person starts.
+    if (name === "start" || name === "closed" || name === "needs-setup") staff = undefined;
+    // Nobody reaches a staff screen without a code.
+    if (STAFF_SCREENS.includes(name) && !staff) {
+      staffTarget = name;
+      name = "staff-code";
+      $("[data-staff-error]").hidden = true;
+    }
+
     if (name === "refused") renderRefused();
+    if (name === "lookup") {
+      $("[data-lookup-result]").hidden = true;
+      $("[data-lookup-error]").hidden = true;
+    }
     current = name;
     for (const screen of $$("[data-screen]")) screen.hidden = screen.dataset.screen !== name;
     const heading = $(`[data-screen="${name}"] h1`);
@@ -78,6 +205,53 @@
     resetIdle();
   }
 
+  // ---- Staff screens: only with a support worker's own code ----------------------------------------
+
+  /** The support worker's code while staff screens are open; gone on Finish, on inactivity and back at the start. */
+  let staff;
+  /** The staff screen asked for, shown once the code is right. */
+  let staffTarget;
+
+  function staffError(message) {
+    const error = $("[data-staff-error]");
+    error.textContent = message;
+    error.hidden = false;
+    $("#staff-code").focus();
+  }
+
+  /** Checks the code against what the kiosk learnt while online, so the refused list opens offline too. */
+  async function unlockStaff(event) {
+    event.preventDefault();
+    $("[data-staff-error]").hidden = true;
+    const wrong = storage.staffWrong;
+    if (wrong.until > Date.now()) return staffError(data.staffLocked);
+    // Online, learn first: a code revoked since is refused at once.
+    const learnt = navigator.onLine && (await learnPeriod());
+    const checks = storage.staffChecks;
+    // Never told of any code: say how to fix that. Told of none now: every code is wrong.
+    if (checks.length === 0 && !learnt) return staffError(data.staffNoneKnown);
+    const code = $("#staff-code").value;
+    let right = false;
+    for (const check of checks) if ((await deviceHash(code, check.salt)) === check.hash) right = true;
+    if (!right) {
+      const count = wrong.count + 1;
+      storage.staffWrong = count >= STAFF_TRIES ? { count: 0, until: Date.now() + STAFF_LOCK_MS } : { count, until: 0 };
+      return staffError(count >= STAFF_TRIES ? data.staffLocked : data.staffWrong);
+    }
+    localStorage.removeItem(STAFF_WRONG);
+    staff = { code };
+    $("#staff-code").value = "";
+    show(staffTarget);
+  }
+
+  /** The server refused the code (revoked since the kiosk last heard): staff mode ends and the code is asked for again. */
+  function staffRefused(error) {
+    staff = undefined;
+    staffTarget = current;
+    show("staff-code");
+    staffError(error.message);
+  }
+
   // ---- One person's session ----------------------------------------------------------------------
 
   /** Everything about the person: cleared after sending, on "finish" and after inactivity. */
@@ -85,11 +259,13 @@
 
   function clearSession() {
     session = { assisted: undefined, comments: [], writing: undefined };
+    staff = undefined;
     for (const field of $$("input:not([type=radio]):not([type=checkbox]), textarea")) field.value = "";
     $("#consent-no").checked = true;
     clearPaperForm();
     $("[data-reference]").textContent = "";
     $("[data-paper-outcome]").hidden = true;
+    $("[data-lookup-result]").textContent = "";
     renderReview();
   }
 
@@ -116,6 +292,7 @@
     const existing = session.comments.find((comment) => comment.paragraph === paragraph);
     $("#comment").value = existing ? existing.text : "";
     $("[data-write-error]").hidden = true;
+    $("[data-discard]").hidden = true;
     show("write");
   }
 
@@ -186,8 +363,23 @@
     return reference;
   }
 
+  /** The response whose receipt is on the screen, and what is known of it: saved on the kiosk, sent, or refused. */
+  let receiptFor;
+
+  function showReceipt(state, reason) {
+    $("[data-done-title]").textContent = { saved: data.doneSaved, sent: data.doneSent, refused: data.doneRefused }[state];
+    $("[data-done-state]").textContent = { saved: data.doneSavedDetail, sent: data.doneSentDetail, refused: `${reason} ${data.doneRefusedDetail}` }[state];
+  }
+
   async function send() {
     if (session.comments.length === 0) return;
+    // Pressed after the close (or before the opening): nothing is queued that the server would only refuse.
+    if (periodStatus() !== "open") {
+      clearSession();
+      lateSend = true;
+      show("closed");
+      return;
+    }
     const reference = takeReference();
     const body = {
       comments: session.comments.map(({ paragraph, text }) => ({ paragraph, text })),
@@ -196,9 +388,13 @@
       ...(session.assisted && { assisted: session.assisted }),
       ...(reference && { reference }),
     };
-    await enqueue({ idempotencyKey: crypto.randomUUID(), body, queuedAt: Date.now() });
+    const idempotencyKey = crypto.randomUUID();
+    await enqueue({ idempotencyKey, body, queuedAt: Date.now() });
     clearSession();
     $("[data-reference]").textContent = reference || data.noReference;
+    // Saved on this kiosk is all that is true until the server answers.
+    receiptFor = idempotencyKey;
+    showReceipt("saved");
     show("done");
     deliver();
   }
@@ -237,7 +433,10 @@
           break;
         }
         const { reference, error } = await answer.json().catch(() => ({}));
-        if (answer.ok && typeof reference === "string") await dequeue(item.idempotencyKey);
+        if (answer.ok && typeof reference === "string") {
+          await dequeue(item.idempotencyKey);
+          if (item.idempotencyKey === receiptFor && current === "done") showReceipt("sent");
+        }
         else if (!error || answer.status >= 500 || answer.status === 429) {
           // Not the server's word, or the server's trouble: try again later.
           failed = true;
@@ -249,7 +448,9 @@
           }
           // Refused for good (such as arriving after the grace period): kept, with the reason, for staff to deal with.
           const reason = [error.message, ...Object.values(error.fields || {})].filter(Boolean).join(" ");
-          await enqueue({ ...item, refused: { code: error.code || String(answer.status), reason: reason || String(answer.status) } });
+          const refused = { code: error.code || String(answer.status), reason: reason || String(answer.status) };
+          await enqueue({ ...item, refused });
+          if (item.idempotencyKey === receiptFor && current === "done") showReceipt("refused", refusalReason(refused, item.body));
         }
       }
     } finally {
@@ -286,17 +487,28 @@
   function needsSetup() {
     storage.key = null;
     storage.withdrawn = true;
-    if (["loading", "start", "paper", "refused"].includes(current)) show("needs-setup");
+    if (["loading", "start", "closed", "paper", "refused"].includes(current)) show("needs-setup");
   }
 
   // ---- Responses the server refused for good: shown to staff, never dropped silently --------------
 
-  const refusalReason = ({ code, reason }) =>
-    ({
-      consultation_closed: data.refusedClosed,
-      grace_period_over: data.refusedGraceOver,
-      reference_not_reserved: data.refusedReferenceNotReserved,
-    })[code] || data.refusedOther.replace("{reason}", reason);
+  /** Why the server refused, by what the kiosk knows of the period: after the close is not a wrong clock. */
+  function refusalReason({ code, reason }, body) {
+    if (code === "consultation_closed") {
+      const pressed = Date.parse(body.pressedSendAt);
+      const { opensAt, closesAt } = storage.period;
+      const status = periodStatus(pressed);
+      if (status === "closed") return data.refusedAfterClose.replace("{time}", londonTime(closesAt));
+      if (status === "not_open") return data.refusedBeforeOpening.replace("{time}", londonTime(opensAt));
+      return data.refusedClosed;
+    }
+    return (
+      {
+        grace_period_over: data.refusedGraceOver,
+        reference_not_reserved: data.refusedReferenceNotReserved,
+      }[code] || data.refusedOther.replace("{reason}", reason)
+    );
+  }
 
   function element(tag, className, text) {
     const node = document.createElement(tag);
@@ -332,7 +544,7 @@
       entry.append(element("h2", "", name));
       entry.append(element("p", "", data.refusedPressed.replace("{time}", new Date(body.pressedSendAt).toLocaleString(data.locale, { dateStyle: "long", timeStyle: "short" }))));
       if (body.assisted) entry.append(sentenceWithTyped("p", data.refusedHelped, body.assisted));
-      entry.append(element("p", "error", refusalReason(item.refused)));
+      entry.append(element("p", "error", refusalReason(item.refused, body)));
       for (const comment of body.comments) {
         entry.append(element("p", "number", labelFor(comment.paragraph, numberOf(comment.paragraph))));
         entry.append(typed("p", "refused-comment", comment.text));
@@ -396,6 +608,7 @@
       storage.pool = [];
       $("#setup-code").value = "";
       await refillPool();
+      await learnPeriod();
       show("start");
       deliver();
     } catch (failure) {
@@ -485,7 +698,13 @@
       ...(form.elements.respondentType.value && { respondentType: form.elements.respondentType.value }),
       ...(form.elements.organisation.value.trim() && { organisation: form.elements.organisation.value }),
     };
-    const headers = { "Content-Type": "application/json", Accept: "application/json", "Accept-Language": document.documentElement.lang, "Kiosk-Key": storage.key || "" };
+    const headers = {
+      "Content-Type": "application/json",
+      Accept: "application/json",
+      "Accept-Language": document.documentElement.lang,
+      "Kiosk-Key": storage.key || "",
+      "Staff-Code": staff ? staff.code : "",
+    };
     const correcting = Boolean(form.dataset.correcting);
     const address = (reference) => `${data.apiPaper}/${encodeURIComponent(reference)}`;
     try {
@@ -502,6 +721,8 @@
         showOutcome([data.paperEntered.replace("{reference}", entered.reference)]);
       } else if (keyRefused(body.error)) {
         needsSetup();
+      } else if (String(code).startsWith("staff_code")) {
+        staffRefused(body.error);
       } else {
         // The API names comments by their place in what was sent; the form names them by row.
         const fields = Object.entries(body.error.fields || {}).map(([field, message]) => {
@@ -528,7 +749,7 @@
     clearTimeout(idleTimer);
     if ($("[data-warning]").hidden === false) return;
     // Nothing to protect on the start and set-up screens.
-    if (["loading", "setup", "start", "needs-setup"].includes(current)) return;
+    if (["loading", "setup", "start", "closed", "needs-setup"].includes(current)) return;
     idleTimer = setTimeout(warn, idleMs);
   }
 
@@ -552,8 +773,14 @@
 
   function timeOut() {
     closeWarning();
+    startAgain();
+  }
+
+  /** The next person starts afresh, in the kiosk's default language (the page is kept for offline use). */
+  function startAgain() {
     clearSession();
-    show("start");
+    if (document.documentElement.lang !== data.defaultLanguage) location.assign(data.defaultKiosk);
+    else show("start");
   }
 
   // ---- Reading aloud, where the browser can speak -------------------------------------------------
@@ -571,24 +798,45 @@
   root.addEventListener("click", (event) => {
     const target = event.target instanceof Element ? event.target.closest("button") : null;
     if (!target) return;
-    if (target.dataset.go) {
+    if (target.hasAttribute("data-starts") && periodStatus() !== "open") show("closed");
+    else if (target.dataset.go) {
       if (target.hasAttribute("data-own-views")) session.assisted = undefined;
       if (target.dataset.go === "review") renderReview();
       show(target.dataset.go);
     } else if (target.dataset.write) startWriting(target);
     else if (target.hasAttribute("data-send")) send();
     else if (target.hasAttribute("data-print")) window.print();
-    else if (target.hasAttribute("data-finish")) {
-      clearSession();
-      show("start");
-    } else if (target.hasAttribute("data-continue")) {
+    else if (target.hasAttribute("data-finish")) startAgain(); else if (target.hasAttribute("data-continue")) {
       closeWarning();
       resetIdle();
     } else if (target.hasAttribute("data-read-aloud")) speak($("[data-write-quote]").textContent, $("[data-write-quote]").lang);
     else if (target.hasAttribute("data-read-screen")) speak([$("[data-waiting]").textContent, $(`[data-screen="${current}"]`).innerText].join("\n"));
   });
 
+  // ---- Leaving a comment box: words typed and not yet added are not thrown away without asking ---------
+
+  function backFromWriting() {
+    const typed = $("#comment").value.trim();
+    const kept = session.comments.find((comment) => comment.paragraph === session.writing?.paragraph);
+    if (!typed || (kept && kept.text === typed)) return show("browse");
+    $("[data-discard]").hidden = false;
+    $("[data-discard]").focus();
+  }
+
+  $("[data-back-from-writing]").addEventListener("click", backFromWriting);
+  $("[data-discard-yes]").addEventListener("click", () => {
+    $("[data-discard]").hidden = true;
+    $("#comment").value = "";
+    show("browse");
+  });
+  $("[data-discard-no]").addEventListener("click", () => {
+    $("[data-discard]").hidden = true;
+    $("#comment").focus();
+  });
+
   $("[data-setup-form]").addEventListener("submit", setUp);
+  $("[data-staff-form]").addEventListener("submit", unlockStaff);
+  $("[data-lookup-form]").addEventListener("submit", lookUp);
   $("[data-paper-form]").addEventListener("submit", typeInPaper);
   $("[data-paper-add-row]").addEventListener("click", () => addPaperRow().querySelector("input").focus());
 
@@ -618,14 +866,17 @@
 
   for (const type of ["pointerdown", "keydown", "input", "click"]) document.addEventListener(type, resetIdle, true);
 
-  window.addEventListener("online", deliver);
+  window.addEventListener("online", () => {
+    learnPeriod();
+    deliver();
+  });
   if ("serviceWorker" in navigator) {
     // The kiosk in every language (/kiosk/, /es/kiosk/…) works offline, so the start screen's language choice does too.
     const kiosks = [location.pathname, ...Array.from(document.querySelectorAll(".language-switcher a"), (link) => new URL(link.href).pathname)];
     for (const scope of kiosks) navigator.serviceWorker.register("/kiosk-sw.js", { scope }).catch(() => {});
     // The styles were fetched before the service worker was there to keep them: keep them now.
     const styles = Array.from(document.querySelectorAll('link[rel="stylesheet"]'), (link) => link.href);
-    caches.open("kiosk-v1").then((cache) => cache.addAll([...kiosks, "/kiosk.js", ...styles])).catch(() => {});
+    caches.open("kiosk-v1").then((cache) => cache.addAll([...kiosks, "/kiosk.js", "/period-rules.js", "/staff-code-rules.js", ...styles])).catch(() => {});
   }
 
   $("[data-read-screen]").hidden = !("speechSynthesis" in window);
@@ -634,6 +885,7 @@
   renderReview();
   show(storage.key || storage.withdrawn ? "start" : "setup");
   showWaiting();
+  learnPeriod();
   deliver();
   refillPool();
 })();

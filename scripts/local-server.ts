@@ -14,6 +14,7 @@ import { readContentSources } from "../functions/consultation/read-content.ts";
 export const SETTING_NAMES = [
   "OPENS_AT",
   "CLOSES_AT",
+  "RESULTS_PUBLISHED_AT",
   "ADMIN_TOKEN",
   "ACCESS_TEAM_DOMAIN",
   "ACCESS_AUD",

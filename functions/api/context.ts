@@ -2,10 +2,11 @@
 import { createFactory } from "hono/factory";
 import type { Translate } from "../i18n/index.ts";
 import type { Kiosk } from "../kiosks/kiosks.ts";
+import type { StaffMember } from "../kiosks/staff-codes.ts";
 import type { Officer } from "../officers/auth/officer.ts";
 
-/** `kiosk` is set on requests that carry a valid kiosk key (see middleware/kiosk.ts). */
-export type AppEnv = { Bindings: Env; Variables: { language: string; t: Translate; kiosk?: Kiosk } };
+/** `kiosk` is set on requests that carry a valid kiosk key, `staff` on those that also carry a support worker's code (see middleware/kiosk.ts). */
+export type AppEnv = { Bindings: Env; Variables: { language: string; t: Translate; kiosk?: Kiosk; staff?: StaffMember } };
 
 /** Officers' routes, behind requireOfficer: the officer is always set. */
 export type OfficerEnv = { Bindings: Env; Variables: AppEnv["Variables"] & { officer: Officer } };

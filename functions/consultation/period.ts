@@ -5,6 +5,7 @@
 import { givenSetting } from "../lib/blank.ts";
 import { refused } from "../lib/errors.ts";
 import { parseInstant } from "./calendar.ts";
+import { closedFrom as closedFromInstant, statusAt } from "../../public/period-rules.js";
 
 export type ConsultationStatus = "not_open" | "open" | "closed";
 
@@ -75,13 +76,11 @@ export function periodProblem(period: ConsultationPeriod, overrides: PeriodOverr
 }
 
 /** The first instant that no longer counts as open: closesAt names the last second that still counts, so all of it is open. */
-export const closedFrom = (period: ConsultationPeriod) => Math.floor(period.closesAt.getTime() / 1000) * 1000 + 1000;
+export const closedFrom = (period: ConsultationPeriod) => closedFromInstant(period.closesAt.getTime());
 
 export function consultationStatus(period: ConsultationPeriod, now: Date = new Date()): ConsultationStatus {
-  const time = now.getTime();
-  if (time < period.opensAt.getTime()) return "not_open";
-  if (time < closedFrom(period)) return "open";
-  return "closed";
+  // The same rule the kiosk applies offline (public/period-rules.js).
+  return statusAt(period.opensAt.getTime(), period.closesAt.getTime(), now.getTime());
 }
 
 /** What a late arrival is told: taken, made outside the period, or made in it but arrived after the grace period. */

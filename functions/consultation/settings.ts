@@ -17,6 +17,8 @@ const settingsSchema = z.strictObject({
   language: z.string().regex(/^[a-z]{2}$/, "must be a two-letter language code"),
   opensAt: londonDate,
   closesAt: londonDate,
+  /** When the council publishes the outcome ("You said, we did", the final strategy and what changed): a London date or date and time after the close. */
+  resultsPublishedAt: londonDate.optional(),
   contact: z.strictObject({
     email: z.email(),
     phone: z.string().trim().min(1),
@@ -24,16 +26,22 @@ const settingsSchema = z.strictObject({
   }),
 });
 
-export interface ConsultationSettings extends Omit<z.infer<typeof settingsSchema>, "opensAt" | "closesAt"> {
+export interface ConsultationSettings extends Omit<z.infer<typeof settingsSchema>, "opensAt" | "closesAt" | "resultsPublishedAt"> {
   /** The period as the content sets it, before any OPENS_AT/CLOSES_AT override. */
   period: ConsultationPeriod;
+  /** The first instant the outcome is public, before any RESULTS_PUBLISHED_AT override; none until the council sets one. */
+  resultsPublishedAt?: Date;
 }
 
 export function parseSettings(file: string, text: string): ConsultationSettings {
-  const { opensAt, closesAt, ...rest } = parseJsonContent(file, text, settingsSchema);
+  const { opensAt, closesAt, resultsPublishedAt, ...rest } = parseJsonContent(file, text, settingsSchema);
   const period = { opensAt: parseLondonDate(opensAt, "start")!, closesAt: parseLondonDate(closesAt, "end")! };
   if (period.closesAt <= period.opensAt) {
     throw new ContentError(file, ["closesAt: must be after opensAt"]);
   }
-  return { ...rest, period };
+  const published = resultsPublishedAt === undefined ? undefined : parseLondonDate(resultsPublishedAt, "start")!;
+  if (published && published <= period.closesAt) {
+    throw new ContentError(file, ["resultsPublishedAt: must be after closesAt: the outcome is never published while comments are taken"]);
+  }
+  return { ...rest, period, ...(published && { resultsPublishedAt: published }) };
 }

@@ -156,6 +156,9 @@ export interface FeedbackLink {
 }
 
 export interface TrackedFeedback extends FeedbackLink {
+  /** What people said and what the council did, in the entry's own words. */
+  youSaid: string;
+  weDid: string;
   /** The ids of the response's comments it answers. */
   comments: number[];
 }
@@ -180,13 +183,13 @@ export function feedbackAbout(byParagraph: Map<string, FeedbackLink[]>, ids: (st
 export async function feedbackForResponse(db: D1Database, reference: string): Promise<TrackedFeedback[]> {
   const { results } = await db
     .prepare(
-      `SELECT f.id, f.title, f.outcome, json_group_array(c.id) AS comments
+      `SELECT f.id, f.title, f.you_said AS youSaid, f.we_did AS weDid, f.outcome, json_group_array(c.id) AS comments
        FROM comments c JOIN responses r ON r.id = c.response_id
        JOIN feedback_comments fc ON fc.comment_id = c.id JOIN feedback_entries f ON f.id = fc.feedback_id
        WHERE r.reference = ? AND ${isPublished("f")}
        GROUP BY f.id ORDER BY f.published_at, f.id`,
     )
     .bind(reference)
-    .all<{ id: number; title: string; outcome: Outcome; comments: string }>();
+    .all<{ id: number; title: string; youSaid: string; weDid: string; outcome: Outcome; comments: string }>();
   return results.map((row) => ({ ...row, url: paths.feedbackEntry(row.id), comments: JSON.parse(row.comments) as number[] }));
 }

@@ -6,9 +6,12 @@
 import { feedbackForResponse, type FeedbackLink } from "./public.ts";
 import { findResponse, type TrackedResponse } from "../responses/store.ts";
 
+/** A comment as its author sees it: "answered" once a published entry answers it (a hidden one stays hidden). */
+type TrackedStatus = TrackedResponse["comments"][number]["status"] | "answered";
+
 export interface TrackedResponseWithFeedback extends Omit<TrackedResponse, "comments"> {
-  comments: (TrackedResponse["comments"][number] & { feedback: number[] })[];
-  feedback: FeedbackLink[];
+  comments: (Omit<TrackedResponse["comments"][number], "status"> & { status: TrackedStatus; feedback: number[] })[];
+  feedback: (FeedbackLink & { youSaid: string; weDid: string })[];
 }
 
 export async function trackResponse(db: D1Database, reference: string): Promise<TrackedResponseWithFeedback | null> {
@@ -16,10 +19,11 @@ export async function trackResponse(db: D1Database, reference: string): Promise<
   if (!response) return null;
   return {
     ...response,
-    comments: response.comments.map((comment) => ({
-      ...comment,
-      feedback: answering.filter((entry) => entry.comments.includes(comment.id)).map((entry) => entry.id),
-    })),
+    comments: response.comments.map((comment) => {
+      const feedback = answering.filter((entry) => entry.comments.includes(comment.id)).map((entry) => entry.id);
+      const status: TrackedStatus = feedback.length > 0 && comment.status !== "hidden" ? "answered" : comment.status;
+      return { ...comment, status, feedback };
+    }),
     feedback: answering.map(({ comments: _, ...entry }) => entry),
   };
 }

@@ -25,6 +25,8 @@ export type AuditAction =
   | "kiosk.issue"
   | "kiosk.revoke"
   | "kiosk.setup_code"
+  | "kiosk.staff_code.issue"
+  | "kiosk.staff_code.revoke"
   | "paper.batch"
   | "paper.enter"
   | "paper.correct"

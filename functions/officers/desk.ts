@@ -12,6 +12,7 @@ import { publication, setResponsesPublished } from "../feedback/published-commen
 import { answerComments, createFeedback, unanswerComment, updateFeedback } from "../feedback/store.ts";
 import { unansweredCounts } from "../feedback/unanswered.ts";
 import { issueKiosk, issueSetupCode, listKiosks, revokeKiosk } from "../kiosks/kiosks.ts";
+import { issueStaffCode, listStaffCodes, revokeStaffCode } from "../kiosks/staff-codes.ts";
 import { correctEnteredSheet, enterSheet } from "../paper/entering.ts";
 import { findSheet } from "../paper/sheets.ts";
 import { issueForPaper } from "../responses/issued.ts";
@@ -59,6 +60,7 @@ export function officerDesk(env: DeskSettings, officer: Officer | undefined) {
     themeFigures: bound(themeFigures),
     listAudit: bound(listAudit),
     listKiosks: bound(listKiosks),
+    listStaffCodes: bound(listStaffCodes),
     findSheet: bound(findSheet),
     erasurePreview: bound(erasurePreview),
     listFeedback: bound(listFeedback),
@@ -87,6 +89,8 @@ export function officerDesk(env: DeskSettings, officer: Officer | undefined) {
     issueKiosk: asOfficer(issueKiosk),
     revokeKiosk: asOfficer(revokeKiosk),
     issueSetupCode: asOfficer(issueSetupCode),
+    issueStaffCode: asOfficer(issueStaffCode),
+    revokeStaffCode: asOfficer(revokeStaffCode),
     issueForPaper: asOfficer(issueForPaper),
     eraseResponse: asOfficer(eraseResponse),
     enterSheet: (sheet: Parameters<typeof enterSheet>[1]) => enterSheet(env, sheet, officer),

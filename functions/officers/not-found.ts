@@ -3,3 +3,4 @@ import { notFound } from "../lib/errors.ts";
 
 export const commentNotFound = () => notFound("admin.error.commentNotFound");
 export const themeNotFound = () => notFound("admin.error.themeNotFound");
+export const staffCodeNotFound = () => notFound("admin.error.staffCodeNotFound");

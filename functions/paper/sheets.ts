@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { conflict, notFound } from "../lib/errors.ts";
+import { readWrittenDate } from "./written-date.ts";
 import { commentedParagraph, paragraphIdOfNumber, revisionSeenNow } from "../consultation/paragraphs.ts";
 import { isCalendarDay } from "../consultation/calendar.ts";
 import { parseLondonDate } from "../consultation/london-time.ts";
@@ -29,10 +30,11 @@ const sheetHeader = z.object({
     .string({ error: "paper.error.reference" })
     .transform((value) => normaliseReference(value) ?? "")
     .pipe(z.string().min(1, { error: "paper.error.reference" })),
+  // As people write dates ("4/12/2026", "4 Dec"), stored as YYYY-MM-DD.
   receivedOn: z
     .string({ error: "paper.error.receivedOn" })
-    .trim()
-    .refine(isCalendarDay, { error: "paper.error.receivedOn" }),
+    .transform((value) => readWrittenDate(value) ?? "")
+    .pipe(z.string().min(1, { error: "paper.error.receivedOn" }).refine(isCalendarDay, { error: "paper.error.receivedOn" })),
 });
 
 /** Comments by paragraph number as printed ("3.2"); an id or "general" is taken too. */

@@ -16,7 +16,8 @@ export interface HeldComment {
   /** The paragraph's number ("3.2"), empty for the strategy as a whole. */
   number: string;
   text: string;
-  status: CommentStatus;
+  /** Received, hidden, or answered by a published "You said, we did" entry. */
+  status: CommentStatus | "answered";
   /** Why officers hid it, when they did. */
   hiddenBecause: string | null;
   /** When officers took personal details out of it (the words taken out are not kept). */

@@ -3,6 +3,8 @@
  * while offline, and the references pre-printed on paper forms. Each is
  * registered here, so a response can claim it and nobody else's can.
  */
+import { z } from "zod";
+import { LIMITS } from "../limits.ts";
 import type { Officer } from "../officers/auth/officer.ts";
 import { auditStatement } from "../officers/audit.ts";
 import { newReference } from "./reference.ts";
@@ -37,6 +39,15 @@ export function reserveForKiosk(db: D1Database, kioskId: number, count: number):
 }
 
 /** References for a batch of pre-printed paper forms, one per sheet. */
+/** A batch of paper forms to print: how many sheets, each with its own reference. */
+export const batchSchema = z.object({
+  count: z
+    .number({ error: "admin.error.batchCount" })
+    .int({ error: "admin.error.batchCount" })
+    .min(1, { error: "admin.error.batchCount" })
+    .max(LIMITS.paperBatchSize, { error: "admin.error.batchCount" }),
+});
+
 export function issueForPaper(db: D1Database, officer: Officer, count: number): Promise<string[]> {
   return issue(db, count, "paper", null, auditStatement(db, officer, "paper.batch", null, { count }));
 }

@@ -5,6 +5,7 @@
  * forgiving about the characters people confuse on paper.
  */
 import { z } from "zod";
+import { compactCode } from "../../public/staff-code-rules.js";
 
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const RANDOM_LENGTH = 9;
@@ -29,14 +30,8 @@ export function newReference(): string {
   return body + checkCharacter(body);
 }
 
-/** Crockford base32 as people type it: any case, spaces and hyphens ignored, O read as 0 and I or L as 1. */
-export function compactCrockford(input: string): string {
-  return input
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/O/g, "0")
-    .replace(/[IL]/g, "1");
-}
+/** Crockford base32 as people type it: any case, spaces and hyphens ignored, O read as 0 and I or L as 1 (shared with the kiosk). */
+export const compactCrockford: (input: string) => string = compactCode;
 
 /**
  * The stored form of a typed reference (ten characters, no hyphen), or

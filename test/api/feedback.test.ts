@@ -353,18 +353,22 @@ describe("the open data", () => {
 });
 
 describe("tracking a response", () => {
-  it("lists the published entries that answer its comments, with links, for each comment", async ({ expect }) => {
+  it("lists the published entries that answer its comments, with their words and links, and marks those comments answered", async ({ expect }) => {
     const { reference, commentIds } = await commentsOn(["streets-1", "winter-beds"]);
-    const answered = await created(entry({ title: "Street outreach", outcome: "partly", paragraphs: ["streets-1"], references: [reference], status: "published" }));
+    const answered = await created(
+      entry({ title: "Street outreach", youSaid: "You asked for outreach at night.", weDid: "We added a night team.", outcome: "partly", paragraphs: ["streets-1"], references: [reference], status: "published" }),
+    );
     await created(entry({ title: "Still a draft", paragraphs: ["winter-beds"], references: [reference] }));
     const tracked = (await (await callApi(`/api/responses/${reference}`)).json()) as {
-      comments: { id: number; paragraph: string; feedback: number[] }[];
+      comments: { id: number; paragraph: string; status: string; feedback: number[] }[];
       feedback: unknown[];
     };
-    expect(tracked.feedback).toEqual([{ id: answered.id, title: "Street outreach", outcome: "partly", url: `/you-said-we-did#feedback-${answered.id}` }]);
-    expect(tracked.comments.map((c) => [c.id, c.feedback])).toEqual([
-      [commentIds[0], [answered.id]],
-      [commentIds[1], []],
+    expect(tracked.feedback).toEqual([
+      { id: answered.id, title: "Street outreach", youSaid: "You asked for outreach at night.", weDid: "We added a night team.", outcome: "partly", url: `/you-said-we-did#feedback-${answered.id}` },
+    ]);
+    expect(tracked.comments.map((c) => [c.id, c.status, c.feedback])).toEqual([
+      [commentIds[0], "answered", [answered.id]],
+      [commentIds[1], "received", []],
     ]);
   });
 });

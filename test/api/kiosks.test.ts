@@ -85,6 +85,28 @@ describe("issuing, listing and revoking kiosk keys", () => {
   });
 });
 
+describe("what a kiosk learns about itself while online", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("tells the kiosk the period in force and its grace rule, to keep for when it is offline", async ({ expect }) => {
+    const kiosk = await issueKiosk();
+    const answer = await callApi("/api/kiosk", { headers: { "Kiosk-Key": kiosk.key } });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ id: kiosk.id, name: kiosk.name, opensAt: "2030-10-07T08:00:00.000Z", closesAt: "2030-12-20T23:59:59.000Z", status: "open", graceDays: 7, resultsPublished: false });
+    const extended = await callApi("/api/kiosk", { headers: { "Kiosk-Key": kiosk.key } }, { CLOSES_AT: "2031-01-10T12:00:00Z", KIOSK_GRACE_DAYS: "3" });
+    expect(await extended.json()).toMatchObject({ closesAt: "2031-01-10T12:00:00.000Z", graceDays: 3 });
+    vi.setSystemTime(new Date("2030-12-21T00:00:00Z"));
+    expect(await (await callApi("/api/kiosk", { headers: { "Kiosk-Key": kiosk.key } })).json()).toMatchObject({ status: "closed", resultsPublished: false });
+    // The fixture publishes its outcome on 2031-02-03.
+    vi.setSystemTime(new Date("2031-02-03T12:00:00Z"));
+    expect(await (await callApi("/api/kiosk", { headers: { "Kiosk-Key": kiosk.key } })).json()).toMatchObject({ status: "closed", resultsPublished: true });
+  });
+
+  it("tells nothing without a key", async ({ expect }) => {
+    expect((await callApi("/api/kiosk")).status).toBe(401);
+  });
+});
+
 describe("responses from a kiosk", () => {
   it("stores a kiosk's response with channel kiosk and the kiosk's id", async ({ expect }) => {
     const kiosk = await issueKiosk();

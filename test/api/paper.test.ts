@@ -24,6 +24,13 @@ const sheet = (reference: string, receivedOn = "2030-11-21", text = "Open the da
 const typeIn = (json: unknown, vars: Partial<Env> = {}) => asOfficer({ ...env, ...vars }, "/api/admin/paper/sheets", { method: "POST", json });
 const errorOf = async (answer: Response) => ((await answer.json()) as ErrorBody).error;
 
+/** A kiosk and a support worker's staff code for it, as the kiosk's paper routes need both. */
+async function kioskWithStaff(name: string) {
+  const kiosk = (await (await asOfficer(env, "/api/admin/kiosks", { method: "POST", json: { name } })).json()) as { id: number; key: string };
+  const { code } = (await (await asOfficer(env, `/api/admin/kiosks/${kiosk.id}/staff-codes`, { method: "POST", json: { name: "Sam" } })).json()) as { code: string };
+  return { ...kiosk, headers: { "Kiosk-Key": kiosk.key, "Staff-Code": code } };
+}
+
 describe("printing batches of paper forms", () => {
   it("issues a distinct, valid reference for each sheet, registered for paper and audited", async ({ expect }) => {
     const references = await printBatch(5);
@@ -80,12 +87,21 @@ describe("typing in a paper form", () => {
     expect((await errorOf(unknownNumber)).fields).toHaveProperty(["comments.0.paragraph"]);
     const tomorrow = await typeIn(sheet(reference!, "2030-11-23"));
     expect((await errorOf(tomorrow)).fields).toHaveProperty("receivedOn");
-    const badDate = await typeIn(sheet(reference!, "21/11/2030"));
-    expect((await errorOf(badDate)).fields).toHaveProperty("receivedOn");
-    for (const impossible of ["2030-11-31", "2030-02-30"]) {
-      expect((await errorOf(await typeIn(sheet(reference!, impossible)))).fields, impossible).toHaveProperty("receivedOn");
+    for (const written of ["31/11/2030", "30 Febtober", "yesterday", "", "2030-11-31", "2030-02-30"]) {
+      const badDate = await typeIn(sheet(reference!, written));
+      expect((await errorOf(badDate)).fields, written).toHaveProperty("receivedOn");
     }
     expect(await storedCounts()).toEqual(before);
+  });
+
+  it("reads the date received as people write it, day before month, and keeps it as the day it names", async ({ expect }) => {
+    for (const written of ["21/11/2030", "21/11/30", "21 Nov", "21st November 2030", " 2030-11-21 "]) {
+      const [reference] = await printBatch(1);
+      const answer = await typeIn(sheet(reference!, written));
+      expect(answer.status, written).toBe(201);
+      const row = await env.DB.prepare("SELECT paper_received_on FROM responses WHERE reference = ?").bind(reference!.replace("-", "")).first();
+      expect(row, written).toEqual({ paper_received_on: "2030-11-21" });
+    }
   });
 
   it("takes a sheet received before the close for fourteen days after it, and refuses it later", async ({ expect }) => {
@@ -163,28 +179,29 @@ describe("typing in a paper form", () => {
     expect((await asOfficer(env, "/api/admin/paper/sheets/K7M4Q-2XD9P")).status).toBe(404);
   });
 
-  it("lets a support worker type a sheet in with a kiosk key, and nobody without one", async ({ expect }) => {
+  it("lets a support worker type a sheet in with a kiosk key and their own staff code, and nobody without both", async ({ expect }) => {
     const [reference] = await printBatch(1);
-    const kiosk = (await (await asOfficer(env, "/api/admin/kiosks", { method: "POST", json: { name: "Hostel" } })).json()) as { id: number; key: string };
+    const kiosk = await kioskWithStaff("Hostel");
     const post = (headers: Record<string, string>) =>
       callApi("/api/paper/sheets", { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(sheet(reference!)) });
     expect((await post({})).status).toBe(401);
     expect((await post({ "Kiosk-Key": "wrong" })).status).toBe(401);
-    expect((await post({ "Kiosk-Key": kiosk.key })).status).toBe(201);
+    expect((await post({ "Kiosk-Key": kiosk.key })).status).toBe(401);
+    expect((await post(kiosk.headers)).status).toBe(201);
     const row = await env.DB.prepare("SELECT channel, kiosk_id FROM responses WHERE reference = ?").bind(reference!.replace("-", "")).first();
     expect(row).toEqual({ channel: "paper", kiosk_id: kiosk.id });
   });
 
   it("answers a sheet over the response size limit with 413 before reading it, from officers and kiosks alike", async ({ expect }) => {
     const [reference] = await printBatch(1);
-    const kiosk = (await (await asOfficer(env, "/api/admin/kiosks", { method: "POST", json: { name: "Library" } })).json()) as { key: string };
+    const kiosk = await kioskWithStaff("Library");
     const hugeSheet = sheet(reference!, "2030-11-21", "a".repeat(REQUEST_BYTES));
     const huge = JSON.stringify(hugeSheet);
     const before = await storedCounts();
     const answers = [
       await asOfficer(env, "/api/admin/paper/sheets", { method: "POST", json: hugeSheet }),
-      await callApi("/api/paper/sheets", { method: "POST", headers: { "Content-Type": "application/json", "Kiosk-Key": kiosk.key }, body: huge }),
-      await callApi(`/api/paper/sheets/${reference}`, { method: "PUT", headers: { "Content-Type": "application/json", "Kiosk-Key": kiosk.key }, body: huge }),
+      await callApi("/api/paper/sheets", { method: "POST", headers: { "Content-Type": "application/json", ...kiosk.headers }, body: huge }),
+      await callApi(`/api/paper/sheets/${reference}`, { method: "PUT", headers: { "Content-Type": "application/json", ...kiosk.headers }, body: huge }),
     ];
     for (const answer of answers) {
       expect(answer.status).toBe(413);
@@ -235,10 +252,10 @@ describe("typing in a paper form", () => {
 
   it("says in the officers' list and the CSV export that a sheet came on paper, when it was received, and at which kiosk it was typed in", async ({ expect }) => {
     const [reference] = await printBatch(1);
-    const kiosk = (await (await asOfficer(env, "/api/admin/kiosks", { method: "POST", json: { name: "Night shelter" } })).json()) as { key: string };
+    const kiosk = await kioskWithStaff("Night shelter");
     const typed = await callApi("/api/paper/sheets", {
       method: "POST",
-      headers: { "Content-Type": "application/json", "Kiosk-Key": kiosk.key },
+      headers: { "Content-Type": "application/json", ...kiosk.headers },
       body: JSON.stringify(sheet(reference!, "2030-11-20")),
     });
     expect(typed.status).toBe(201);

@@ -312,6 +312,29 @@ describe("commenting inline with JavaScript", () => {
     await page.context().close();
   });
 
+  it("shows the comment-sent panel the whole width of a phone, in every language, without squeezing the paragraph or its comment link", async ({ expect }) => {
+    for (const width of [320, 375]) {
+      for (const prefix of ["", "/es", "/it"]) {
+        const page = await newPage(browser, { viewport: { width, height: 800 } });
+        await page.goto(`${site.url}${prefix}/draft/care/`);
+        await page.waitForFunction(() => document.documentElement.dataset.inlineComments === "ready");
+        const paragraph = page.locator('[data-paragraph="care-3"]');
+        await paragraph.locator(".paragraph-comment a").click();
+        await paragraph.locator("textarea").first().fill("Sent from a small phone.");
+        await paragraph.locator('button[type="submit"]').click();
+        const sent = paragraph.locator(".inline-sent");
+        await sent.waitFor();
+        const where = `${prefix || "/"} at ${width} px`;
+        const [panel, text, link] = await Promise.all([sent.boundingBox(), paragraph.locator(":scope > p").first().boundingBox(), paragraph.locator(".paragraph-comment a").boundingBox()]);
+        expect(panel!.width, where).toBeGreaterThanOrEqual(text!.width - 1);
+        expect(link!.width, where).toBeGreaterThan(40);
+        expect(link!.x + link!.width, where).toBeLessThanOrEqual(width);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), where).toBeLessThanOrEqual(0);
+        await page.context().close();
+      }
+    }
+  });
+
   it("counts characters as the server does, so text that normalisation shortens is not called too long", async ({ expect }) => {
     const page = await newPage(browser);
     await page.goto(`${site.url}/comment/homes-1`);

@@ -1,7 +1,8 @@
 /** "You said, we did" in a real browser: the public log, tracking, and officers writing and publishing entries. */
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { axeViolations, launchBrowser, newPage, officerPage, pageBasics, startSite, type Site } from "./harness.ts";
+import { getDocumentProxy, extractText } from "unpdf";
+import { axeViolations, launchBrowser, newPage, officerPage, pageBasics, RESULTS_PUBLISHED, startSite, type Site } from "./harness.ts";
 import { executeSql, seedCommentsSql } from "./admin-seed.ts";
 import { formatReference, newReference } from "../../functions/responses/reference.ts";
 
@@ -23,7 +24,7 @@ async function officerApi(path: string, json: unknown): Promise<{ id: number }> 
 }
 
 beforeAll(async () => {
-  site = await startSite({ ADMIN_TOKEN });
+  site = await startSite({ ADMIN_TOKEN, ...RESULTS_PUBLISHED });
   executeSql(
     site.stateDirectory,
     seedCommentsSql([
@@ -142,12 +143,57 @@ describe("tracking a response", () => {
     await page.context().close();
   });
 
+  it("shows an answered comment as answered, with what people said, what the council did and what became of its paragraph, on one printed page", async ({ expect }) => {
+    const page = await trackedPage(formatReference(refs.night));
+    const comment = page.locator(".tracked-comment").first();
+    const shown = await comment.innerText();
+    expect(shown).toContain("Answered. The council has published what it did about it");
+    expect(shown).not.toContain("Council officers are reading every comment now");
+    for (const words of ["You said", "People told us what they think.", "We did", "Here is what we did.", "Outcome: Changed", "What changed in this paragraph"]) expect(shown).toContain(words);
+    await page.emulateMedia({ media: "print" });
+    const pdf = await getDocumentProxy(new Uint8Array(await page.pdf({ format: "A4" })));
+    const { text } = await extractText(pdf, { mergePages: false });
+    expect(text).toHaveLength(1);
+    for (const words of ["Answered", "People told us what they think.", "Here is what we did."]) expect(text[0]).toContain(words);
+    await page.context().close();
+  });
+
   it("shows nothing of a draft entry that answers the comment", async ({ expect }) => {
     const page = await trackedPage(formatReference(refs.general));
     const text = await page.locator("main").innerText();
     expect(text).not.toContain("Secret draft entry");
     expect(text).toContain("There is no feedback about this yet.");
     await page.context().close();
+  });
+});
+
+describe("the notice-board poster", () => {
+  it("prints on A4 in large plain words: what people said, what the council did, how many comments each answers, and how to ask without the internet", async ({ expect }) => {
+    const page = await newPage(browser);
+    await page.goto(`${site.url}/you-said-we-did`);
+    await page.getByRole("link", { name: "A notice-board version to print (A4)" }).click();
+    await page.waitForURL(`${site.url}/you-said-we-did/poster`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ media: "print" });
+    const pdf = await getDocumentProxy(new Uint8Array(await page.pdf({ preferCSSPageSize: true })));
+    const [, , width, height] = (await pdf.getPage(1)).view as number[];
+    expect([Math.round(width!), Math.round(height!)]).toEqual([595, 842]);
+    const text = (await extractText(pdf, { mergePages: true })).text.replace(/\s+/g, " ");
+    for (const words of ["You said, we did", "Night outreach", "You said:", "People told us what they think.", "We did:", "Here is what we did.", "This answers 2 comments.", "This answers 1 comment.", "You do not need the internet", "01632 960000", "2 Market Square"]) {
+      expect(text, words).toContain(words);
+    }
+    expect(text).not.toContain("Secret draft entry");
+    // Large print: the body text is at least 16 pt.
+    expect(await page.locator(".poster-entry p").first().evaluate((node) => parseFloat(getComputedStyle(node).fontSize))).toBeGreaterThanOrEqual(21);
+    await page.context().close();
+  });
+
+  it("is in each language at its own address", async ({ expect }) => {
+    for (const [code, words] of [["es", "Ustedes dijeron, nosotros hicimos"], ["it", "Avete detto, abbiamo fatto"]] as const) {
+      const basics = await pageBasics(browser, `${site.url}/${code}/you-said-we-did/poster`);
+      expect(basics).toEqual({ lang: code, h1: 1, violations: [] });
+      expect(await (await fetch(`${site.url}/${code}/you-said-we-did/poster`)).text()).toContain(words);
+    }
   });
 });
 

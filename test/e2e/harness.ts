@@ -121,6 +121,9 @@ export async function officerPage(browser: Browser, site: Pick<Site, "url">, tok
 /** The consultation open whatever today's date, for journeys that need it open now. */
 export const OPEN_NOW = { OPENS_AT: "2020-01-01T00:00:00Z", CLOSES_AT: "2090-12-31T23:59:59Z" } as const;
 
+/** The consultation closed long ago and its outcome published, for pages that show the final strategy and what changed. */
+export const RESULTS_PUBLISHED = { OPENS_AT: "2020-01-01T00:00:00Z", CLOSES_AT: "2020-02-01T00:00:00Z", RESULTS_PUBLISHED_AT: "2020-03-02T09:00:00Z" } as const;
+
 /** A served site and a browser for one test file: started before its tests, stopped after them. */
 export function siteAndBrowserForFile(vars: Parameters<typeof startSite>[0]): { site: () => Site; browser: () => Browser } {
   let site: Site | undefined;

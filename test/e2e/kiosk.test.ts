@@ -14,11 +14,27 @@ async function asOfficer(path: string, init: { method?: string; json?: unknown }
   return (answer.status === 204 ? {} : answer.json()) as Promise<Record<string, unknown>>;
 }
 
+/** The kiosk made for the last set-up code, for giving its support workers staff codes. */
+let lastKioskId = 0;
+
 /** A new kiosk for a place, and a one-time code to set a device up with. */
 async function newSetupCode(name = "Day centre"): Promise<string> {
   const kiosk = (await asOfficer("/api/admin/kiosks", { method: "POST", json: { name } })) as { id: number };
+  lastKioskId = kiosk.id;
   const { code } = (await asOfficer(`/api/admin/kiosks/${kiosk.id}/setup-codes`, { method: "POST" })) as { code: string };
   return code;
+}
+
+/** A support worker's own code for the kiosk set up last, as an officer issues it. */
+async function newStaffCode(name = "Sam"): Promise<{ id: number; code: string }> {
+  return (await asOfficer(`/api/admin/kiosks/${lastKioskId}/staff-codes`, { method: "POST", json: { name } })) as { id: number; code: string };
+}
+
+/** Asked for a staff code, the support worker types theirs. */
+async function enterStaffCode(page: Page, code: string) {
+  await page.getByRole("heading", { level: 1, name: "Staff only" }).waitFor();
+  await page.getByLabel("Your staff code").fill(code);
+  await page.getByRole("button", { name: "Continue" }).click();
 }
 
 async function enterSetupCode(page: Page, code: string) {
@@ -131,7 +147,7 @@ describe("a kiosk session", () => {
     await comment(page, care, "5.3", "Nurses at the day centre.");
     expect(await page.locator("[data-review-list] li").count()).toBe(3);
     await page.getByRole("button", { name: "Send my response" }).click();
-    await page.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
+    await page.getByRole("heading", { name: "Thank you. Your response has been sent." }).waitFor();
     await checkScreen("done");
     const reference = (await page.locator("[data-reference]").textContent())!;
     expect(reference).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
@@ -168,7 +184,7 @@ describe("a kiosk session", () => {
     await page.getByLabel("What do you think?").fill("A room of my own matters.");
     await page.getByRole("button", { name: "Add to my response" }).click();
     await page.getByRole("button", { name: "Send my response" }).click();
-    await page.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
+    await page.getByRole("heading", { name: "Thank you. Your response has been sent." }).waitFor();
     const reference = (await page.locator("[data-reference]").textContent())!;
     await expect.poll(async () => (await exportedRows(reference)).map((row) => [row.paragraphId, row.commentText])).toEqual([["winter-beds", "A room of my own matters."]]);
     await context.close();
@@ -207,13 +223,16 @@ describe("a kiosk session", () => {
       await route.abort("internetdisconnected");
     });
     await sendAboutWholePlan(page, "Keep the day centre open.");
-    await page.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
+    await page.getByRole("heading", { name: "Thank you. Your response is saved on this kiosk." }).waitFor();
     const reference = (await page.locator("[data-reference]").textContent())!;
     expect(reference).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
     await expect.poll(() => page.locator("[data-waiting]").textContent()).toBe("1 response waiting to send");
     await expect.poll(attempts, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    // Until the server has answered, the receipt claims no more than the kiosk knows.
+    expect(await page.locator("[data-done-state]").textContent()).toBe("It has not reached the council yet. It will be sent when the connection is back. Your reference works either way.");
     await context.unroute("**/api/responses");
     await backOnline(page);
+    await page.getByRole("heading", { name: "Thank you. Your response has been sent." }).waitFor();
     expect(await kioskComments()).toBe(before + 1);
     expect((await fetch(`${site().url}/api/responses/${reference}`)).status).toBe(200);
     await context.close();
@@ -229,11 +248,12 @@ describe("a kiosk session", () => {
         : route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>Log in to the Wi-Fi</title>" }),
     );
     await sendAboutWholePlan(page, "Sent behind a Wi-Fi login page.");
-    await page.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
+    await page.getByRole("heading", { name: "Thank you. Your response is saved on this kiosk." }).waitFor();
     await expect.poll(attempts, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
     await expect.poll(() => page.locator("[data-waiting]").textContent()).toBe("1 response waiting to send");
     await context.unroute("**/api/responses");
     await backOnline(page);
+    await page.getByRole("heading", { name: "Thank you. Your response has been sent." }).waitFor();
     expect(await kioskComments()).toBe(before + 1);
     await context.close();
   });
@@ -246,7 +266,7 @@ describe("a kiosk session", () => {
     const before = await kioskComments();
     await context.setOffline(true);
     await sendAboutWholePlan(page, "Written while offline.");
-    await page.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
+    await page.getByRole("heading", { name: "Thank you. Your response is saved on this kiosk." }).waitFor();
     const reference = (await page.locator("[data-reference]").textContent())!;
     expect(reference).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
     await page.reload();
@@ -266,7 +286,7 @@ describe("a kiosk session", () => {
     const shown: string[] = [];
     for (let person = 0; person < 30; person++) {
       await sendAboutWholePlan(page, `Person ${person} on a day offline.`);
-      await page.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
+      await page.getByRole("heading", { name: "Thank you. Your response is saved on this kiosk." }).waitFor();
       shown.push((await page.locator("[data-reference]").textContent())!);
       await page.getByRole("button", { name: "Finish" }).click();
     }
@@ -327,7 +347,7 @@ describe("a kiosk session", () => {
     for (const kiosk of kiosks) await asOfficer(`/api/admin/kiosks/${kiosk.id}`, { method: "DELETE" });
     await sendAboutWholePlan(kioskPage, "Sent after revoking.");
     // The person still gets their reference; the queue keeps their words.
-    await kioskPage.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
+    await kioskPage.getByRole("heading", { name: "Thank you. Your response is saved on this kiosk." }).waitFor();
     const reference = (await kioskPage.locator("[data-reference]").textContent())!;
     expect(reference).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
     await expect.poll(() => kioskPage.locator("[data-waiting]").textContent()).toBe("1 response waiting to send");
@@ -353,10 +373,19 @@ describe("a kiosk session", () => {
 describe("a response the server refuses for good", () => {
   it("is shown to staff with the reason and the words, printed, kept through a reload, and removed only when staff say so", async ({ expect }) => {
     const { context, page } = await setUpKiosk();
-    // A kiosk whose clock is years behind says send was pressed before the consultation opened.
+    // The kiosk last heard of dates that have since changed (the opening moved later), and its clock is in between.
+    const { code: staffCode } = await newStaffCode();
+    await context.route("**/api/kiosk", async (route) => {
+      const real = (await (await route.fetch()).json()) as Record<string, unknown>;
+      await route.fulfill({ json: { ...real, opensAt: "2019-01-01T00:00:00.000Z" } });
+    });
+    await page.reload();
+    await page.waitForFunction(() => localStorage.getItem("kiosk.period")?.includes("2019-01-01"));
     await page.clock.setFixedTime(new Date("2019-06-01T10:00:00Z"));
     await sendAboutWholePlan(page, "Words the server will not take.");
-    await page.getByRole("heading", { name: "Thank you. We have your response." }).waitFor();
+    // The person is told at once, not given a receipt that will never work.
+    await page.getByRole("heading", { name: "Your response could not be sent" }).waitFor();
+    expect(await page.locator("[data-done-state]").textContent()).toContain("the council's system says it was not");
     const reference = (await page.locator("[data-reference]").textContent())!;
     await page.getByRole("button", { name: "Finish" }).click();
     const staff = page.getByRole("button", { name: "Staff: 1 response could not be sent" });
@@ -367,11 +396,12 @@ describe("a response the server refuses for good", () => {
 
     await page.reload();
     await staff.click();
+    await enterStaffCode(page, staffCode);
     const entry = page.locator("[data-refused-list] li");
     await expect.poll(() => entry.count()).toBe(1);
     const shown = (await entry.textContent())!;
     expect(shown).toContain(`Reference ${reference}`);
-    expect(shown).toContain("the consultation was not open at the time this kiosk gives for pressing send");
+    expect(shown).toContain("by the dates this kiosk knows, the consultation was open when send was pressed, but the council's system says it was not");
     expect(shown).toContain("Say something about the whole plan");
     expect(shown).toContain("Words the server will not take.");
     expect(await axeViolations(page)).toEqual([]);
@@ -409,8 +439,10 @@ describe("a support worker typing in a paper form at the kiosk", () => {
     const reference = references[0]!;
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const { context, page } = await setUpKiosk();
+    const { code: staffCode } = await newStaffCode();
     const typeIn = async (comments: [string, string][]) => {
       await page.getByRole("button", { name: "Staff: type in a paper form" }).click();
+      await enterStaffCode(page, staffCode);
       await page.getByLabel("Reference on the sheet").fill(reference.toLowerCase());
       await page.getByLabel("Date received").fill(yesterday);
       for (const [index, [number, text]] of comments.entries()) {
@@ -427,6 +459,7 @@ describe("a support worker typing in a paper form at the kiosk", () => {
     await page.getByRole("button", { name: "Back" }).last().click();
 
     await page.getByRole("button", { name: "Staff: type in a paper form" }).click();
+    await enterStaffCode(page, staffCode);
     await page.getByLabel("An organisation").check();
     await page.getByLabel("Name of the organisation").fill("Hope Hostel");
     await page.getByRole("button", { name: "Back" }).last().click();
@@ -455,6 +488,228 @@ describe("a support worker typing in a paper form at the kiosk", () => {
     const rows = await exportedRows(reference);
     expect(rows.map((row) => row.commentText)).toEqual(["Typed from the sheet, corrected.", "About it all.", "Nurses.", "A fourth comment."]);
     expect(rows[0]).toMatchObject({ channel: "paper", kioskName: "Day centre", paperReceivedOn: yesterday, publishConsent: true, respondentType: "organisation", organisation: "Hope Hostel" });
+    await context.close();
+  });
+});
+
+describe("a comment box, and the next person", () => {
+  it("warns not to include a name, and asks before throwing away words not yet added", async ({ expect }) => {
+    const { context, page } = await setUpKiosk();
+    await page.getByRole("button", { name: "I am giving my own views" }).click();
+    await page.getByRole("button", { name: "Say something about the whole plan" }).click();
+    const box = page.getByLabel("What do you think?");
+    expect(await page.locator("#comment-hint").textContent()).toContain("Do not include your name, address or other personal details.");
+    expect(await box.getAttribute("aria-describedby")).toContain("comment-hint");
+    await box.fill("Half a thought");
+    await page.getByRole("button", { name: "Back" }).click();
+    await page.getByText("You have written something that is not in your response yet. Go back without it?").waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    for (const target of await targetSizes(page)) expect(target.height, target.name).toBeGreaterThanOrEqual(48);
+    await page.getByRole("button", { name: "No, keep writing" }).click();
+    expect(await box.inputValue()).toBe("Half a thought");
+    expect(await box.evaluate((node) => node === document.activeElement)).toBe(true);
+    await page.getByRole("button", { name: "Back" }).click();
+    await page.getByRole("button", { name: "Yes, go back without it" }).click();
+    await page.getByRole("heading", { name: "What do you want to comment on?" }).waitFor();
+    expect(await page.locator("[data-count]").first().textContent()).toBe("0");
+    // With nothing typed, Back goes straight back.
+    await page.getByRole("button", { name: "Say something about the whole plan" }).click();
+    expect(await box.inputValue()).toBe("");
+    await page.getByRole("button", { name: "Back" }).click();
+    await page.getByRole("heading", { name: "What do you want to comment on?" }).waitFor();
+    await context.close();
+  });
+
+  it("notes an untranslated section on the Spanish kiosk, and after inactivity starts the next person in the default language", async ({ expect }) => {
+    const { context, page } = await setUpKiosk({ clock: true });
+    await page.getByRole("link", { name: "Español" }).click();
+    await page.waitForURL((url) => url.pathname === "/es/kiosk/");
+    await page.locator("[data-own-views]").click();
+    // The fixture's section 1 has no Spanish translation; section 2 has one.
+    await page.locator('[data-screen="browse"] [data-go="section-1"]').click();
+    expect(await page.locator('[data-screen="section-1"] [data-untranslated]').textContent()).toBe("Esta sección todavía no está traducida, por eso se muestra en inglés.");
+    expect(await page.locator('[data-screen="section-2"] [data-untranslated]').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.clock.runFor(121_000);
+    await page.clock.runFor(21_000);
+    await page.waitForURL((url) => url.pathname === "/kiosk/");
+    await page.getByRole("button", { name: "I am giving my own views" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    await context.close();
+  });
+});
+
+describe("looking up a reference at the kiosk", () => {
+  it("shows a comment answered by a published entry with what people said and what the council did, ready to print, and clears it for the next person", async ({ expect }) => {
+    const { context, page } = await setUpKiosk();
+    await sendAboutWholePlan(page, "Keep the showers open at night.");
+    await page.getByRole("heading", { name: "Thank you. Your response has been sent." }).waitFor();
+    const reference = (await page.locator("[data-reference]").textContent())!;
+    await page.getByRole("button", { name: "Finish" }).click();
+    const entry = await asOfficer("/api/admin/feedback", {
+      method: "POST",
+      json: { title: "Showers at night", youSaid: "You asked for showers at night.", weDid: "The day centre now opens its showers until 10pm.", outcome: "changed", paragraphs: ["general"], references: [reference], status: "published" },
+    });
+    expect(entry.id).toBeDefined();
+    await page.getByRole("button", { name: "Look up my reference" }).click();
+    await page.getByRole("heading", { level: 1, name: "What happened to my comments?" }).waitFor();
+    await page.getByLabel("Your reference").fill(reference.toLowerCase());
+    await page.getByRole("button", { name: "Look up" }).click();
+    const result = page.locator("[data-lookup-result]");
+    await result.getByText("Showers at night", { exact: true }).waitFor();
+    const shown = await result.innerText();
+    for (const words of [`Response ${reference}`, "Keep the showers open at night.", "Answered.", "You said", "You asked for showers at night.", "We did", "The day centre now opens its showers until 10pm.", "What happened: Changed"]) expect(shown).toContain(words);
+    expect(await axeViolations(page)).toEqual([]);
+    for (const target of await targetSizes(page)) expect(target.height, target.name).toBeGreaterThanOrEqual(48);
+    // Printed, the answer is what shows.
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByText("The day centre now opens its showers until 10pm.").isVisible()).toBe(true);
+    expect(await page.getByRole("heading", { level: 1, name: "What happened to my comments?" }).isVisible()).toBe(false);
+    await page.emulateMedia({ media: "screen" });
+    // A reference that is not ours says so at the box.
+    await page.getByLabel("Your reference").fill("K7M4Q-2XD9P");
+    await page.getByRole("button", { name: "Look up" }).click();
+    await expect.poll(() => page.locator("[data-lookup-error]").textContent()).toContain("We could not find a response with that reference");
+    expect(await result.isVisible()).toBe(false);
+    await page.getByRole("button", { name: "Finish" }).click();
+    expect(await page.locator("body").innerText()).not.toContain("Keep the showers open at night.");
+    await context.close();
+  });
+});
+
+describe("the kiosk's staff screens", () => {
+  it("open only with a support worker's own code, and close on Finish, at the start screen and after inactivity", async ({ expect }) => {
+    const { context, page } = await setUpKiosk({ clock: true });
+    const { code } = await newStaffCode("Ana");
+    const paperForm = page.getByLabel("Reference on the sheet");
+    await page.getByRole("button", { name: "Staff: type in a paper form" }).click();
+    await page.getByRole("heading", { level: 1, name: "Staff only" }).waitFor();
+    expect(await paperForm.isVisible()).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+    for (const target of await targetSizes(page)) expect(target.height, target.name).toBeGreaterThanOrEqual(48);
+    // A wrong code is refused at the field and opens nothing.
+    await page.getByLabel("Your staff code").fill("0000-0000");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect.poll(() => page.locator("[data-staff-error]").textContent()).toBe("This staff code is not right for this kiosk. Check it and try again.");
+    expect(await paperForm.isVisible()).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+    // The right one, typed as people type it, opens the screen asked for.
+    await page.getByLabel("Your staff code").fill(code.toLowerCase().replace("-", " "));
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("heading", { level: 1, name: "Type in a paper form" }).waitFor();
+    expect(await page.getByLabel("Your staff code").inputValue()).toBe("");
+    // Finish closes the staff screens: the next one asks again.
+    await page.getByRole("button", { name: "Finish: close the staff screens" }).click();
+    await page.getByRole("button", { name: "Staff: type in a paper form" }).click();
+    await page.getByRole("heading", { level: 1, name: "Staff only" }).waitFor();
+    await enterStaffCode(page, code);
+    await page.getByRole("heading", { level: 1, name: "Type in a paper form" }).waitFor();
+    // So does leaving them unattended.
+    await page.clock.runFor(121_000);
+    await page.getByRole("button", { name: "I am still here" }).waitFor();
+    await page.clock.runFor(21_000);
+    await page.getByRole("button", { name: "I am giving my own views" }).waitFor();
+    await page.getByRole("button", { name: "Staff: type in a paper form" }).click();
+    await page.getByRole("heading", { level: 1, name: "Staff only" }).waitFor();
+    await context.close();
+  });
+
+  it("open offline with a code the kiosk learnt while online, and refuse a code revoked since, once online", async ({ expect }) => {
+    const { context, page } = await setUpKiosk();
+    const { id, code } = await newStaffCode("Ana");
+    // Online: the kiosk learns the codes in force before checking.
+    await page.getByRole("button", { name: "Staff: type in a paper form" }).click();
+    await enterStaffCode(page, code);
+    await page.getByRole("heading", { level: 1, name: "Type in a paper form" }).waitFor();
+    await page.getByRole("button", { name: "Finish: close the staff screens" }).click();
+    await context.setOffline(true);
+    await page.getByRole("button", { name: "Staff: type in a paper form" }).click();
+    await enterStaffCode(page, code);
+    await page.getByRole("heading", { level: 1, name: "Type in a paper form" }).waitFor();
+    await page.getByRole("button", { name: "Finish: close the staff screens" }).click();
+    await context.setOffline(false);
+    await asOfficer(`/api/admin/kiosks/${lastKioskId}/staff-codes/${id}`, { method: "DELETE" });
+    await page.getByRole("button", { name: "Staff: type in a paper form" }).click();
+    await enterStaffCode(page, code);
+    await expect.poll(() => page.locator("[data-staff-error]").textContent()).toContain("This staff code is not right for this kiosk.");
+    expect(await page.getByLabel("Reference on the sheet").isVisible()).toBe(false);
+    await context.close();
+  });
+});
+
+describe("a kiosk that knows the consultation's period", () => {
+  /** The kiosk has learnt the close the site is served with (OPEN_NOW: 2090-12-31T23:59:59Z). */
+  const learnt = (page: Page) => page.waitForFunction((close) => localStorage.getItem("kiosk.period")?.includes(close), OPEN_NOW.CLOSES_AT.slice(0, 19));
+
+  it("set up while open and used after the close, offline, starts no new response and says what happens next", async ({ expect }) => {
+    const { context, page } = await setUpKiosk();
+    await learnt(page);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const before = await kioskComments();
+    await context.setOffline(true);
+    // The day after the close: the start screen still showed the buttons, but nothing new starts.
+    await page.clock.setFixedTime(new Date("2091-01-01T10:00:00Z"));
+    await page.getByRole("button", { name: "I am giving my own views" }).click();
+    await page.getByRole("heading", { level: 1, name: "This consultation has closed" }).waitFor();
+    const closed = (await page.locator("[data-screen=closed]").innerText())!;
+    expect(closed).toContain("It closed on 31 December 2090 at 23:59. This kiosk cannot take new comments.");
+    expect(closed).toContain("What happens next");
+    expect(closed).toContain("To find out what happened to it, ask a member of staff here, or phone 01632 960000.");
+    expect(closed).not.toContain("You pressed send");
+    expect(await axeViolations(page)).toEqual([]);
+    for (const target of await targetSizes(page)) expect(target.height, target.name).toBeGreaterThanOrEqual(48);
+    // Offline, after a reload, the kiosk still knows.
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "This consultation has closed" }).waitFor();
+    expect(await page.getByRole("button", { name: "I am giving my own views" }).isVisible()).toBe(false);
+    expect(await page.getByRole("button", { name: "I am helping someone" }).isVisible()).toBe(false);
+    expect(await page.locator("body").innerText()).not.toContain("Thank you");
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    expect(await page.locator("[data-waiting]").textContent()).toBe("");
+    expect(await kioskComments()).toBe(before);
+    await context.close();
+  });
+
+  it("does not send what is pressed after the close, and tells the person so", async ({ expect }) => {
+    const { context, page } = await setUpKiosk();
+    await learnt(page);
+    const before = await kioskComments();
+    await page.clock.setFixedTime(new Date("2090-12-31T23:55:00Z"));
+    await page.getByRole("button", { name: "I am giving my own views" }).click();
+    await page.getByRole("button", { name: "Say something about the whole plan" }).click();
+    await page.getByLabel("What do you think?").fill("Written just before the close.");
+    await page.getByRole("button", { name: "Add to my response" }).click();
+    await page.clock.setFixedTime(new Date("2091-01-01T00:00:30Z"));
+    await page.getByRole("button", { name: "Send my response" }).click();
+    await page.getByRole("heading", { level: 1, name: "This consultation has closed" }).waitFor();
+    expect(await page.locator("[data-screen=closed]").innerText()).toContain("You pressed send after the consultation closed, so your comments were not sent.");
+    expect(await page.locator("[data-reference]").textContent()).toBe("");
+    expect(await page.locator("[data-waiting]").textContent()).toBe("");
+    expect(await kioskComments()).toBe(before);
+    await context.close();
+  });
+
+  it("sends a response pressed offline before the close once the connection is back after it, and only then says it was sent", async ({ expect }) => {
+    const { context, page } = await setUpKiosk();
+    await learnt(page);
+    await page.clock.setFixedTime(new Date("2090-12-31T23:59:00Z"));
+    await context.setOffline(true);
+    await sendAboutWholePlan(page, "Pressed a minute before the close.");
+    await page.getByRole("heading", { name: "Thank you. Your response is saved on this kiosk." }).waitFor();
+    expect(await page.locator("[data-done-state]").textContent()).toBe("It has not reached the council yet. It will be sent when the connection is back. Your reference works either way.");
+    expect(await page.locator("[data-screen=done]").innerText()).not.toContain("has been sent");
+    const reference = (await page.locator("[data-reference]").textContent())!;
+    await expect.poll(() => page.locator("[data-waiting]").textContent()).toBe("1 response waiting to send");
+    // The connection comes back after the close; the grace rule takes what was pressed before it.
+    await page.clock.setFixedTime(new Date("2091-01-01T09:00:00Z"));
+    await context.setOffline(false);
+    await backOnline(page);
+    await page.getByRole("heading", { name: "Thank you. Your response has been sent." }).waitFor();
+    expect(await exportedRows(reference)).toMatchObject([{ commentText: "Pressed a minute before the close." }]);
+    // The next person finds the kiosk closed.
+    await page.getByRole("button", { name: "Finish" }).click();
+    await page.getByRole("heading", { level: 1, name: "This consultation has closed" }).waitFor();
     await context.close();
   });
 });

@@ -10,7 +10,7 @@ import { executeSql, seedCommentsSql } from "./admin-seed.ts";
 
 const ADMIN_TOKEN = "layout-officer-token-77";
 const OPEN = { OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2099-12-18T23:59:59+00:00", RATE_LIMITS: "off", ADMIN_TOKEN };
-const CLOSED = { OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2026-02-06T17:00:00+00:00", RATE_LIMITS: "off" };
+const CLOSED = { OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2026-02-06T17:00:00+00:00", RESULTS_PUBLISHED_AT: "2026-03-02T09:00:00+00:00", RATE_LIMITS: "off" };
 const WIDTHS = [320, 375];
 const REFERENCE = "PQDKF4GCC9";
 
@@ -154,9 +154,10 @@ const JOURNEYS: Record<string, (page: Page) => Promise<unknown>> = {
     await page.goto(`${site.url}/admin/audit/`);
   },
   "you said, we did": (page) => page.goto(`${site.url}/you-said-we-did`),
-  "final strategy": (page) => page.goto(`${site.url}/final/`),
-  "final section": (page) => page.goto(`${site.url}/final/streets/`),
-  "what changed in a section": (page) => page.goto(`${site.url}/changes/streets/`),
+  // Public only once the outcome is published, which the closed site has done.
+  "final strategy": (page) => page.goto(`${closed.url}/final/`),
+  "final section": (page) => page.goto(`${closed.url}/final/streets/`),
+  "what changed in a section": (page) => page.goto(`${closed.url}/changes/streets/`),
   "published comments": (page) => page.goto(`${site.url}/what-people-said/streets/`),
   kiosk: (page) => page.goto(`${site.url}/kiosk/`),
   "printed form": (page) => page.goto(`${site.url}/print/`),

@@ -277,7 +277,6 @@ describe("officer pages reach officer data only through the officer's desk", () 
   /** Modules that may hold the Worker's bindings, and why that is safe for an officer page. */
   const MAY_HOLD_BINDINGS: Record<string, string> = {
     "src/server/officer-desk.ts": "opens only for a signed-in officer",
-    "src/server/officer-api.ts": "sends writes to the API, which checks the officer itself",
     "src/server/live-consultation.ts": "reads the consultation's dates, and no data",
   };
 

@@ -83,7 +83,51 @@ describe("kiosks in the officers' area", () => {
   });
 });
 
+describe("support workers' staff codes in the officers' area", () => {
+  it("gives a support worker a code shown once, which opens the kiosk's paper routes, names them in the audit log, and revokes it", async ({ expect }) => {
+    const page = await signedInPage();
+    await page.goto(`${site().url}/admin/kiosks/`);
+    await page.getByLabel("Place").fill("Hope hostel");
+    await page.getByRole("button", { name: "Issue key" }).click();
+    const key = (await page.locator("[data-kiosk-key]").textContent())!;
+    // A name is needed; the error is at the field.
+    await page.getByRole("button", { name: "Give a staff code at Hope hostel" }).click();
+    const section = page.getByRole("region", { name: "Staff codes for Hope hostel" });
+    expect(await section.locator(".error-message").textContent()).toContain("Enter the support worker's name");
+    expect(await axeViolations(page)).toEqual([]);
+    await section.getByLabel("Support worker's name").fill("Ana Ruiz");
+    await section.getByRole("button", { name: "Give a staff code at Hope hostel" }).click();
+    const code = (await page.locator("[data-staff-code]").textContent())!;
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(await page.getByRole("heading", { name: "Staff code for Ana Ruiz at Hope hostel" }).isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    const read = (headers: Record<string, string>) => fetch(`${site().url}/api/paper/sheets/K7M4Q-2XD9P`, { headers });
+    // The key alone is not enough; with the code the sheet is looked for (and, never typed in, not found).
+    expect((await read({ "Kiosk-Key": key })).status).toBe(401);
+    expect((await read({ "Kiosk-Key": key, "Staff-Code": code })).status).toBe(404);
+    // Shown once: the page again does not hold it.
+    await page.goto(`${site().url}/admin/kiosks/`);
+    expect(await page.content()).not.toContain(code);
+    await page.getByRole("button", { name: "Revoke the staff code of Ana Ruiz" }).click();
+    await page.waitForURL(/saved/);
+    expect((await read({ "Kiosk-Key": key, "Staff-Code": code })).status).toBe(403);
+    await page.goto(`${site().url}/admin/audit/`);
+    const audit = (await page.locator("main").textContent())!;
+    expect(audit).toContain("Gave a support worker a staff code");
+    expect(audit).toContain("Revoked a support worker's staff code");
+    await page.context().close();
+  });
+});
+
 describe("paper forms", () => {
+  it("names the postal address on the plain form, so a form can be posted", async ({ expect }) => {
+    const page = await newPage(browser());
+    await page.goto(`${site().url}/print/`);
+    const { pages } = await printedPdf(page);
+    expect(pages.join("\n").replace(/\s+/g, " ")).toContain("post it to: Plan Consultation, Testshire Council, 2 Market Square, Testshire TS1 1AA");
+    await page.context().close();
+  });
+
   it("prints a batch: one A4 sheet per reference with its QR code and every paragraph number", async ({ expect }) => {
     const page = await signedInPage();
     const numbers = await draftNumbers(page);

@@ -203,6 +203,18 @@ describe("the draft's pages, prerendered and free of JavaScript, with the live s
     expect(built).toContain("Comment on paragraph 3.2");
     expect(built).not.toContain("Closes at");
   });
+
+  it("give no element the same attribute twice, such as the comment form's organisation field", async ({ expect }) => {
+    const doubled: string[] = [];
+    for (const path of ["draft/streets", "draft/care", "kiosk", "es/kiosk"]) {
+      const built = readFileSync(`${FIXTURE_OUT_DIR}/client/${path}/index.html`, "utf8");
+      for (const [tag] of built.matchAll(/<[a-z][a-z0-9-]*\s[^>]*>/g)) {
+        const names = [...tag.replace(/"[^"]*"|'[^']*'/g, "").matchAll(/\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)/g)].map(([, name]) => name!.toLowerCase());
+        if (new Set(names).size !== names.length) doubled.push(`${path}: ${tag.slice(0, 120)}`);
+      }
+    }
+    expect(doubled).toEqual([]);
+  });
 });
 
 describe("keyboard", () => {

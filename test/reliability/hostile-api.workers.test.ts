@@ -52,6 +52,9 @@ const ROUTES: [method: string, path: string][] = [
   ["POST", "/api/admin/kiosks"],
   ["DELETE", "/api/admin/kiosks/{id}"],
   ["POST", "/api/admin/kiosks/{id}/setup-codes"],
+  ["GET", "/api/admin/kiosks/{id}/staff-codes"],
+  ["POST", "/api/admin/kiosks/{id}/staff-codes"],
+  ["DELETE", "/api/admin/kiosks/{id}/staff-codes/{id}"],
   ["POST", "/api/admin/paper/batches"],
   ["POST", "/api/admin/paper/sheets"],
   ["GET", "/api/admin/paper/sheets/{reference}"],
@@ -61,6 +64,7 @@ const ROUTES: [method: string, path: string][] = [
   ["POST", "/api/kiosk/references"],
   ["POST", "/api/paper/sheets"],
   ["GET", "/api/paper/sheets/{reference}"],
+  ["PUT", "/api/paper/sheets/{reference}"],
   ["GET", "/api/admin/overview"],
   ["POST", "/api/admin/comments/reading"],
   ["GET", "/api/admin/themes/figures"],
@@ -135,7 +139,7 @@ async function writtenSoFar() {
   const tables = [
     "responses", "comments", "themes", "comment_themes", "audit_log", "officer_sessions",
     "feedback_entries", "feedback_paragraphs", "feedback_comments", "feedback_quotes",
-    "kiosks", "kiosk_keys", "kiosk_setup_codes", "issued_references", "erasures",
+    "kiosks", "kiosk_keys", "kiosk_setup_codes", "kiosk_staff_codes", "issued_references", "erasures",
   ];
   const rows = await env.DB.batch(tables.map((table) => env.DB.prepare(`SELECT count(*) AS n FROM ${table}`)));
   return Object.fromEntries(tables.map((table, index) => [table, (rows[index]!.results[0] as { n: number }).n]));

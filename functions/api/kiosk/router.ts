@@ -1,7 +1,9 @@
 /**
  * What a kiosk device asks for itself:
  *   POST /api/kiosk/setup {code}          exchange a one-time set-up code for a key → 201 {id, name, key}
- *   GET  /api/kiosk                       with Kiosk-Key: which kiosk this is → {id, name}
+ *   GET  /api/kiosk                       with Kiosk-Key: which kiosk this is, and the period it keeps for offline use
+ *                                         and the checks of its staff codes in force
+ *                                         → {id, name, opensAt, closesAt, status, graceDays, resultsPublished, staffCodes: [{salt, hash}]}
  *   POST /api/kiosk/references {count}    with Kiosk-Key: reserve references to give people offline → 201 {references}
  */
 import { Hono } from "hono";
@@ -11,6 +13,10 @@ import { identifyKiosk, requireKiosk } from "../middleware/kiosk.ts";
 import { noStore } from "../middleware/no-store.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
 import { jsonOnly, validate } from "../validation.ts";
+import { graceDaysFor } from "../../consultation/period.ts";
+import { consultationNow } from "../../consultation/index.ts";
+import { resultsNow } from "../../consultation/results.ts";
+import { deviceChecks } from "../../kiosks/staff-codes.ts";
 import { redeemSetupCode, setupCodeSchema } from "../../kiosks/kiosks.ts";
 import { LIMITS } from "../../limits.ts";
 import { reserveForKiosk } from "../../responses/issued.ts";
@@ -33,7 +39,19 @@ const setup = publicEndpoint.createHandlers(rateLimit("lookup"), jsonOnly, valid
   c.json(await redeemSetupCode(c.env.DB, c.req.valid("json").code), 201),
 );
 
-const whoAmI = publicEndpoint.createHandlers(requireKiosk, identifyKiosk, async (c) => c.json(c.get("kiosk")!));
+const whoAmI = publicEndpoint.createHandlers(requireKiosk, identifyKiosk, async (c) => {
+  const { period, status } = consultationNow(c.env);
+  return c.json({
+    ...c.get("kiosk")!,
+    opensAt: period.opensAt.toISOString(),
+    closesAt: period.closesAt.toISOString(),
+    status,
+    graceDays: graceDaysFor(c.env, "KIOSK_GRACE_DAYS"),
+    // Once the outcome is published, the kiosk leads with it.
+    resultsPublished: resultsNow(c.env).published,
+    staffCodes: await deviceChecks(c.env.DB, c.get("kiosk")!.id),
+  });
+});
 
 const reserve = publicEndpoint.createHandlers(requireKiosk, identifyKiosk, rateLimit("submit"), jsonOnly, validate("json", poolSchema), async (c) => {
   const references = await reserveForKiosk(c.env.DB, c.get("kiosk")!.id, c.req.valid("json").count);

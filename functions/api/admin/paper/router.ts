@@ -14,18 +14,10 @@ import { validate } from "../../validation.ts";
 import { correctEnteredSheet, enterSheet, enteredSheet } from "../../../paper/entering.ts";
 import { paperSheetSchema } from "../../../paper/sheets.ts";
 import { LIMITS } from "../../../limits.ts";
-import { issueForPaper } from "../../../responses/issued.ts";
+import { batchSchema, issueForPaper } from "../../../responses/issued.ts";
 import { formatReference, referenceInPath } from "../../../responses/reference.ts";
 
 export const paper = new Hono<OfficerEnv>();
-
-const batchSchema = z.object({
-  count: z
-    .number({ error: "admin.error.batchCount" })
-    .int({ error: "admin.error.batchCount" })
-    .min(1, { error: "admin.error.batchCount" })
-    .max(LIMITS.paperBatchSize, { error: "admin.error.batchCount" }),
-});
 
 const sheetBody = jsonBody(paperSheetSchema);
 const sheetParam = validate("param", referenceInPath, { notFoundMessage: "paper.error.notEntered" });
