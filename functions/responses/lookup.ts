@@ -1,6 +1,7 @@
 /**
- * A person looking a response up by its reference, on any page: limited per
- * client like the API's look-ups, since each look-up says whether a reference exists.
+ * Looking a response up by its reference: the one rule for /track and
+ * GET /api/responses/{reference}. Each look-up says whether a reference
+ * exists, so both limit it per client (the API by its middleware).
  */
 import { isRateLimited } from "../lib/rate-limit.ts";
 import { normaliseReference } from "./reference.ts";
@@ -14,11 +15,17 @@ export type LookUp =
   | { kind: "erased" | "deleted" }
   | { kind: "limited" };
 
+/** A reference in its stored form: found, never given, or gone (erased, or deleted after the retention period). */
+export async function findByReference(env: Env, stored: string): Promise<Exclude<LookUp, { kind: "limited" }>> {
+  const response = await trackResponse(env.DB, stored);
+  if (response) return { kind: "found", response };
+  const gone = await whyGone(env.DB, env, stored);
+  return gone ? { kind: gone } : { kind: "not_found" };
+}
+
+/** A reference as a person typed it on a page, counted against their look-up allowance. */
 export async function lookUpResponse(env: Env, request: Request, typed: string): Promise<LookUp> {
   if (await isRateLimited(env, request, "lookup")) return { kind: "limited" };
   const stored = normaliseReference(typed);
-  const response = stored ? await trackResponse(env.DB, stored) : null;
-  if (response) return { kind: "found", response };
-  const gone = stored ? await whyGone(env.DB, env, stored) : null;
-  return gone ? { kind: gone } : { kind: "not_found" };
+  return stored ? findByReference(env, stored) : { kind: "not_found" };
 }
