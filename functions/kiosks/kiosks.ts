@@ -3,6 +3,7 @@
  * per place (stored only as a hash, shown once), set devices up with
  * one-time codes, see when each last sent something, and revoke them.
  */
+import { requiredText } from "../lib/text-fields.ts";
 import { z } from "zod";
 import { conflict, notFound, refused } from "../lib/errors.ts";
 import type { Officer } from "../officers/auth/officer.ts";
@@ -23,11 +24,7 @@ const SETUP_CODE_LENGTH = 8;
 export const SETUP_CODE_MINUTES = 15;
 
 export const kioskNameSchema = z.object({
-  name: z
-    .string({ error: "admin.error.kioskName" })
-    .trim()
-    .min(1, { error: "admin.error.kioskName" })
-    .max(LIMITS.kioskNameLength, { error: "admin.error.kioskName" }),
+  name: requiredText(LIMITS.kioskNameLength, "admin.error.kioskName"),
 });
 
 export const setupCodeSchema = z.object(

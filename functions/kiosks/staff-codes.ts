@@ -4,6 +4,7 @@
  * server checks it on the kiosk's paper routes, and the kiosk learns a slow
  * hash of each code in force so its refused list unlocks offline too.
  */
+import { requiredText } from "../lib/text-fields.ts";
 import { z } from "zod";
 import { conflict, notFound } from "../lib/errors.ts";
 import { staffCodeNotFound } from "../officers/not-found.ts";
@@ -18,11 +19,7 @@ import { compactCode, deviceHash, STAFF_CODE_LENGTH } from "../../public/staff-c
 export const STAFF_CODE_HEADER = "Staff-Code";
 
 export const staffCodeNameSchema = z.object({
-  name: z
-    .string({ error: "admin.error.staffName" })
-    .trim()
-    .min(1, { error: "admin.error.staffName" })
-    .max(LIMITS.helperLength, { error: "admin.error.staffName" }),
+  name: requiredText(LIMITS.helperLength, "admin.error.staffName"),
 });
 
 /** A support worker, as a request with their code is seen. */

@@ -3,6 +3,7 @@
  * taking personal data out of it. Each change and its audit entry are
  * written in one batch, so neither happens without the other.
  */
+import { requiredText } from "../lib/text-fields.ts";
 import { commentNotFound } from "./not-found.ts";
 import { z } from "zod";
 import type { Officer } from "./auth/officer.ts";
@@ -13,8 +14,6 @@ import { findComment, type OfficerComment } from "./comments.ts";
 import { dropQuotesLostByRedaction } from "../feedback/quotes.ts";
 import { mergeSearchIndex } from "../privacy/search-index.ts";
 
-const requiredText = (max: number, key: "admin.error.reason" | "admin.error.redactText") =>
-  z.string({ error: key }).trim().min(1, { error: key }).max(max, { error: key });
 
 export const hideSchema = z.object({ reason: requiredText(LIMITS.hideReasonLength, "admin.error.reason") });
 export const redactSchema = z.object({

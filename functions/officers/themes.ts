@@ -1,4 +1,5 @@
 /** Themes officers group comments into, and how many comments each has. */
+import { requiredText } from "../lib/text-fields.ts";
 import { commentNotFound, themeNotFound } from "./not-found.ts";
 import { z } from "zod";
 import type { Officer } from "./auth/officer.ts";
@@ -9,11 +10,7 @@ import { LIMITS } from "../limits.ts";
 import { recordId } from "../lib/ids.ts";
 
 export const themeNameSchema = z.object({
-  name: z
-    .string({ error: "admin.error.themeName" })
-    .trim()
-    .min(1, { error: "admin.error.themeName" })
-    .max(LIMITS.themeNameLength, { error: "admin.error.themeName" }),
+  name: requiredText(LIMITS.themeNameLength, "admin.error.themeName"),
 });
 
 export const commentThemesSchema = z.object({

@@ -6,6 +6,7 @@
  * was erased, when, by whom and why, never its words. A feedback entry keeps
  * counting the comments it answered, saying how many were erased.
  */
+import { requiredText } from "../lib/text-fields.ts";
 import { z } from "zod";
 import { notFound } from "../lib/errors.ts";
 import { sha256Hex } from "../lib/crypto.ts";
@@ -18,7 +19,7 @@ import { retentionSchedule, type RetentionSettings } from "./schedule.ts";
 import { mergeSearchIndex } from "./search-index.ts";
 
 export const erasureSchema = z.object({
-  reason: z.string({ error: "admin.error.erasureReason" }).trim().min(1, { error: "admin.error.erasureReason" }).max(LIMITS.hideReasonLength, { error: "admin.error.erasureReason" }),
+  reason: requiredText(LIMITS.hideReasonLength, "admin.error.erasureReason"),
 });
 
 /** How a tombstone names a reference without keeping it: `reference` as stored (ten characters, no hyphen). */

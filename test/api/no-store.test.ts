@@ -40,10 +40,11 @@ describe("answers carrying words, references or keys", () => {
       await callApi("/api/kiosk/setup", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ code }) }, withToken),
       await callApi("/api/kiosk/setup", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ code: "0000-0000" }) }),
       await callApi("/api/kiosk/references", { method: "POST", headers: { "Content-Type": "application/json", "Kiosk-Key": key }, body: JSON.stringify({ count: 2 }) }),
+      // A key without a support worker's staff code is refused too, and that refusal is no more cacheable.
       await callApi("/api/paper/sheets/K7M4Q-2XD9P", { headers: { "Kiosk-Key": key } }),
       await callApi("/api/paper/sheets/K7M4Q-2XD9P"),
     ];
-    expect(answers.map((answer) => answer.status)).toEqual([201, 403, 201, 404, 401]);
+    expect(answers.map((answer) => answer.status)).toEqual([201, 403, 201, 401, 401]);
     for (const answer of answers) expect(answer.headers.get("Cache-Control")).toBe("no-store");
   });
 

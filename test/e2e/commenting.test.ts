@@ -61,7 +61,9 @@ describe("commenting without JavaScript", () => {
     await page.getByLabel("Your reference").fill(reference.toLowerCase().replace("-", " "));
     await page.getByRole("button", { name: "Look up" }).click();
     expect(await page.locator("h1").innerText()).toBe(`Response ${reference}`);
-    expect(await page.locator(".user-text").allInnerTexts()).toEqual(["Peer outreach workers helped me.\nPlease keep them.", "The whole plan needs more money."]);
+    expect(await page.locator("blockquote .user-text").allInnerTexts()).toEqual(["Peer outreach workers helped me.\nPlease keep them.", "The whole plan needs more money."]);
+    // Everything held about the response is shown with it, the organisation as typed.
+    expect(await page.locator(".held-data .user-text").allInnerTexts()).toEqual(["Testshire Day Centre"]);
     expect(page.url()).toBe(`${site.url}/track`);
     await expectAccessible(page, expect);
     await page.context().close();

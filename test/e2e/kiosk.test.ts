@@ -1,9 +1,12 @@
-import { describe, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import type { BrowserContext, Page, Route } from "playwright-core";
-import { axeViolations, officerPage, OPEN_NOW, siteAndBrowserForFile } from "./harness.ts";
+import { axeViolations, officerPage, OPEN_NOW, siteAndBrowserForFile, startSite, type Site } from "./harness.ts";
 
 const ADMIN_TOKEN = "e2e-officer-token-kiosk";
-const { site, browser } = siteAndBrowserForFile({ ADMIN_TOKEN, ...OPEN_NOW });
+const { site: openSite, browser } = siteAndBrowserForFile({ ADMIN_TOKEN, ...OPEN_NOW });
+/** The site the kiosk talks to: the one open until 2090, unless a test serves a consultation that closed an hour ago. */
+let closedSite: Site | undefined;
+const site = () => closedSite ?? openSite();
 
 async function asOfficer(path: string, init: { method?: string; json?: unknown } = {}) {
   const answer = await fetch(`${site().url}${path}`, {
@@ -44,7 +47,7 @@ async function enterSetupCode(page: Page, code: string) {
 }
 
 /** A fresh browser profile with this kiosk set up by a one-time code, on its start screen. */
-async function setUpKiosk(options: { clock?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+async function setUpKiosk(options: { clock?: boolean; at?: Date } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const code = await newSetupCode();
   const context = await browser().newContext({ viewport: { width: 800, height: 1000 }, hasTouch: true });
   const page = await context.newPage();
@@ -52,6 +55,8 @@ async function setUpKiosk(options: { clock?: boolean } = {}): Promise<{ context:
   page.on("response", (answer) => answer.status() >= 400 && console.log("PAGE", answer.status(), answer.url()));
   page.on("pageerror", (error) => console.log("PAGEERROR", error.message));
   if (options.clock) await page.clock.install();
+  // A kiosk whose own clock reads `at`, as one set up the day before the close would.
+  if (options.at) await page.clock.setFixedTime(options.at);
   await page.goto(`${site().url}/kiosk/`);
   await enterSetupCode(page, code);
   return { context, page };
@@ -690,10 +695,26 @@ describe("a kiosk that knows the consultation's period", () => {
     await context.close();
   });
 
+});
+
+describe("a kiosk across a close that has just passed", () => {
+  // The server's own clock is today's, and it refuses a send said to be pressed in its future, so the close
+  // this journey crosses is one that has really passed: an hour ago, within the kiosk's grace period.
+  const closesAt = new Date(Math.floor((Date.now() - 60 * 60_000) / 60_000) * 60_000);
+  const opensAt = new Date(closesAt.getTime() - 10 * 86_400_000);
+  const learnt = (page: Page) => page.waitForFunction((close) => localStorage.getItem("kiosk.period")?.includes(close), closesAt.toISOString().slice(0, 19));
+  beforeAll(async () => {
+    closedSite = await startSite({ ADMIN_TOKEN, OPENS_AT: opensAt.toISOString().replace(".000Z", "Z"), CLOSES_AT: closesAt.toISOString().replace(".000Z", "Z") });
+  });
+  afterAll(async () => {
+    const started = closedSite;
+    closedSite = undefined;
+    await started?.stop();
+  });
+
   it("sends a response pressed offline before the close once the connection is back after it, and only then says it was sent", async ({ expect }) => {
-    const { context, page } = await setUpKiosk();
+    const { context, page } = await setUpKiosk({ at: new Date(closesAt.getTime() - 60_000) });
     await learnt(page);
-    await page.clock.setFixedTime(new Date("2090-12-31T23:59:00Z"));
     await context.setOffline(true);
     await sendAboutWholePlan(page, "Pressed a minute before the close.");
     await page.getByRole("heading", { name: "Thank you. Your response is saved on this kiosk." }).waitFor();
@@ -702,7 +723,7 @@ describe("a kiosk that knows the consultation's period", () => {
     const reference = (await page.locator("[data-reference]").textContent())!;
     await expect.poll(() => page.locator("[data-waiting]").textContent()).toBe("1 response waiting to send");
     // The connection comes back after the close; the grace rule takes what was pressed before it.
-    await page.clock.setFixedTime(new Date("2091-01-01T09:00:00Z"));
+    await page.clock.setFixedTime(new Date());
     await context.setOffline(false);
     await backOnline(page);
     await page.getByRole("heading", { name: "Thank you. Your response has been sent." }).waitFor();
