@@ -91,7 +91,7 @@ describe("inline stylesheets", () => {
         const refused = new Promise<string>((resolve) => document.addEventListener("securitypolicyviolation", (event) => resolve(event.violatedDirective)));
         const style = document.createElement("style");
         style.textContent = "body { margin: 3px; }";
-        document.head.append(style);
+        document.head.appendChild(style);
         return { directive: await refused, margin: getComputedStyle(document.body).marginTop };
       });
       expect(seen.directive).toMatch(/^style-src/);
