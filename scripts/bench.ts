@@ -15,6 +15,8 @@ import { measureSubmitThroughput } from "../bench/throughput.ts";
 import { measureExport } from "../bench/export.ts";
 import { measureBuildTimes } from "../bench/build-time.ts";
 import { measureOverview } from "../bench/overview.ts";
+import { measureLcp } from "../bench/lcp.ts";
+import { measureLocalServer } from "../bench/local-server.ts";
 
 const content = loadContent(readContentSources("."));
 const stateDirectory = mkdtempSync(join(".wrangler", "bench-"));
@@ -25,8 +27,12 @@ const server = await startLocalServer({
 });
 let pageWeight;
 let throughput;
+let lcp;
+let localServer;
 try {
   pageWeight = await measurePageWeights(server.url, content);
+  lcp = await measureLcp(server.url, content);
+  localServer = await measureLocalServer(server.url);
   throughput = await measureSubmitThroughput(server.url, content.draft.sections[0]!.paragraphs[0]!.id);
 } finally {
   await server.stop();
@@ -41,6 +47,8 @@ const results = {
   measuredAt: new Date().toISOString(),
   machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
   pageWeight: pageWeight.pages,
+  largestContentfulPaint: lcp,
+  localServer,
   throughput,
   export: exporting.runs,
   overview,
@@ -48,4 +56,4 @@ const results = {
 };
 writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
 console.log("\nFigures written to bench/results.json");
-process.exit(pageWeight.withinBudget && exporting.withinLimit && throughput.rows.every((row) => row.failures === 0) ? 0 : 1);
+process.exit(pageWeight.withinBudget && exporting.withinLimit && [...throughput.rows, ...localServer.rows].every((row) => row.failures === 0) ? 0 : 1);

@@ -1,5 +1,5 @@
 /**
- * The end-to-end harness: the built site served by wrangler dev on a fresh
+ * The end-to-end harness: the built site served in workerd (scripts/local-server.ts) on a fresh
  * local D1, and a real Chromium driven by playwright-core.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
