@@ -6,7 +6,8 @@
  * these are comparable with each other, not with Lighthouse.
  */
 import { launchBrowser } from "../scripts/browser.ts";
-import { LANGUAGE_CODES } from "../functions/i18n/index.ts";
+import { readdirSync } from "node:fs";
+import { DEFAULT_LANGUAGE } from "../functions/i18n/default-language.ts";
 import type { ConsultationContent } from "../functions/consultation/content.ts";
 
 export interface LcpFigures {
@@ -19,9 +20,15 @@ export interface LcpFigures {
 const THROTTLING = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 const CPU_SLOWDOWN = 4;
 
+/** Each language with a dictionary, as functions/i18n/index.ts finds them (that module needs Vite; this runs in Node). */
+const languageCodes = () => {
+  const codes = readdirSync("functions/i18n/messages").map((file) => file.replace(/\.ts$/, ""));
+  return [DEFAULT_LANGUAGE, ...codes.filter((code) => code !== DEFAULT_LANGUAGE).sort()];
+};
+
 function pagesToMeasure(content: ConsultationContent): [string, string][] {
   const [section] = content.draft.sections;
-  return LANGUAGE_CODES.flatMap((code) => {
+  return languageCodes().flatMap((code) => {
     const prefix = code === "en" ? "" : `/${code}`;
     return [
       [`home (${code})`, `${prefix}/`],

@@ -5,7 +5,7 @@
  * bench/README.md says how to read them.
  */
 import { cpus } from "node:os";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadContent } from "../functions/consultation/content.ts";
 import { readContentSources } from "../functions/consultation/read-content.ts";
@@ -39,12 +39,15 @@ try {
   rmSync(stateDirectory, { recursive: true, force: true });
 }
 // The export runs its own server on its own database of 100,000 comments.
-const exporting = await measureExport(content);
+// A failure here is recorded with the other figures, and fails the run, rather than losing them.
+const exporting = await measureExport(content).catch((error: unknown) => ({ runs: { error: String(error), cause: String((error as Error).cause) }, withinLimit: false }));
 const overview = await measureOverview(content);
 const build = measureBuildTimes(content.draft.paragraphs.size);
 
 const results = {
   measuredAt: new Date().toISOString(),
+  // What issue 22 measured before this run's changes, kept beside the figures to compare with.
+  before: JSON.parse(readFileSync("bench/before.json", "utf8")) as unknown,
   machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
   pageWeight: pageWeight.pages,
   largestContentfulPaint: lcp,
