@@ -53,9 +53,10 @@ export async function measureLcp(baseUrl: string, content: ConsultationContent):
       const paints = await tab.evaluate(
         () =>
           new Promise<{ fcp: number; lcp: number }>((resolve) => {
-            const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN;
             new PerformanceObserver((list) => {
               const entries = list.getEntries();
+              // Read once the largest paint is known: the first paint's entry may not be queued before it.
+              const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN;
               resolve({ fcp, lcp: entries[entries.length - 1]!.startTime });
             }).observe({ type: "largest-contentful-paint", buffered: true });
           }),

@@ -29,14 +29,35 @@ export interface WorkerServerOptions {
 /** The name under which the wrapper below is the Worker's main module. */
 const LOCAL_ENTRY = "__local-entry.mjs";
 
-/** Wraps the built entry: `/__scheduled?cron=…` runs its scheduled handler; everything else goes to it unchanged. */
+/**
+ * Wraps the built entry: `/__scheduled?cron=…` runs its scheduled handler;
+ * everything else goes to it unchanged. A request body the Worker did not
+ * read is read to its end afterwards, as wrangler dev does, or workerd would
+ * reset the connection of a client still sending it (a refused post).
+ */
 function localEntry(main: string): string {
   return `import worker from "./${main}";
+async function drain(request) {
+  try {
+    if (request.body !== null && !request.bodyUsed) {
+      const reader = request.body.getReader();
+      while (!(await reader.read()).done) {}
+    }
+  } catch (error) {
+    console.error("Failed to read the rest of an unread request body", error);
+  }
+}
 export default {
   ...worker,
   async fetch(request, env, context) {
     const url = new URL(request.url);
-    if (url.pathname !== "/__scheduled") return worker.fetch(request, env, context);
+    if (url.pathname !== "/__scheduled") {
+      try {
+        return await worker.fetch(request, env, context);
+      } finally {
+        await drain(request);
+      }
+    }
     if (typeof worker.scheduled !== "function") return new Response("The Worker has no scheduled handler", { status: 404 });
     const cron = url.searchParams.get("cron") ?? "";
     await worker.scheduled({ cron, scheduledTime: Date.now(), type: "scheduled", noRetry() {} }, env, context);
