@@ -8,6 +8,7 @@ import { loadContent } from "./functions/consultation/content.ts";
 import { periodProblem } from "./functions/consultation/period.ts";
 import { readContentSources } from "./functions/consultation/read-content.ts";
 import { securityHeaderValues } from "./functions/api/middleware/security-headers.ts";
+import { inlineStylesPlugin, readInlineStyles } from "./scripts/inline-styles.ts";
 import { DEFAULT_LANGUAGE, LANGUAGE_CODES } from "./functions/i18n/index.ts";
 import { localizedRoutes } from "./src/i18n/localized-routes.ts";
 
@@ -16,6 +17,9 @@ import { localizedRoutes } from "./src/i18n/localized-routes.ts";
  * (for the end-to-end tests) test/fixtures with its fixture consultation.
  */
 const contentRoot = resolve(process.env.PORTAL_CONTENT_ROOT ?? ".");
+
+/** The stylesheets every page carries inline, and their hashes, read once for the pages, the Worker and _headers. */
+const inlineStyles = readInlineStyles(fileURLToPath(new URL("./src/styles", import.meta.url)));
 
 /**
  * Fails the build, naming the file and the problem, when content/ is invalid,
@@ -50,7 +54,7 @@ function staticSecurityHeaders() {
         const file = fileURLToPath(new URL("_headers", dir));
         const existing = existsSync(file) ? readFileSync(file, "utf8") : "";
         // The draft pages are static, so they can show the inline form's Turnstile check only if the build knows it is on.
-        const headers = securityHeaderValues({ turnstile: Boolean(process.env.TURNSTILE_SITE_KEY) });
+        const headers = securityHeaderValues({ turnstile: Boolean(process.env.TURNSTILE_SITE_KEY), styleHashes: inlineStyles.hashes });
         const block = ["/*", ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join("\n");
         writeFileSync(file, `${block}\n\n${existing}`);
       },
@@ -75,5 +79,6 @@ export default defineConfig({
   build: { format: "directory", inlineStylesheets: "never" },
   devToolbar: { enabled: false },
   // The consultation the site is built from, imported as @content/….
-  vite: { resolve: { alias: { "@content": resolve(contentRoot, "content") } } },
+  // The stylesheets, inline in every page, as `virtual:inline-styles`.
+  vite: { resolve: { alias: { "@content": resolve(contentRoot, "content") } }, plugins: [inlineStylesPlugin(inlineStyles)] },
 });

@@ -25,14 +25,17 @@ function timeBuild(contentRoot: string, outDir: string): number {
   return (performance.now() - started) / 1000;
 }
 
-/** A consultation like the shipped one, with a draft of `sections` × `perSection` generated paragraphs. */
+/**
+ * A consultation of its own, with a draft of `sections` × `perSection`
+ * generated paragraphs: the shipped settings and longer pages, and nothing
+ * that names the shipped draft's paragraphs (its final version, its
+ * translations, its easy read), which the build would rightly refuse.
+ */
 function generateConsultation(root: string, sections: number, perSection: number): number {
-  cpSync("content", join(root, "content"), { recursive: true });
   const draftFolder = join(root, "content", "draft");
-  rmSync(draftFolder, { recursive: true, force: true });
-  // The shipped final version belongs to the shipped draft.
-  rmSync(join(root, "content", "final"), { recursive: true, force: true });
-  mkdirSync(draftFolder);
+  mkdirSync(draftFolder, { recursive: true });
+  cpSync("content/consultation.json", join(root, "content", "consultation.json"));
+  cpSync("content/pages", join(root, "content", "pages"), { recursive: true });
   const files = Array.from({ length: sections }, (_, s) => {
     const number = String(s + 1).padStart(2, "0");
     const paragraphs = Array.from(

@@ -49,18 +49,22 @@ export async function pageWeight(baseUrl: string, path: string) {
     }
     return weight;
   };
-  const result = { html: weigh(html), css: await total(css), js: await total(js) };
-  return { ...result, total: add(add(result.html, result.css), result.js) };
+  const linkedCss = await total(css);
+  // Stylesheets inline in the page (scripts/inline-styles.ts) are counted in the HTML's total, and shown as CSS too.
+  const inlineCss = weigh(new TextEncoder().encode([...text.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!).join("")));
+  const result = { html: weigh(html), css: add(linkedCss, inlineCss), js: await total(js) };
+  return { ...result, total: add(add(result.html, linkedCss), result.js) };
 }
 
-/** Prints the weight of each page type and returns the figures, and whether the section page is within its budget. */
+/** Prints the weight of each page type and returns the figures, and whether every page is within the reading pages' budget. */
 export async function measurePageWeights(baseUrl: string, content: ConsultationContent) {
   console.log("\nPage weight (bytes / gzip bytes)");
   const pages: Record<string, Awaited<ReturnType<typeof pageWeight>> & { path: string }> = {};
   for (const [name, path] of Object.entries(pageTypes(content))) pages[name] = { path, ...(await pageWeight(baseUrl, path)) };
   const fmt = (w: Weight) => `${w.bytes} / ${w.gzip}`;
   console.table(Object.entries(pages).map(([name, w]) => ({ page: name, path: w.path, html: fmt(w.html), css: fmt(w.css), js: fmt(w.js), total: fmt(w.total) })));
-  const withinBudget = pages.section!.total.gzip <= SECTION_BUDGET_GZIP;
-  console.log(`Section page budget: ${SECTION_BUDGET_GZIP} gzip bytes in total: ${withinBudget ? "within budget" : "OVER BUDGET"}`);
+  const over = Object.entries(pages).filter(([, w]) => w.total.gzip > READING_BUDGET_GZIP).map(([name]) => name);
+  const withinBudget = over.length === 0;
+  console.log(`Page budget: ${READING_BUDGET_GZIP} gzip bytes in total for every page: ${withinBudget ? "within budget" : `OVER BUDGET: ${over.join(", ")}`}`);
   return { pages, withinBudget };
 }

@@ -18,7 +18,7 @@ export interface LoadFigures {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-async function load(options: { url: string; route: string; clients: number; amount: number; post?: (index: number) => { key: string; body: string } }): Promise<LoadFigures> {
+export async function load(options: { url: string; route: string; clients: number; amount: number; post?: (index: number) => { key: string; body: string } }): Promise<LoadFigures> {
   let index = 0;
   const latencies: number[] = [];
   let failures = 0;

@@ -1,14 +1,21 @@
 /**
- * Runs the built Worker locally with wrangler dev and a persisted local D1.
- * Used by `npm start`, the end-to-end tests and the benchmarks alike.
+ * Runs the built Worker locally in workerd through Miniflare
+ * (scripts/worker-server.ts), with a persisted local D1 that `wrangler d1
+ * … --local --persist-to` reads and writes too. Used by `npm start`, the
+ * end-to-end tests and the benchmarks alike.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { loadContent } from "../functions/consultation/content.ts";
 import { periodProblem } from "../functions/consultation/period.ts";
 import { readContentSources } from "../functions/consultation/read-content.ts";
+import type { WorkerServerOptions } from "./worker-server.ts";
+
+/** The program that runs a build in workerd (its own process, so a test can kill it as a crash would). */
+const WORKER_SERVER = fileURLToPath(new URL("./worker-server.ts", import.meta.url));
 
 /** The variables a local run takes from the environment, overriding .dev.vars. */
 export const SETTING_NAMES = [
@@ -42,7 +49,7 @@ export interface LocalServerOptions {
   persistTo?: string;
   /** Worker variables; they win over .dev.vars. */
   vars?: Record<string, string>;
-  /** Print wrangler's output (the default for `npm start`). */
+  /** Print the server's output and log each request (for `npm start`). */
   inheritOutput?: boolean;
   /** The folder holding the content/ the build was made from, whose dates the settings are checked against. */
   contentRoot?: string;
@@ -59,7 +66,7 @@ export class SettingsError extends Error {
   override readonly name = "SettingsError";
 }
 
-/** Local settings in a .dev.vars file (NAME=value lines), as wrangler dev reads them. */
+/** Local settings in a .dev.vars file (NAME=value lines), as wrangler reads them. */
 export function readDevVars(file: string): Record<string, string> {
   if (!existsSync(file)) return {};
   const entries = readFileSync(file, "utf8")
@@ -86,7 +93,7 @@ export interface LocalServer {
   url: string;
   port: number;
   process: ChildProcess;
-  /** What wrangler has printed so far (empty when its output goes to the terminal). */
+  /** What the server has printed so far (empty when its output goes to the terminal). */
   output(): string;
   /** SIGTERM for a clean stop; SIGKILL to pull the plug, as a crash would. */
   stop(signal?: NodeJS.Signals): Promise<void>;
@@ -122,7 +129,7 @@ export function migrateLocalDatabase(persistTo: string): void {
 async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output()}`);
+    if (child.exitCode !== null) throw new Error(`the local server exited with ${child.exitCode}:\n${output()}`);
     try {
       const response = await fetch(`${url}/api/health`);
       if (response.ok) return;
@@ -138,16 +145,16 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const outDir = options.outDir ?? OUT_DIR;
   if (options.checkSettings !== false) checkLocalSettings(outDir, options.contentRoot ?? CONTENT_ROOT, options.vars ?? {});
   const port = options.port ?? (await freePort());
-  const inspectorPort = await freePort();
-  const persistTo = options.persistTo ?? ".wrangler/state";
-  const args = ["dev", "-c", `${outDir}/server/wrangler.json`, "--persist-to", persistTo, "--port", String(port)];
-  args.push("--ip", "127.0.0.1", "--inspector-port", String(inspectorPort), "--show-interactive-dev-session=false");
-  // /__scheduled?cron=… runs the daily retention job on demand (src/worker.ts); wrangler's own
-  // --test-scheduled cannot add it to a Worker that Astro has already bundled.
-  args.push("--var", "SCHEDULED_ON_DEMAND:on");
-  for (const [name, value] of Object.entries(options.vars ?? {})) args.push("--var", `${name}:${value}`);
-
-  const child = spawn("wrangler", args, {
+  const vars = { ...readDevVars(join(outDir, "server", ".dev.vars")), ...options.vars };
+  const serverOptions: WorkerServerOptions = {
+    config: join(outDir, "server", "wrangler.json"),
+    persistTo: options.persistTo ?? ".wrangler/state",
+    port,
+    // /__scheduled?cron=… runs the daily retention job on demand (src/worker.ts).
+    vars: { SCHEDULED_ON_DEMAND: "on", ...vars },
+    logRequests: options.inheritOutput,
+  };
+  const child = spawn(process.execPath, [WORKER_SERVER, JSON.stringify(serverOptions)], {
     env: quietEnv,
     stdio: options.inheritOutput ? "inherit" : "pipe",
     detached: process.platform !== "win32",
@@ -160,13 +167,19 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const stop = async (signal: NodeJS.Signals = "SIGTERM") => {
     if (child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));
-    try {
-      // wrangler starts workerd as a child: end the whole group.
-      process.kill(-child.pid!, signal);
-    } catch {
-      child.kill(signal);
-    }
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    const killGroup = (groupSignal: NodeJS.Signals) => {
+      try {
+        // The server starts workerd as a child: end the whole group.
+        process.kill(-child.pid!, groupSignal);
+      } catch {
+        child.kill(groupSignal);
+      }
+    };
+    // SIGTERM lets the server stop workerd itself; SIGKILL pulls the plug on both at once.
+    if (signal === "SIGTERM") child.kill(signal);
+    else killGroup(signal);
+    const stopped = await Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 5000))]);
+    if (!stopped) killGroup("SIGKILL");
   };
   try {
     await waitForHealth(url, child, () => log);

@@ -1,3 +1,9 @@
+/** The stylesheets pages carry inline, and their hashes for the security policy (scripts/inline-styles.ts). */
+declare module "virtual:inline-styles" {
+  export const css: Readonly<Record<string, string>>;
+  export const hashes: readonly string[];
+}
+
 declare namespace App {
   interface Locals {
     /** Set by src/server/form-again.ts when a plain form post was refused: the form is shown again with the person's words. */

@@ -1,10 +1,10 @@
 /**
- * The end-to-end harness: the built site served by wrangler dev on a fresh
+ * The end-to-end harness: the built site served in workerd (scripts/local-server.ts) on a fresh
  * local D1, and a real Chromium driven by playwright-core.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { afterAll, beforeAll } from "vitest";
 import {
@@ -16,28 +16,9 @@ import {
   SETTING_NAMES,
   type LocalServer,
 } from "../../scripts/local-server.ts";
+import { launchBrowser } from "../../scripts/browser.ts";
 
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
-/** CHROME_PATH, then a system Chromium or Chrome, then the Chromium shipped in @sparticuz/chromium. */
-async function chromiumPath(): Promise<string> {
-  const candidates = [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
-  const found = candidates.find((path) => path && existsSync(path));
-  if (found) return found;
-  const { default: packaged } = await import("@sparticuz/chromium");
-  return packaged.executablePath();
-}
-
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS, headless: true });
-}
+export { launchBrowser };
 
 export interface Site extends LocalServer {
   stateDirectory: string;

@@ -7,12 +7,22 @@ import { createMiddleware } from "hono/factory";
 
 const TURNSTILE_ORIGIN = "https://challenges.cloudflare.com";
 
-export function contentSecurityPolicy(options: { turnstile?: boolean } = {}): string {
+export interface SecurityOptions {
+  turnstile?: boolean;
+  /**
+   * The `'sha256-…'` hashes of the stylesheets pages carry inline, read once
+   * by the build (scripts/inline-styles.ts); nothing else inline may style a page.
+   */
+  styleHashes?: readonly string[];
+}
+
+export function contentSecurityPolicy(options: SecurityOptions = {}): string {
   const third = options.turnstile ? ` ${TURNSTILE_ORIGIN}` : "";
+  const styles = (options.styleHashes ?? []).map((hash) => ` ${hash}`).join("");
   return [
     "default-src 'self'",
     `script-src 'self'${third}`,
-    "style-src 'self'",
+    `style-src 'self'${styles}`,
     "img-src 'self' data:",
     "font-src 'none'",
     `connect-src 'self'`,
@@ -32,12 +42,12 @@ const FIXED_HEADERS: Record<string, string> = {
 };
 
 /** The headers, for the Worker's answers and (written to _headers at build time) for static files. */
-export function securityHeaderValues(options: { turnstile?: boolean } = {}): Record<string, string> {
+export function securityHeaderValues(options: SecurityOptions = {}): Record<string, string> {
   return { ...FIXED_HEADERS, "Content-Security-Policy": contentSecurityPolicy(options) };
 }
 
 /** Adds the headers to whatever the rest of the pipeline answered, unless it set its own. */
-export function securityHeaders(options: { turnstile?: boolean } = {}) {
+export function securityHeaders(options: SecurityOptions = {}) {
   const headers = securityHeaderValues(options);
   const apply = (response: Response) => {
     for (const [name, value] of Object.entries(headers)) if (!response.headers.has(name)) response.headers.set(name, value);

@@ -1,0 +1,54 @@
+/**
+ * The stylesheets, written into each page's <head> in a <style> element
+ * rather than fetched, so the first paint needs only the HTML. The security
+ * policy allows exactly these texts by their sha256 hashes: the build reads
+ * src/styles/*.css once (`readInlineStyles`), and the pages (through the
+ * virtual module `virtual:inline-styles`), the Worker's policy and the static
+ * files' _headers all take the texts and hashes from that one reading.
+ */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export interface InlineStyles {
+  /** Each stylesheet's text as it is inlined, by its file name without .css ("site" for site.css). */
+  css: Record<string, string>;
+  /** `'sha256-…'` for each text, as style-src lists them. */
+  hashes: string[];
+}
+
+/** Drops comments and needless spaces; strings in the CSS keep their single spaces. */
+export function compactCss(text: string): string {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/\s+/g, " ")
+    .replace(/\s*([{};,>])\s*/g, "$1")
+    .replace(/;}/g, "}")
+    .trim();
+}
+
+export function styleHash(css: string): string {
+  return `'sha256-${createHash("sha256").update(css, "utf8").digest("base64")}'`;
+}
+
+export function readInlineStyles(directory: string): InlineStyles {
+  const css = Object.fromEntries(
+    readdirSync(directory)
+      .filter((name) => name.endsWith(".css"))
+      .sort()
+      .map((name) => [name.slice(0, -".css".length), compactCss(readFileSync(join(directory, name), "utf8"))]),
+  );
+  return { css, hashes: Object.values(css).map(styleHash) };
+}
+
+const VIRTUAL_ID = "virtual:inline-styles";
+
+/** A Vite plugin serving `virtual:inline-styles`: `css` and `hashes` from one reading. */
+export function inlineStylesPlugin(styles: InlineStyles) {
+  return {
+    name: "inline-styles",
+    resolveId: (id: string) => (id === VIRTUAL_ID ? `\0${VIRTUAL_ID}` : undefined),
+    load: (id: string) =>
+      id === `\0${VIRTUAL_ID}` ? `export const css = ${JSON.stringify(styles.css)};\nexport const hashes = ${JSON.stringify(styles.hashes)};\n` : undefined,
+  };
+}

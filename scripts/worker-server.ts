@@ -1,0 +1,137 @@
+/**
+ * Runs a built Worker in workerd through Miniflare, with no proxy in front:
+ * the bindings the build's wrangler.json declares (D1 persisted as `wrangler dev
+ * --persist-to` keeps it, the rate limiters, ASSETS with _headers), the
+ * variables given, and `/__scheduled?cron=…` to run the Worker's scheduled
+ * handler, as `wrangler dev --test-scheduled` offers. Started as its own
+ * process by scripts/local-server.ts, which waits until it answers; it stops
+ * workerd on SIGTERM or SIGINT.
+ *
+ *   node scripts/worker-server.ts '{"config":"dist/server/wrangler.json","persistTo":".wrangler/state","port":8787,"vars":{}}'
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { Log, LogLevel, Miniflare, convertV4MiniflareOptions } from "miniflare";
+
+export interface WorkerServerOptions {
+  /** The wrangler.json the build wrote beside the Worker. */
+  config: string;
+  /** The folder `wrangler d1 … --persist-to` uses; Miniflare keeps its data in its v3/ folder, as wrangler does. */
+  persistTo: string;
+  port: number;
+  host?: string;
+  /** Worker variables, .dev.vars and the environment already merged. */
+  vars: Record<string, string>;
+  /** Log each request, as wrangler dev does (for `npm start`). */
+  logRequests?: boolean;
+}
+
+/** The name under which the wrapper below is the Worker's main module. */
+const LOCAL_ENTRY = "__local-entry.mjs";
+
+/**
+ * Wraps the built entry: `/__scheduled?cron=…` runs its scheduled handler;
+ * everything else goes to it unchanged. A request body the Worker did not
+ * read is read to its end afterwards, as wrangler dev does, or workerd would
+ * reset the connection of a client still sending it (a refused post).
+ */
+function localEntry(main: string): string {
+  return `import worker from "./${main}";
+async function drain(request) {
+  try {
+    if (request.body !== null && !request.bodyUsed) {
+      const reader = request.body.getReader();
+      while (!(await reader.read()).done) {}
+    }
+  } catch (error) {
+    console.error("Failed to read the rest of an unread request body", error);
+  }
+}
+export default {
+  ...worker,
+  async fetch(request, env, context) {
+    const url = new URL(request.url);
+    if (url.pathname !== "/__scheduled") {
+      try {
+        return await worker.fetch(request, env, context);
+      } finally {
+        await drain(request);
+      }
+    }
+    if (typeof worker.scheduled !== "function") return new Response("The Worker has no scheduled handler", { status: 404 });
+    const cron = url.searchParams.get("cron") ?? "";
+    await worker.scheduled({ cron, scheduledTime: Date.now(), type: "scheduled", noRetry() {} }, env, context);
+    return new Response("Ran scheduled event");
+  },
+};
+`;
+}
+
+/** Every JavaScript module the build wrote beside its entry (the build is not bundled into one file). */
+function moduleFiles(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.m?js$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    // wrangler keeps its own files in a .wrangler folder beside the build.
+    .filter((path) => !relative(root, path).split(sep).includes(".wrangler"));
+}
+
+/** The parts of the wrangler.json a build writes that a local run needs. */
+interface BuildConfig {
+  main: string;
+  compatibility_date: string;
+  compatibility_flags?: string[];
+  vars?: Record<string, string>;
+  d1_databases?: { binding: string; database_id: string }[];
+  ratelimits?: { name: string; namespace_id: string; simple: { limit: number; period: number } }[];
+  assets?: { directory: string; binding?: string; run_worker_first?: string[] | boolean; html_handling?: string; not_found_handling?: string };
+}
+
+/**
+ * Miniflare's options for the build's wrangler.json, read here rather than
+ * through wrangler (whose start-up alone takes seconds), in Miniflare 4's
+ * shape, which Miniflare 5 converts.
+ */
+export function miniflareOptions(options: WorkerServerOptions) {
+  const config = JSON.parse(readFileSync(options.config, "utf8")) as BuildConfig;
+  const root = dirname(resolve(options.config));
+  const modules = [
+    { type: "ESModule" as const, path: join(root, LOCAL_ENTRY), contents: localEntry(config.main) },
+    ...moduleFiles(root).map((path) => ({ type: "ESModule" as const, path })),
+  ];
+  return convertV4MiniflareOptions({
+    modules,
+    modulesRoot: root,
+    compatibilityDate: config.compatibility_date,
+    compatibilityFlags: config.compatibility_flags,
+    bindings: { ...config.vars, ...options.vars },
+    d1Databases: Object.fromEntries((config.d1_databases ?? []).map((database) => [database.binding, database.database_id])),
+    ratelimits: Object.fromEntries((config.ratelimits ?? []).map((limit) => [limit.name, { namespace_id: limit.namespace_id, simple: limit.simple }])),
+    ...(config.assets && {
+      assets: {
+        directory: resolve(root, config.assets.directory),
+        binding: config.assets.binding,
+        // Which addresses go to the Worker before the files (wrangler.toml's run_worker_first), as Miniflare reads them.
+        run_worker_first: config.assets.run_worker_first,
+        routerConfig: { has_user_worker: true },
+        assetConfig: { html_handling: config.assets.html_handling, not_found_handling: config.assets.not_found_handling },
+      },
+    }),
+    host: options.host ?? "127.0.0.1",
+    port: options.port,
+    resourcePersistencePath: resolve(options.persistTo, "v3"),
+    // Cloudflare's request metadata is a placeholder: nothing is fetched from the network.
+    cf: false,
+    log: new Log(LogLevel.WARN),
+    logRequests: options.logRequests ?? false,
+  } as Parameters<typeof convertV4MiniflareOptions>[0]);
+}
+
+if (import.meta.main) {
+  const options = JSON.parse(process.argv[2] ?? "{}") as WorkerServerOptions;
+  const miniflare = new Miniflare(miniflareOptions(options));
+  await miniflare.ready;
+  const stop = () => void miniflare.dispose().finally(() => process.exit(0));
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
