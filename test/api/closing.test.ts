@@ -105,7 +105,7 @@ describe("after the close, a request that could not be stored anyway", () => {
     callApi("/api/responses", { method: "POST", headers: { "Idempotency-Key": newKey(), ...headers }, body });
   const form = { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://portal.test", "Sec-Fetch-Site": "same-origin" };
 
-  const cases: [string, () => Promise<Response>][] = [
+  const cases: [string, () => Response | Promise<Response>][] = [
     ["broken JSON", () => post("{\"comments\": [", { "Content-Type": "application/json" })],
     ["an unknown field", () => post(JSON.stringify({ ...body, shoeSize: 9 }), { "Content-Type": "application/json" })],
     ["no comments at all", () => post("{}", { "Content-Type": "application/json" })],
