@@ -79,11 +79,12 @@ export function sectionTitleIn(language: string, section: { slug: string; title:
 export const AS_WRITTEN = "";
 
 /**
- * Someone's typed words inside a sentence that must stay plain text (an
- * aria-label, a chart's title): wrapped in the first-strong isolate, the text
- * form of <bdi>, so a right-to-left override in them ends with them. Isolate
- * marks of their own are taken out, so none can end the wrapping early.
- * In markup, use <Typed> and <Sentence>.
+ * Someone's typed words inside a sentence shown on screen that must stay
+ * plain text (a chart's title, also its SVG <title>): wrapped in the
+ * first-strong isolate, the text form of <bdi>, so a right-to-left override in
+ * them ends with them. Isolate marks of their own are taken out, so none can
+ * end the wrapping early. In markup, use <Typed> and <Sentence>. Accessible
+ * names (aria-label) are spoken, not drawn, and keep the words as they are.
  */
 export const isolated = (words: string): string => `\u2068${words.replace(/[\u2066-\u2069]/g, "")}\u2069`;
 

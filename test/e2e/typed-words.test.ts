@@ -28,8 +28,8 @@ async function api(path: string, method: string, json?: unknown, headers: Record
 /**
  * Every text on the page with an override in it that is neither alone in an
  * isolating element (<bdi>, dir) nor inside a first-strong isolate (U+2068 …
- * U+2069, the text form of <bdi>, for plain-text labels), and every
- * attribute with one outside such an isolate.
+ * U+2069, the text form of <bdi>, for plain-text titles), and every
+ * tooltip with one outside such an isolate. (Accessible names are spoken, not drawn.)
  */
 async function unisolated(page: Page): Promise<string[]> {
   return page.evaluate((override) => {
@@ -43,7 +43,7 @@ async function unisolated(page: Page): Promise<string[]> {
       if (!isolating || isolating === document.documentElement || isolating.textContent!.trim() !== text.trim()) found.push(text);
     }
     for (const element of document.body.querySelectorAll("*")) {
-      for (const name of ["aria-label", "title", "alt"]) {
+      for (const name of ["title"]) {
         const value = element.getAttribute(name);
         if (value && outsideIsolates(value)) found.push(`${name}: ${value}`);
       }
