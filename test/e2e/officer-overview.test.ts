@@ -18,10 +18,10 @@ beforeAll(async () => {
   executeSql(
     site.stateDirectory,
     seedCommentsSql([
-      { reference: "AAAAA11111", paragraph: "streets-2", text: "Outreach at night, please.", publishConsent: true, receivedAt: "2030-11-18T10:00:00.000Z" },
-      { reference: "BBBBB22222", paragraph: "streets-2", text: "More outreach workers.", channel: "kiosk", receivedAt: "2030-11-19T10:00:00.000Z" },
-      { reference: "CCCCC33333", paragraph: "winter-beds", text: "Beds in winter.", channel: "paper", receivedAt: "2030-11-19T12:00:00.000Z" },
-      { reference: "DDDDD44444", paragraph: "general", text: "A good plan overall.", publishConsent: true, receivedAt: "2030-11-20T09:00:00.000Z" },
+      { reference: "AAAAA1111S", paragraph: "streets-2", text: "Outreach at night, please.", publishConsent: true, receivedAt: "2030-11-18T10:00:00.000Z" },
+      { reference: "BBBBB22228", paragraph: "streets-2", text: "More outreach workers.", channel: "kiosk", receivedAt: "2030-11-19T10:00:00.000Z" },
+      { reference: "CCCCC3333P", paragraph: "winter-beds", text: "Beds in winter.", channel: "paper", receivedAt: "2030-11-19T12:00:00.000Z" },
+      { reference: "DDDDD44445", paragraph: "general", text: "A good plan overall.", publishConsent: true, receivedAt: "2030-11-20T09:00:00.000Z" },
     ]),
   );
   const officer = (method: string, path: string, json: unknown) =>
@@ -205,8 +205,8 @@ describe("long names without spaces", () => {
     const theme = "Wheelchair".repeat(8);
     executeSql(
       site.stateDirectory,
-      seedCommentsSql([{ reference: "EEEEE55555", paragraph: "care-3", text: "Sent by a support worker.", receivedAt: "2030-11-21T10:00:00.000Z" }]) +
-        `\nUPDATE responses SET respondent_type = 'organisation', organisation = '${"Organisation".repeat(10)}', assisted_organisation = '${"Daycentre".repeat(10)}', assisted_helper = '${"Helper".repeat(12)}' WHERE reference = 'EEEEE55555';`,
+      seedCommentsSql([{ reference: "EEEEE5555K", paragraph: "care-3", text: "Sent by a support worker.", receivedAt: "2030-11-21T10:00:00.000Z" }]) +
+        `\nUPDATE responses SET respondent_type = 'organisation', organisation = '${"Organisation".repeat(10)}', assisted_organisation = '${"Daycentre".repeat(10)}', assisted_helper = '${"Helper".repeat(12)}' WHERE reference = 'EEEEE5555K';`,
     );
     const created = await fetch(`${site.url}/api/admin/themes`, {
       method: "POST",
@@ -215,8 +215,8 @@ describe("long names without spaces", () => {
     });
     expect(created.status).toBe(201);
     const page = await officerPage(browser, site, ADMIN_TOKEN, { viewport: { width: 320, height: 700 } });
-    const id = await page.evaluate(async (url) => ((await (await fetch(`${url}/api/admin/comments?reference=EEEEE55555`)).json()) as { comments: { id: number }[] }).comments[0]!.id, site.url);
-    for (const path of ["/admin/themes/figures/", "/admin/comments/?reference=EEEEE55555", `/admin/comments/${id}/`, "/admin/report/"]) {
+    const id = await page.evaluate(async (url) => ((await (await fetch(`${url}/api/admin/comments?reference=EEEEE5555K`)).json()) as { comments: { id: number }[] }).comments[0]!.id, site.url);
+    for (const path of ["/admin/themes/figures/", "/admin/comments/?reference=EEEEE5555K", `/admin/comments/${id}/`, "/admin/report/"]) {
       await page.goto(`${site.url}${path}`);
       await page.evaluate(() => document.querySelectorAll("details").forEach((details) => (details.open = true)));
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
