@@ -176,10 +176,12 @@ describe("officer sign-in with ADMIN_TOKEN", () => {
 
   it("never locks out the right token because of strangers' public look-ups from the same address", async ({ expect }) => {
     const dayCentre = "203.0.113.50";
-    for (let lookup = 0; lookup < 40; lookup++) {
-      await app.request("/api/responses/AAAAA-AAAAA", { headers: { "CF-Connecting-IP": dayCentre } }, env);
+    // Until the address is refused look-ups (the limit's minute may roll over on a busy machine, so count to the refusal).
+    let status = 0;
+    for (let lookup = 0; lookup < 200 && status !== 429; lookup++) {
+      status = (await app.request("/api/responses/AAAAA-AAAAA", { headers: { "CF-Connecting-IP": dayCentre } }, env)).status;
     }
-    expect((await app.request("/api/responses/AAAAA-AAAAA", { headers: { "CF-Connecting-IP": dayCentre } }, env)).status).toBe(429);
+    expect(status).toBe(429);
     expect((await session({ Authorization: `Bearer ${ADMIN_TOKEN}` }, { ADMIN_TOKEN }, dayCentre)).status).toBe(200);
   });
 
