@@ -4,7 +4,7 @@ import { describe, it } from "vitest";
 import { placesHolding } from "./whole-schema.ts";
 
 describe("audit entries written before the audit log kept no words", () => {
-  it("lose the words when migrations/0007 is applied, keeping who did what", async ({ expect }) => {
+  it("lose the words when migrations/0008_personal_data is applied, keeping who did what", async ({ expect }) => {
     const old = [
       ["comment.redact", { originalText: "Xqoldoriginal lives here", redactedText: "[removed] lives here" }],
       ["paper.correct", { before: { receivedOn: "2030-11-20", comments: [{ paragraph: "streets-2", text: "Xqoldbefore" }] }, after: { receivedOn: "2030-11-21", comments: [{ paragraph: "general", text: "Xqoldafter" }] } }],
@@ -16,7 +16,7 @@ describe("audit entries written before the audit log kept no words", () => {
         .bind(action, JSON.stringify(detail))
         .run();
     }
-    const migration = (env.TEST_MIGRATIONS as { name: string; queries: string[] }[]).find((candidate) => candidate.name.startsWith("0007"))!;
+    const migration = (env.TEST_MIGRATIONS as { name: string; queries: string[] }[]).find((candidate) => candidate.name.startsWith("0008_personal_data"))!;
     for (const query of migration.queries.filter((candidate) => candidate.includes("UPDATE audit_log"))) await env.DB.prepare(query).run();
 
     expect(await placesHolding(env.DB, ["xqoldoriginal", "xqoldbefore", "xqoldafter", "xqoldquote", "xqoldfrom"])).toEqual([]);
