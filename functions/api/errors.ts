@@ -37,7 +37,7 @@ export class ApiError extends Error {
 }
 
 /** The status each kind of domain error is answered with. */
-const DOMAIN_STATUS: Record<DomainErrorKind, ContentfulStatusCode> = { not_found: 404, conflict: 409, invalid: 422, refused: 403 };
+const DOMAIN_STATUS: Record<DomainErrorKind, ContentfulStatusCode> = { not_found: 404, conflict: 409, invalid: 422, refused: 403, gone: 410 };
 export const domainStatus = (error: DomainError): ContentfulStatusCode => DOMAIN_STATUS[error.kind];
 
 /** Errors raised outside our handlers, as the client should hear of them. */

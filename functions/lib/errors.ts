@@ -6,7 +6,7 @@
  */
 import type { MessageKey } from "../i18n/index.ts";
 
-export type DomainErrorKind = "not_found" | "conflict" | "invalid" | "refused";
+export type DomainErrorKind = "not_found" | "conflict" | "invalid" | "refused" | "gone";
 
 export class DomainError extends Error {
   constructor(
@@ -31,6 +31,9 @@ export const conflict = (code: string, messageKey: MessageKey) => new DomainErro
 /** The input is wrong: by field, or as a whole when `code` says how. */
 export const invalid = (fieldKeys: Record<string, MessageKey>) => new DomainError("invalid", "invalid", "error.invalid", fieldKeys);
 export const rejected = (code: string, messageKey: MessageKey) => new DomainError("invalid", code, messageKey);
+
+/** It was here and is not any more, on purpose (a response erased at its author's request). */
+export const gone = (code: string, messageKey: MessageKey) => new DomainError("gone", code, messageKey);
 
 /** Not allowed for whoever asked (a spent set-up code, the consultation closed). */
 export const refused = (code: string, messageKey: MessageKey) => new DomainError("refused", code, messageKey);

@@ -8,7 +8,7 @@
  */
 import { requiredText } from "../lib/text-fields.ts";
 import { z } from "zod";
-import { notFound } from "../lib/errors.ts";
+import { gone, notFound } from "../lib/errors.ts";
 import { sha256Hex } from "../lib/crypto.ts";
 import { LIMITS } from "../limits.ts";
 import type { Officer } from "../officers/auth/officer.ts";
@@ -24,6 +24,11 @@ export const erasureSchema = z.object({
 
 /** How a tombstone names a reference without keeping it: `reference` as stored (ten characters, no hyphen). */
 export const referenceHash = (reference: string) => sha256Hex(`erased-reference:${reference}`);
+
+/** Whether a response with this reference (as stored) was erased: its tombstone names it by hash. */
+async function wasErased(db: D1Database, reference: string): Promise<boolean> {
+  return (await db.prepare("SELECT 1 FROM erasures WHERE reference_hash = ?").bind(await referenceHash(reference)).first()) !== null;
+}
 
 /** What an officer sees before erasing: enough to be sure it is the right response, and what will go. */
 export interface ErasurePreview {
@@ -60,7 +65,7 @@ export async function eraseResponse(db: D1Database, officer: Officer, reference:
     .bind(reference)
     .first<{ id: number; channel: Channel; comments: number }>();
   if (!response) {
-    if (await db.prepare("SELECT 1 FROM erasures WHERE reference_hash = ?").bind(hash).first()) return;
+    if (await wasErased(db, reference)) return;
     throw notFound("error.reference_not_found");
   }
   const itsComments = "SELECT id FROM comments WHERE response_id = ?";
@@ -106,10 +111,22 @@ export async function erasureCounts(db: D1Database): Promise<{ responses: number
  * words was deleted. Null when it was never ours (or nothing can be said).
  */
 export async function whyGone(db: D1Database, settings: RetentionSettings, reference: string, now = new Date()): Promise<"erased" | "deleted" | null> {
-  if (await db.prepare("SELECT 1 FROM erasures WHERE reference_hash = ?").bind(await referenceHash(reference)).first()) return "erased";
+  if (await wasErased(db, reference)) return "erased";
   try {
     return now >= retentionSchedule(settings).deletesFrom ? "deleted" : null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * A reference handed out beforehand (a kiosk's pool, a printed sheet) whose
+ * response was erased cannot be used again: a kiosk retrying a send it never
+ * saw acknowledged, or a sheet typed in twice, would otherwise store again
+ * the words its author asked to be erased.
+ */
+export async function refuseErasedReference(db: D1Database, reference: string): Promise<void> {
+  if (await wasErased(db, reference)) {
+    throw gone("response_erased", "error.response_erased");
   }
 }

@@ -5,6 +5,7 @@
 import { revisionSeenNow } from "../consultation/paragraphs.ts";
 import { sha256Hex } from "../lib/crypto.ts";
 import { newReference } from "./reference.ts";
+import { refuseErasedReference } from "../privacy/erasure.ts";
 import type { ValidResponse } from "./schema.ts";
 import type { Channel, CommentStatus } from "./vocabulary.ts";
 
@@ -144,6 +145,7 @@ export async function createResponse(
   const earlier = await earlierAnswer(db, input);
   if (earlier) return earlier;
   await submission.checkNew?.();
+  if (submission.response.reference) await refuseErasedReference(db, submission.response.reference);
 
   const { response } = input;
   const receivedAt = input.now.toISOString();
