@@ -1,5 +1,5 @@
 import { describe, it } from "vitest";
-import { interpolate, languages, LANGUAGE_CODES, plural, pluralTemplates, translator } from "../../functions/i18n/index.ts";
+import { interpolate, languages, LANGUAGE_CODES, officerMessages, plural, pluralTemplates, translator } from "../../functions/i18n/index.ts";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -19,6 +19,19 @@ describe("the interface dictionaries", () => {
         expect(text.trim(), `${code} ${key}`).not.toBe("");
       }
     }
+  });
+
+  it("keep the officers' words in English only, apart from what the public sees", ({ expect }) => {
+    // The split is by name: `admin.*` is the officers' area (npm run messages:tidy moves such keys).
+    expect(Object.keys(officerMessages).filter((key) => !key.startsWith("admin."))).toEqual([]);
+    for (const [code, pack] of languages) expect(Object.keys(pack.messages).filter((key) => key.startsWith("admin.")), code).toEqual([]);
+    for (const [key, text] of Object.entries(officerMessages)) expect(text.trim(), key).not.toBe("");
+  });
+
+  it("give officers their words in English whatever the language asked for", ({ expect }) => {
+    expect(translator("es")("admin.signOut")).toBe(officerMessages["admin.signOut"]);
+    expect(translator("it")("admin.error.unauthorized")).toBe("Sign in as an officer to do this.");
+    expect(translator("es")("site.home")).toBe(languages.get("es")!.messages["site.home"]);
   });
 
   it("fill placeholders and leave unknown ones visible", ({ expect }) => {
@@ -46,6 +59,7 @@ describe("the interface dictionaries", () => {
   });
 
   it("write every plural message with an \"other\" form, the one every language has", ({ expect }) => {
+    const english = { ...languages.get("en")!.messages, ...officerMessages };
     for (const key of Object.keys(english).filter((name) => /\.(zero|one|two|few|many)$/.test(name))) {
       expect(Object.keys(english), key).toContain(key.replace(/\.\w+$/, ".other"));
     }
@@ -64,11 +78,10 @@ describe("the interface dictionaries", () => {
 
 
 describe("counts in every language", () => {
-  const english = languages.get("en")!.messages;
+  const english = { ...languages.get("en")!.messages, ...officerMessages };
   // A count shown in words must come in plural forms that Intl.PluralRules chooses between, never one message per number.
   const NOT_A_COUNT_OF_THINGS = new Set([
     "comment.moreLegend", // "Another paragraph (2 of 3)": a position, the same words for any number
-    "admin.paper.printReady", // officers only, English; not shown by any page yet
   ]);
 
   it("write every message that shows a {count} as plural forms", ({ expect }) => {
