@@ -9,6 +9,7 @@ import english from "./messages/en.ts";
 import officers from "./officers.ts";
 import { limitParams } from "../limits.ts";
 import { DEFAULT_LANGUAGE } from "./default-language.ts";
+import { pluralForm } from "../../public/plural-rules.js";
 
 /** Words the public sees, in every language. */
 export type PublicMessageKey = keyof typeof english.messages;
@@ -75,13 +76,14 @@ export type PluralKey = { [K in MessageKey]: K extends `${infer Base}.other` ? B
 
 /**
  * "42 changes made": the form of KEY for `count` that Intl.PluralRules picks
- * in the reader's language ("other" when the dictionary has no such form),
- * with {count} formatted for their locale.
+ * in the reader's language ("other" when the dictionary has no such form,
+ * the rule the browser's scripts share: public/plural-rules.js), with
+ * {count} formatted for their locale.
  */
 export function plural(t: Translate, key: PluralKey, count: number, params: Record<string, string | number> = {}): string {
   const locale = t("format.locale");
-  const form = `${key}.${new Intl.PluralRules(locale).select(count)}`;
-  return t(isMessageKey(form) ? form : `${key}.other`, { ...params, count: new Intl.NumberFormat(locale).format(count) });
+  const form = pluralForm(locale, count, (name) => isMessageKey(`${key}.${name}`));
+  return t(`${key}.${form}` as MessageKey, { ...params, count: new Intl.NumberFormat(locale).format(count) });
 }
 
 const PLURAL_FORMS = ["zero", "one", "two", "few", "many", "other"] as const;

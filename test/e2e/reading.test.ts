@@ -104,7 +104,7 @@ describe("reading the draft", () => {
     await page.context().close();
   });
 
-  it("loads no web font and nothing from another origin; the only scripts are the optional commenting one and its text rules", async ({ expect }) => {
+  it("loads no web font and nothing from another origin; the only scripts are the optional commenting one and the text and plural rules it shares with the server", async ({ expect }) => {
     const page = await newPage(browser);
     const requests: { url: string; type: string }[] = [];
     page.on("request", (request) => requests.push({ url: request.url(), type: request.resourceType() }));
@@ -112,7 +112,7 @@ describe("reading the draft", () => {
     expect(requests.filter((r) => !r.url.startsWith(site.url) && !r.url.startsWith("data:"))).toEqual([]);
     expect(requests.filter((r) => r.type === "font")).toEqual([]);
     const scripts = new Set(requests.filter((r) => r.type === "script").map((r) => new URL(r.url).pathname));
-    expect([...scripts].sort()).toEqual(["/comment.js", "/text-rules.js"]);
+    expect([...scripts].sort()).toEqual(["/comment.js", "/plural-rules.js", "/text-rules.js"]);
     await page.context().close();
   });
 
