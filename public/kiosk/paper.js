@@ -3,7 +3,7 @@
  * A paper form typed in by a support worker (online only): the same sheet
  * the officers' paper page sends, entered with POST or corrected with PUT.
  */
-import { commentField, sheetComments } from "../comment-rows.js";
+import { commentField, paperSheet, sheetRows } from "../comment-rows.js";
 import { $, $$, data } from "./page.js";
 import { keyRefused, needsSetup } from "./setup.js";
 import { staffRefused } from "./staff.js";
@@ -74,9 +74,9 @@ function fillPaperForm(entered) {
   form.elements.respondentType.value = entered.respondentType || "";
   form.elements.organisation.value = entered.organisation || "";
   while (paperRows().length < entered.comments.length) addPaperRow();
-  entered.comments.forEach((comment, row) => {
-    form.elements[`paragraph-${row}`].value = comment.number || comment.paragraph;
-    form.elements[`text-${row}`].value = comment.text;
+  sheetRows(entered.comments).forEach(({ paragraph, text }, row) => {
+    form.elements[`paragraph-${row}`].value = paragraph;
+    form.elements[`text-${row}`].value = text;
   });
   paperMode(true);
 }
@@ -85,15 +85,14 @@ function fillPaperForm(entered) {
 export async function typeInPaper(event) {
   event.preventDefault();
   const form = /** @type {any} */ (event.target);
-  const { comments, rowOf } = sheetComments(paperRows().map((row, index) => ({ paragraph: form.elements[`paragraph-${index}`].value, text: form.elements[`text-${index}`].value })));
-  const sheet = {
+  const { sheet, rowOf } = paperSheet({
     reference: form.elements.reference.value,
     receivedOn: form.elements.receivedOn.value,
-    comments,
+    rows: paperRows().map((row, index) => ({ paragraph: form.elements[`paragraph-${index}`].value, text: form.elements[`text-${index}`].value })),
     publishConsent: form.elements.publishConsent.checked,
-    ...(form.elements.respondentType.value && { respondentType: form.elements.respondentType.value }),
-    ...(form.elements.organisation.value.trim() && { organisation: form.elements.organisation.value }),
-  };
+    respondentType: form.elements.respondentType.value,
+    organisation: form.elements.organisation.value,
+  });
   const headers = {
     "Content-Type": "application/json",
     Accept: "application/json",
