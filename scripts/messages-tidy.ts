@@ -12,9 +12,17 @@
  *
  * So a key added under `admin.*` to en/es/it, as the tests once required,
  * lands in the English-only file by running this once.
+ *
+ *   npm run messages:tidy -- --merge-from BRANCH
+ *
+ * first takes what BRANCH changed in the dictionaries since it forked from
+ * here (keys added, words changed), for merging a branch that still writes
+ * `admin.*` keys in every language: keep this side's dictionaries, then run it.
  */
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
+import { parseArgs } from "node:util";
 
 const I18N = join(process.cwd(), "functions/i18n");
 const MESSAGES = join(I18N, "messages");
@@ -49,9 +57,33 @@ function withEntries(source: string, opening: RegExp, body: string): string {
   return [...lines.slice(0, start + 1), body, ...lines.slice(end)].join("\n");
 }
 
+const { values } = parseArgs({ options: { "merge-from": { type: "string" } } });
+const branch = values["merge-from"];
+const git = (...args: string[]) => execFileSync("git", args, { encoding: "utf8" });
+const base = branch && git("merge-base", "HEAD", branch).trim();
+/** What `branch` added or reworded in a dictionary file since it forked (nothing without --merge-from). */
+function branchChanges(path: string): Entry[] {
+  if (!branch || !base) return [];
+  const at = (commit: string) => {
+    try {
+      return entries(git("show", `${commit}:${relative(process.cwd(), path)}`));
+    } catch {
+      return [];
+    }
+  };
+  const before = new Map(at(base));
+  return at(branch).filter(([key, line]) => before.get(key) !== line);
+}
+/** A file's entries with `branch`'s changes: reworded keys keep their place, new ones come last. */
+function withChanges(own: Entry[], path: string): Entry[] {
+  const merged = new Map(own);
+  for (const [key, line] of branchChanges(path)) merged.set(key, line);
+  return [...merged];
+}
+
 const english = readFileSync(join(MESSAGES, "en.ts"), "utf8");
 const officersSource = readFileSync(OFFICERS, "utf8");
-const englishEntries = entries(english);
+const englishEntries = withChanges(entries(english), join(MESSAGES, "en.ts"));
 const publicEntries = englishEntries.filter(([key]) => !key.startsWith(OFFICER_PREFIX));
 
 // Officers' keys: those already in the file, in their order, with any from the English dictionary added or updated.
@@ -64,7 +96,7 @@ const order = new Map(grouped(publicEntries, 1, "").split("\n").flatMap((line, i
 for (const file of readdirSync(MESSAGES).filter((name) => name.endsWith(".ts"))) {
   const path = join(MESSAGES, file);
   const source = readFileSync(path, "utf8");
-  const own = entries(source).filter(([key]) => !key.startsWith(OFFICER_PREFIX));
+  const own = (file === "en.ts" ? englishEntries : withChanges(entries(source), path)).filter(([key]) => !key.startsWith(OFFICER_PREFIX));
   // A key only this language has (a mistake the tests report) stays, at the end of its group.
   own.sort(([a], [b]) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity));
   writeFileSync(path, withEntries(source, /^\s+messages: \{$/, grouped(own, 1, "    ")));

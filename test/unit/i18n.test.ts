@@ -34,6 +34,16 @@ describe("the interface dictionaries", () => {
     expect(translator("es")("site.home")).toBe(languages.get("es")!.messages["site.home"]);
   });
 
+  it("keep each group of keys together, in English's order in every language", ({ expect }) => {
+    /** The groups in the order they come, a group that comes back after another counted twice. */
+    const runs = (keys: string[], depth: number) =>
+      keys.map((key) => key.split(".").slice(0, depth).join(".")).filter((group, index, groups) => group !== groups[index - 1]);
+    const englishKeys = Object.keys(english);
+    expect(runs(englishKeys, 1)).toEqual([...new Set(runs(englishKeys, 1))]);
+    expect(runs(Object.keys(officerMessages), 2)).toEqual([...new Set(runs(Object.keys(officerMessages), 2))]);
+    for (const [code, pack] of languages) expect(Object.keys(pack.messages), code).toEqual(englishKeys);
+  });
+
   it("fill placeholders and leave unknown ones visible", ({ expect }) => {
     expect(interpolate("Closes at {closesAt}.", { closesAt: "noon" })).toBe("Closes at noon.");
     expect(interpolate("Hello {name}", {})).toBe("Hello {name}");
