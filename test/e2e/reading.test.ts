@@ -171,7 +171,8 @@ describe("the draft's pages, prerendered and free of JavaScript, with the live s
     await page.context().close();
   });
 
-  it("after the close, say so and what happens next, offer no comment link or form, and load no script", async ({ expect }) => {
+  // It starts a site of its own, which takes most of a minute on a busy machine.
+  it("after the close, say so and what happens next, offer no comment link or form, and load no script", { timeout: 240_000 }, async ({ expect }) => {
     const closed = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2026-02-06T17:00:00+00:00" });
     try {
       const page = await newPage(browser, { javaScriptEnabled: false });
