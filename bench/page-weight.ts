@@ -44,8 +44,11 @@ export async function pageWeight(baseUrl: string, path: string) {
       fetched.add(url);
       const body = new Uint8Array(await (await fetch(`${baseUrl}${url}`)).arrayBuffer());
       weight = add(weight, weigh(body));
-      // A module's own imports are fetched too.
-      if (url.endsWith(".js")) urls.push(...[...new TextDecoder().decode(body).matchAll(/\bfrom\s+"(\/[^"]+\.js)"/g)].map((m) => m[1]!));
+      // A module's own imports are fetched too, named from the site's root or from the module's own address.
+      if (url.endsWith(".js")) {
+        const imports = [...new TextDecoder().decode(body).matchAll(/\b(?:from|import)\s+"(\.{0,2}\/[^"]+\.js)"/g)];
+        urls.push(...imports.map((m) => new URL(m[1]!, `${baseUrl}${url}`).pathname));
+      }
     }
     return weight;
   };

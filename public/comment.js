@@ -1,28 +1,27 @@
+// @ts-check
 // Progressive enhancement for commenting. Everything here also works without it:
 // the links lead to a plain form page, and that form posts without JavaScript.
 
-import { textLength } from "/text-rules.js";
+import { countInWords } from "./plural-rules.js";
+import { textLength } from "./text-rules.js";
 
 const LIVE_COUNT_DELAY = 400;
 
-/** A live character count under each comment box, counted by the server's own rule (text-rules.js). */
+/**
+ * A live character count under each comment box, counted by the server's own rule (text-rules.js).
+ * @param {HTMLTextAreaElement} textarea
+ */
 function enhanceCharacterCount(textarea) {
   const count = document.getElementById(`${textarea.id}-count`);
   if (!count || textarea.dataset.counted) return;
   textarea.dataset.counted = "yes";
   const max = Number(textarea.dataset.max);
-  const number = new Intl.NumberFormat(textarea.dataset.locale);
-  const plurals = new Intl.PluralRules(textarea.dataset.locale);
-  // The page gives every form its language has (data-remaining-one, data-remaining-other…); the language's own rules pick one.
-  const form = (name, count) => {
-    const rule = plurals.select(count);
-    return textarea.dataset[`${name}${rule[0].toUpperCase()}${rule.slice(1)}`] ?? textarea.dataset[`${name}Other`];
-  };
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
   const update = () => {
     const left = max - textLength(textarea.value);
-    const template = left >= 0 ? form("remaining", left) : form("over", -left);
-    count.textContent = template.replace("{count}", number.format(Math.abs(left)));
+    // The page gives every form its language has (data-remaining-one, data-remaining-other…); the language's own rules pick one.
+    count.textContent = countInWords(textarea.dataset, left >= 0 ? "remaining" : "over", Math.abs(left), textarea.dataset.locale);
     count.classList.toggle("character-count-over", left < 0);
   };
   // Screen readers hear the count when typing pauses, not at every key.
@@ -53,10 +52,10 @@ function enhanceForm(form) {
 // ---------------------------------------------------------------------------
 // Inline commenting on the draft pages
 
-const template = document.getElementById("comment-form-template");
+const template = /** @type {HTMLTemplateElement | null} */ (document.getElementById("comment-form-template"));
 
 function fillTemplate(paragraph, number) {
-  const fragment = template.content.cloneNode(true);
+  const fragment = /** @type {DocumentFragment} */ (template.content.cloneNode(true));
   const prefix = `inline-${paragraph}-`;
   for (const element of fragment.querySelectorAll("[id], [for], [aria-describedby], [data-reveals]")) {
     for (const attribute of ["id", "for", "aria-describedby", "data-reveals"]) {
@@ -65,7 +64,7 @@ function fillTemplate(paragraph, number) {
     }
   }
   for (const element of fragment.querySelectorAll("[data-numbered]")) element.textContent = element.textContent.replace("{number}", number);
-  fragment.querySelector("input[name=paragraph]").value = paragraph;
+  /** @type {HTMLInputElement} */ (fragment.querySelector("input[name=paragraph]")).value = paragraph;
   return fragment;
 }
 
@@ -138,7 +137,7 @@ function fieldFor(form, name) {
 async function sendInline(form, state) {
   const keyField = form.querySelector("input[name=idempotencyKey]");
   keyField.value = "";
-  const data = new URLSearchParams(new FormData(form));
+  const data = new URLSearchParams(/** @type {any} */ (new FormData(form)));
   data.delete("cf-turnstile-response");
   // One key per set of words: a retry of the same words reuses it, so nothing is stored twice.
   const content = data.toString();
@@ -153,7 +152,7 @@ async function sendInline(form, state) {
     const answer = await fetch(form.action, {
       method: "POST",
       headers: { Accept: "application/json", "Accept-Language": document.documentElement.lang },
-      body: new URLSearchParams(new FormData(form)),
+      body: new URLSearchParams(/** @type {any} */ (new FormData(form))),
     });
     const result = await answer.json();
     if (answer.ok) return showSent(form, result.reference);
@@ -164,7 +163,7 @@ async function sendInline(form, state) {
       ? Object.entries(fields).map(([name, message]) => ({ field: fieldFor(form, name), message }))
       : [{ field: form.querySelector("textarea"), message: (closed ? template.dataset.closed : result.error?.message) ?? template.dataset.networkError }];
     showErrors(form, messages);
-    window.turnstile?.reset(form.querySelector(".cf-turnstile"));
+    turnstile()?.reset(form.querySelector(".cf-turnstile"));
   } catch {
     showErrors(form, [{ field: form.querySelector("textarea"), message: template.dataset.networkError }]);
   } finally {
@@ -241,6 +240,8 @@ async function openInlineForm(link) {
 
 const TURNSTILE_SCRIPT = "https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit";
 let turnstileSiteKey = null;
+/** The widget's script, once loaded, as it names itself on the window. */
+const turnstile = () => /** @type {any} */ (window).turnstile;
 let turnstileLoaded;
 
 function loadTurnstile() {
@@ -260,7 +261,7 @@ function renderTurnstile(form) {
   const widget = group.querySelector(".cf-turnstile");
   widget.dataset.sitekey = turnstileSiteKey;
   group.hidden = false;
-  window.turnstile.render(widget, { sitekey: turnstileSiteKey });
+  turnstile().render(widget, { sitekey: turnstileSiteKey });
 }
 
 async function enhanceDraftPage() {
@@ -274,7 +275,7 @@ async function enhanceDraftPage() {
   if (consultation.status !== "open") return;
   turnstileSiteKey = consultation.turnstileSiteKey ?? null;
   document.addEventListener("click", (event) => {
-    const link = event.target.closest?.(".paragraph-comment a");
+    const link = /** @type {Element} */ (event.target).closest?.(".paragraph-comment a");
     if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
     event.preventDefault();
     openInlineForm(link);
@@ -283,5 +284,5 @@ async function enhanceDraftPage() {
 }
 
 for (const form of document.querySelectorAll("form.comment-form")) enhanceForm(form);
-document.querySelector("[data-error-summary]")?.focus();
+/** @type {HTMLElement | null} */ (document.querySelector("[data-error-summary]"))?.focus();
 if (template) enhanceDraftPage();

@@ -1,11 +1,36 @@
 /**
- * Keeps the kiosk working offline: its page, script and styles are answered
+ * Keeps the kiosk working offline: its page, scripts and styles are answered
  * from the network when it is there and from this cache when it is not.
  * The API is never cached: responses wait in the page's own queue instead.
  */
 const CACHE = "kiosk-v1";
+/**
+ * Every script the kiosk loads: its entry point, its modules and the rules it
+ * shares with the server. A test (test/e2e/kiosk-files.test.ts) fails if one
+ * it imports is missing here.
+ */
+const SCRIPTS = [
+  "/kiosk.js",
+  "/kiosk/lookup.js",
+  "/kiosk/page.js",
+  "/kiosk/paper.js",
+  "/kiosk/period.js",
+  "/kiosk/refused.js",
+  "/kiosk/screens.js",
+  "/kiosk/sending.js",
+  "/kiosk/session.js",
+  "/kiosk/setup.js",
+  "/kiosk/staff.js",
+  "/kiosk/state.js",
+  "/kiosk/store.js",
+  "/comment-rows.js",
+  "/period-rules.js",
+  "/plural-rules.js",
+  "/staff-code-rules.js",
+  "/text-rules.js",
+];
 // Each language's kiosk (/kiosk/, /es/kiosk/…) registers this worker for its own address.
-const SHELL = [new URL(self.registration.scope).pathname, "/kiosk.js", "/period-rules.js", "/staff-code-rules.js"];
+const SHELL = [new URL(self.registration.scope).pathname, ...SCRIPTS];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));

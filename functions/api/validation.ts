@@ -77,7 +77,7 @@ export const JSON_TYPE = "application/json";
 export const FORM_TYPE = "application/x-www-form-urlencoded";
 
 /** Writes other than a person's response are JSON; anything else is a 415 that says so. */
-export const jsonOnly = accepts([JSON_TYPE], "admin.error.json");
+export const jsonOnly = accepts([JSON_TYPE], "error.json_only");
 
 /** The JSON body, validated by the domain's own schema. */
 export const jsonBody = <T extends z.ZodType>(schema: T) => validate("json", schema);

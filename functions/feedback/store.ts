@@ -13,6 +13,7 @@ import { quoteExcerpt, quoteProblem, type QuotableComment } from "./quotes.ts";
 import type { CommentSelection, FeedbackCreate, FeedbackUpdate } from "./schema.ts";
 import { selectedComments } from "./selection.ts";
 import { isPublished, type FeedbackStatus } from "./vocabulary.ts";
+import { insertedId } from "../lib/inserted.ts";
 
 interface StoredQuote {
   comment: number;
@@ -21,7 +22,7 @@ interface StoredQuote {
 
 /** Names the entry a statement writes to: a known id, or the one the batch has just inserted. */
 type EntryRef = { id: number } | "inserted";
-const entrySql = (entry: EntryRef) => (entry === "inserted" ? "(SELECT max(id) FROM feedback_entries)" : "?");
+const entrySql = (entry: EntryRef) => (entry === "inserted" ? insertedId("feedback_entries") : "?");
 const entryParams = (entry: EntryRef) => (entry === "inserted" ? [] : [entry.id]);
 
 export async function existingFeedback(db: D1Database, id: number): Promise<FeedbackEntry> {
@@ -139,7 +140,7 @@ export async function createFeedback(db: D1Database, officer: Officer, input: Fe
       "feedback.create",
       "feedback:",
       { ...entry, paragraphs, comments: answered.length, ...selectionDetail({ comments, references, filters }), quotes: stored.length },
-      { targetIsLastInsert: true },
+      { targetInserted: "feedback_entries" },
     ),
     ...paragraphStatements(db, "inserted", paragraphs),
     answerStatement(db, "inserted", answered),

@@ -1,13 +1,23 @@
 /**
- * The interface dictionaries. A language is one file in messages/ with the
- * same keys as English; it is picked up here without further wiring.
+ * The interface dictionaries, split by who reads them. What the public sees
+ * (the site, the kiosk, the API's errors) is in every language: a language
+ * is one file in messages/ with the same keys as English, picked up here
+ * without further wiring. The officers' area is English only (officers.ts),
+ * so a new language translates only the public's words.
  */
 import english from "./messages/en.ts";
+import officers from "./officers.ts";
 import { limitParams } from "../limits.ts";
 import { DEFAULT_LANGUAGE } from "./default-language.ts";
+import { pluralForm } from "../../public/plural-rules.js";
 
-export type MessageKey = keyof typeof english.messages;
-export type Dictionary = Record<MessageKey, string>;
+/** Words the public sees, in every language. */
+export type PublicMessageKey = keyof typeof english.messages;
+/** Words only officers see (`admin.*`), in English. */
+export type OfficerMessageKey = keyof typeof officers;
+export type MessageKey = PublicMessageKey | OfficerMessageKey;
+/** A language's dictionary: every public key, and no officers' key. */
+export type Dictionary = Record<PublicMessageKey, string>;
 export interface LanguagePack {
   code: string;
   name: string;
@@ -40,15 +50,25 @@ export function interpolate(template: string, params: Record<string, string | nu
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-/** Messages in one language. Every limit (such as {maxLength}) is always available as a placeholder. */
+/** The officers' words, in English whatever the language. */
+export const officerMessages: Record<OfficerMessageKey, string> = officers;
+
+const dictionaries = new Map<string, Record<MessageKey, string>>();
+function dictionaryFor(language: string): Record<MessageKey, string> {
+  const code = isLanguage(language) ? language : DEFAULT_LANGUAGE;
+  if (!dictionaries.has(code)) dictionaries.set(code, { ...officerMessages, ...languages.get(code)!.messages });
+  return dictionaries.get(code)!;
+}
+
+/** Messages in one language (the officers' in English). Every limit (such as {maxLength}) is always available as a placeholder. */
 export function translator(language: string): Translate {
-  const messages = (languages.get(language) ?? languages.get(DEFAULT_LANGUAGE)!).messages;
+  const messages = dictionaryFor(language);
   const limits = limitParams(messages["format.locale"]);
   return (key, params) => interpolate(messages[key], { ...limits, ...params });
 }
 
 export function isMessageKey(value: string): value is MessageKey {
-  return Object.hasOwn(english.messages, value);
+  return Object.hasOwn(english.messages, value) || Object.hasOwn(officers, value);
 }
 
 /** Messages that come in plural forms: "KEY.one", "KEY.other", and any other category a language needs. */
@@ -56,13 +76,14 @@ export type PluralKey = { [K in MessageKey]: K extends `${infer Base}.other` ? B
 
 /**
  * "42 changes made": the form of KEY for `count` that Intl.PluralRules picks
- * in the reader's language ("other" when the dictionary has no such form),
- * with {count} formatted for their locale.
+ * in the reader's language ("other" when the dictionary has no such form,
+ * the rule the browser's scripts share: public/plural-rules.js), with
+ * {count} formatted for their locale.
  */
 export function plural(t: Translate, key: PluralKey, count: number, params: Record<string, string | number> = {}): string {
   const locale = t("format.locale");
-  const form = `${key}.${new Intl.PluralRules(locale).select(count)}`;
-  return t(isMessageKey(form) ? form : `${key}.other`, { ...params, count: new Intl.NumberFormat(locale).format(count) });
+  const form = pluralForm(locale, count, (name) => isMessageKey(`${key}.${name}`));
+  return t(`${key}.${form}` as MessageKey, { ...params, count: new Intl.NumberFormat(locale).format(count) });
 }
 
 const PLURAL_FORMS = ["zero", "one", "two", "few", "many", "other"] as const;

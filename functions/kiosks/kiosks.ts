@@ -11,6 +11,7 @@ import { auditStatement } from "../officers/audit.ts";
 import { base64Url, sha256Hex } from "../lib/crypto.ts";
 import { LIMITS } from "../limits.ts";
 import { compactCrockford, randomCrockford } from "../responses/reference.ts";
+import { insertedId } from "../lib/inserted.ts";
 
 /** The request header a kiosk sends its key in. */
 export const KIOSK_KEY_HEADER = "Kiosk-Key";
@@ -67,8 +68,8 @@ export async function issueKiosk(db: D1Database, officer: Officer, name: string)
   const now = new Date().toISOString();
   const [created] = await db.batch<{ id: number }>([
     db.prepare("INSERT INTO kiosks (name, created_at) VALUES (?, ?) RETURNING id").bind(name, now),
-    auditStatement(db, officer, "kiosk.issue", "kiosk:", { name }, { targetIsLastInsert: true }),
-    db.prepare("INSERT INTO kiosk_keys (key_hash, kiosk_id, created_at) SELECT ?, max(id), ? FROM kiosks").bind(await keyHash(key), now),
+    auditStatement(db, officer, "kiosk.issue", "kiosk:", { name }, { targetInserted: "kiosks" }),
+    db.prepare(`INSERT INTO kiosk_keys (key_hash, kiosk_id, created_at) VALUES (?, ${insertedId("kiosks")}, ?)`).bind(await keyHash(key), now),
   ]);
   return { id: created!.results[0]!.id, name, key };
 }

@@ -1,5 +1,6 @@
 /** The audit log: every officer action, who did it and when. */
 import type { Officer } from "./auth/officer.ts";
+import { insertedId, type InsertedTable } from "../lib/inserted.ts";
 
 export type AuditAction =
   | "officer.sign_in"
@@ -48,8 +49,8 @@ export type Actor = Pick<Officer, "name">;
 interface AuditOptions {
   /** Write the entry only if the statement just before it in the batch changed a row. */
   onlyIfChanged?: boolean;
-  /** The target is "kind:" and the row the statement just before it inserted (last_insert_rowid()). */
-  targetIsLastInsert?: boolean;
+  /** The target is "kind:" and the row this table's INSERT earlier in the batch wrote. */
+  targetInserted?: InsertedTable;
 }
 
 /**
@@ -64,7 +65,7 @@ export function auditStatement(
   detail: Record<string, unknown> = {},
   options: AuditOptions = {},
 ): D1PreparedStatement {
-  const targetSql = options.targetIsLastInsert ? "? || last_insert_rowid()" : "?";
+  const targetSql = options.targetInserted ? `? || ${insertedId(options.targetInserted)}` : "?";
   const condition = options.onlyIfChanged ? " WHERE changes() > 0" : "";
   return db
     .prepare(`INSERT INTO audit_log (at, officer, action, target, detail) SELECT ?, ?, ?, ${targetSql}, ?${condition}`)

@@ -50,7 +50,7 @@ export async function createTheme(db: D1Database, officer: Officer, name: string
   const now = new Date().toISOString();
   const [created] = await db.batch<{ id: number }>([
     db.prepare("INSERT INTO themes (name, created_at) VALUES (?, ?) RETURNING id").bind(name, now),
-    auditStatement(db, officer, "theme.create", "theme:", { name }, { targetIsLastInsert: true }),
+    auditStatement(db, officer, "theme.create", "theme:", { name }, { targetInserted: "themes" }),
   ]);
   const id = created!.results[0]!.id;
   return { id, name, commentCount: 0 };

@@ -19,10 +19,10 @@ import { COMMENTS_WITH_RESPONSES, contentFingerprint, type Submission } from "..
 import type { RespondentType } from "../responses/vocabulary.ts";
 
 /** Who is responding, as ticked on a sheet, for the forms that type sheets in: nothing ticked is a choice too. */
-export const SHEET_RESPONDENT_CHOICES: readonly { value: RespondentType | ""; label: `admin.respondent.${RespondentType | "unknown"}` }[] = [
-  { value: "", label: "admin.respondent.unknown" },
-  { value: "individual", label: "admin.respondent.individual" },
-  { value: "organisation", label: "admin.respondent.organisation" },
+export const SHEET_RESPONDENT_CHOICES: readonly { value: RespondentType | ""; label: `respondent.${RespondentType | "unknown"}` }[] = [
+  { value: "", label: "respondent.unknown" },
+  { value: "individual", label: "respondent.individual" },
+  { value: "organisation", label: "respondent.organisation" },
 ];
 
 const sheetHeader = z.object({

@@ -90,7 +90,7 @@ export async function eraseResponse(db: D1Database, officer: Officer, reference:
     db
       .prepare("INSERT INTO erasures (reference_hash, erased_at, officer, reason, channel, comments) VALUES (?, ?, ?, ?, ?, ?)")
       .bind(hash, now.toISOString(), officer.name, reason, response.channel, response.comments),
-    auditStatement(db, officer, "response.erase", "erasure:", { reason, channel: response.channel, comments: response.comments }, { targetIsLastInsert: true }),
+    auditStatement(db, officer, "response.erase", "erasure:", { reason, channel: response.channel, comments: response.comments }, { targetInserted: "erasures" }),
     // Earlier entries about the response named its reference: they now name the tombstone.
     db
       .prepare("UPDATE audit_log SET target = 'erasure:' || (SELECT id FROM erasures WHERE reference_hash = ?) WHERE target = ?")

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { GENERAL } from "../consultation/paragraph-id.ts";
 import { responseSchema } from "./schema.ts";
 import { normaliseText } from "./text.ts";
+import { commentField } from "../../public/comment-rows.js";
 
 export const FORM_FIELDS = {
   paragraph: "paragraph",
@@ -88,8 +89,8 @@ export function responseFromForm(form: Form): { input: Record<string, unknown>; 
     ...Object.fromEntries(unknown.map((name) => [name, form[name]])),
   };
   const fieldFor = (path: string) => {
-    const match = /^comments\.(\d+)\.(paragraph|text)$/.exec(path);
-    if (match) return sources[Number(match[1])]?.[match[2] as "paragraph" | "text"] ?? FORM_FIELDS.comment;
+    const comment = commentField(path);
+    if (comment) return sources[comment.index]?.[comment.part] ?? FORM_FIELDS.comment;
     if (path === "comments") return FORM_FIELDS.comment;
     if (path === "turnstileToken") return FORM_FIELDS.turnstile;
     return path;

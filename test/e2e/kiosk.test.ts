@@ -525,6 +525,29 @@ describe("a comment box, and the next person", () => {
     await context.close();
   });
 
+  it("refuses a comment of only invisible characters, as the server does, and adds nothing to the response", async ({ expect }) => {
+    const { context, page } = await setUpKiosk();
+    const invisible = "\u200B\u200B\u200B";
+    await page.getByRole("button", { name: "I am giving my own views" }).click();
+    await page.getByRole("button", { name: "Say something about the whole plan" }).click();
+    await page.getByLabel("What do you think?").fill(invisible);
+    await page.getByRole("button", { name: "Add to my response" }).click();
+    const error = page.locator("[data-write-error]");
+    await error.waitFor();
+    expect(await error.textContent()).toBe("Enter your comment.");
+    expect(await page.getByLabel("What do you think?").evaluate((node) => node === document.activeElement)).toBe(true);
+    expect(await page.locator("[data-count]").first().textContent()).toBe("0");
+    // The server refuses the same words: the kiosk and the server share the rule.
+    const answer = await fetch(`${site().url}/api/responses`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() },
+      body: JSON.stringify({ comments: [{ paragraph: "general", text: invisible }] }),
+    });
+    expect(answer.status).toBe(422);
+    expect(((await answer.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({ "comments.0.text": "Enter your comment." });
+    await context.close();
+  });
+
   it("notes an untranslated section on the Spanish kiosk, and after inactivity starts the next person in the default language", async ({ expect }) => {
     const { context, page } = await setUpKiosk({ clock: true });
     await page.getByRole("link", { name: "Español" }).click();

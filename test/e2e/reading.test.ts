@@ -104,7 +104,7 @@ describe("reading the draft", () => {
     await page.context().close();
   });
 
-  it("loads no web font and nothing from another origin; the only scripts are the optional commenting one and its text rules", async ({ expect }) => {
+  it("loads no web font and nothing from another origin; the only scripts are the optional commenting one and the text and plural rules it shares with the server", async ({ expect }) => {
     const page = await newPage(browser);
     const requests: { url: string; type: string }[] = [];
     page.on("request", (request) => requests.push({ url: request.url(), type: request.resourceType() }));
@@ -112,7 +112,7 @@ describe("reading the draft", () => {
     expect(requests.filter((r) => !r.url.startsWith(site.url) && !r.url.startsWith("data:"))).toEqual([]);
     expect(requests.filter((r) => r.type === "font")).toEqual([]);
     const scripts = new Set(requests.filter((r) => r.type === "script").map((r) => new URL(r.url).pathname));
-    expect([...scripts].sort()).toEqual(["/comment.js", "/text-rules.js"]);
+    expect([...scripts].sort()).toEqual(["/comment.js", "/plural-rules.js", "/text-rules.js"]);
     await page.context().close();
   });
 
@@ -171,7 +171,8 @@ describe("the draft's pages, prerendered and free of JavaScript, with the live s
     await page.context().close();
   });
 
-  it("after the close, say so and what happens next, offer no comment link or form, and load no script", async ({ expect }) => {
+  // It starts a site of its own, which takes most of a minute on a busy machine.
+  it("after the close, say so and what happens next, offer no comment link or form, and load no script", { timeout: 240_000 }, async ({ expect }) => {
     const closed = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2026-02-06T17:00:00+00:00" });
     try {
       const page = await newPage(browser, { javaScriptEnabled: false });

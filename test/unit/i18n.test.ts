@@ -1,5 +1,5 @@
 import { describe, it } from "vitest";
-import { interpolate, languages, LANGUAGE_CODES, plural, pluralTemplates, translator } from "../../functions/i18n/index.ts";
+import { interpolate, languages, LANGUAGE_CODES, officerMessages, plural, pluralTemplates, translator } from "../../functions/i18n/index.ts";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -19,6 +19,29 @@ describe("the interface dictionaries", () => {
         expect(text.trim(), `${code} ${key}`).not.toBe("");
       }
     }
+  });
+
+  it("keep the officers' words in English only, apart from what the public sees", ({ expect }) => {
+    // The split is by name: `admin.*` is the officers' area (npm run messages:tidy moves such keys).
+    expect(Object.keys(officerMessages).filter((key) => !key.startsWith("admin."))).toEqual([]);
+    for (const [code, pack] of languages) expect(Object.keys(pack.messages).filter((key) => key.startsWith("admin.")), code).toEqual([]);
+    for (const [key, text] of Object.entries(officerMessages)) expect(text.trim(), key).not.toBe("");
+  });
+
+  it("give officers their words in English whatever the language asked for", ({ expect }) => {
+    expect(translator("es")("admin.signOut")).toBe(officerMessages["admin.signOut"]);
+    expect(translator("it")("admin.error.unauthorized")).toBe("Sign in as an officer to do this.");
+    expect(translator("es")("site.home")).toBe(languages.get("es")!.messages["site.home"]);
+  });
+
+  it("keep each group of keys together, in English's order in every language", ({ expect }) => {
+    /** The groups in the order they come, a group that comes back after another counted twice. */
+    const runs = (keys: string[], depth: number) =>
+      keys.map((key) => key.split(".").slice(0, depth).join(".")).filter((group, index, groups) => group !== groups[index - 1]);
+    const englishKeys = Object.keys(english);
+    expect(runs(englishKeys, 1)).toEqual([...new Set(runs(englishKeys, 1))]);
+    expect(runs(Object.keys(officerMessages), 2)).toEqual([...new Set(runs(Object.keys(officerMessages), 2))]);
+    for (const [code, pack] of languages) expect(Object.keys(pack.messages), code).toEqual(englishKeys);
   });
 
   it("fill placeholders and leave unknown ones visible", ({ expect }) => {
@@ -46,6 +69,7 @@ describe("the interface dictionaries", () => {
   });
 
   it("write every plural message with an \"other\" form, the one every language has", ({ expect }) => {
+    const english = { ...languages.get("en")!.messages, ...officerMessages };
     for (const key of Object.keys(english).filter((name) => /\.(zero|one|two|few|many)$/.test(name))) {
       expect(Object.keys(english), key).toContain(key.replace(/\.\w+$/, ".other"));
     }
@@ -64,11 +88,10 @@ describe("the interface dictionaries", () => {
 
 
 describe("counts in every language", () => {
-  const english = languages.get("en")!.messages;
+  const english = { ...languages.get("en")!.messages, ...officerMessages };
   // A count shown in words must come in plural forms that Intl.PluralRules chooses between, never one message per number.
   const NOT_A_COUNT_OF_THINGS = new Set([
     "comment.moreLegend", // "Another paragraph (2 of 3)": a position, the same words for any number
-    "admin.paper.printReady", // officers only, English; not shown by any page yet
   ]);
 
   it("write every message that shows a {count} as plural forms", ({ expect }) => {

@@ -29,9 +29,9 @@ kiosk.use(noStore);
 
 const poolSchema = z.object(
   {
-    count: z.number({ error: "admin.error.poolCount" }).int({ error: "admin.error.poolCount" }).min(1, { error: "admin.error.poolCount" }).max(LIMITS.kioskReferencePool, { error: "admin.error.poolCount" }),
+    count: z.number({ error: "kiosk.error.poolCount" }).int({ error: "kiosk.error.poolCount" }).min(1, { error: "kiosk.error.poolCount" }).max(LIMITS.kioskReferencePool, { error: "kiosk.error.poolCount" }),
   },
-  { error: "admin.error.poolCount" },
+  { error: "kiosk.error.poolCount" },
 );
 
 // Codes are short, so guessing is slowed by the per-address limit as well as by their 15 minutes and single use.
