@@ -139,6 +139,11 @@ export async function deliver() {
           needsSetup();
           break;
         }
+        if (error.code === "response_erased") {
+          // Its author asked for it to be erased after the server stored it: the kiosk keeps no copy either.
+          await dequeue(item.idempotencyKey);
+          continue;
+        }
         // Refused for good (such as arriving after the grace period): kept, with the reason, for staff to deal with.
         const reason = [error.message, ...Object.values(error.fields || {})].filter(Boolean).join(" ");
         const refused = { code: error.code || String(answer.status), reason: reason || String(answer.status) };

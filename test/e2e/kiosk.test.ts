@@ -243,6 +243,31 @@ describe("a kiosk session", () => {
     await context.close();
   });
 
+  it("keeps no copy of a response erased at its author's request while the kiosk was still retrying it", async ({ expect }) => {
+    const { context, page } = await setUpKiosk();
+    // The first attempt is stored, but its answer is lost; then the kiosk is offline.
+    await answerSending(context, async (route, attempt) => {
+      if (attempt === 1) await route.fetch();
+      await route.abort("internetdisconnected");
+    });
+    await sendAboutWholePlan(page, "Erase this later, please.");
+    await page.getByRole("heading", { name: "Thank you. Your response is saved on this kiosk." }).waitFor();
+    const reference = (await page.locator("[data-reference]").textContent())!;
+    await expect.poll(() => page.locator("[data-waiting]").textContent()).toBe("1 response waiting to send");
+    // Its author asks the council to erase it before the kiosk is back online.
+    await asOfficer(`/api/admin/responses/${reference}`, { method: "DELETE", json: { reason: "Asked at the day centre" } });
+    expect((await fetch(`${site().url}/api/responses/${reference}`)).status).toBe(410);
+    await context.unroute("**/api/responses");
+    await backOnline(page);
+    await expect.poll(() => page.locator("[data-waiting]").textContent()).toBe("");
+    expect(await page.evaluate(() => document.body.innerText)).not.toContain("could not be sent");
+    // Written as a string, so the page's own module loader reads the kiosk's queue.
+    const stored = await page.evaluate<string>('import("/kiosk/store.js").then(async (store) => JSON.stringify(await store.queued()))');
+    expect(stored).not.toContain("Erase this later");
+    expect((await fetch(`${site().url}/api/responses/${reference}`)).status).toBe(410);
+    await context.close();
+  });
+
   it("takes only the server's receipt as sent: a Wi-Fi login page answering in its place leaves the response waiting", async ({ expect }) => {
     const { context, page } = await setUpKiosk();
     const before = await kioskComments();
