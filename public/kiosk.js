@@ -8,6 +8,7 @@
  */
 import { statusAt } from "/period-rules.js";
 import { deviceHash } from "/staff-code-rules.js";
+import { reportRefused } from "/kiosk-refused-report.js";
 
 (() => {
   const root = document.getElementById("kiosk");
@@ -565,6 +566,22 @@ import { deviceHash } from "/staff-code-rules.js";
     }
   }
 
+  /** The refused list, sent to officers so someone deals with each response (kiosk-refused-report.js). */
+  async function sendRefusedReport() {
+    const status = $("[data-report-refused-status]");
+    const items = (await queued()).filter((item) => item.refused);
+    try {
+      const received = await reportRefused({
+        address: data.apiRefused, key: storage.key, staffCode: staff && staff.code, language: document.documentElement.lang,
+        items, reasonOf: (item) => refusalReason(item.refused, item.body),
+      });
+      status.textContent = counted("reportRefusedDone", received);
+    } catch (error) {
+      if (String(error.code).startsWith("staff_code")) return staffRefused(error);
+      status.textContent = error instanceof TypeError ? data.reportRefusedFailed : error.message;
+    }
+  }
+
   /** Removing a person's words takes a second, explicit step. */
   function confirmRemoval(entry, item, name) {
     for (const button of entry.querySelectorAll("button")) button.hidden = true;
@@ -806,6 +823,7 @@ import { deviceHash } from "/staff-code-rules.js";
     } else if (target.dataset.write) startWriting(target);
     else if (target.hasAttribute("data-send")) send();
     else if (target.hasAttribute("data-print")) window.print();
+    else if (target.hasAttribute("data-report-refused")) sendRefusedReport();
     else if (target.hasAttribute("data-finish")) startAgain(); else if (target.hasAttribute("data-continue")) {
       closeWarning();
       resetIdle();
