@@ -29,6 +29,11 @@ export const LIMITS = {
   quoteLength: 300,
   /** Comments marked read or unread in one request: a page of the comment list. */
   commentsPerReadingMark: 100,
+  /** Officers sharing the work: a name given at sign-in or typed for an assignment (an email fits), and a private note. */
+  officerNameLength: 254,
+  officerNoteLength: 2000,
+  /** Refused responses one kiosk reports in one request. */
+  refusedPerReport: 50,
   /** Kiosks and paper. */
   kioskNameLength: 100,
   helperLength: 100,
@@ -85,5 +90,7 @@ export function limitParams(locale: string): Record<string, string> {
     maxBatch: number.format(LIMITS.paperBatchSize),
     maxPublicPrint: number.format(LIMITS.publicPrintSheets),
     maxPool: number.format(LIMITS.kioskReferencePool),
+    maxOfficerName: number.format(LIMITS.officerNameLength),
+    maxNote: number.format(LIMITS.officerNoteLength),
   };
 }

@@ -49,6 +49,7 @@ export const paths = {
     feedbackDownload: (format: string) => `/api/feedback/download?format=${format}`,
     kiosk: (id: number) => `/api/admin/kiosks/${id}`,
     kioskSelf: "/api/kiosk",
+    kioskRefused: "/api/kiosk/refused",
     kioskSetup: "/api/kiosk/setup",
     kioskReferences: "/api/kiosk/references",
     kioskPaperSheets: "/api/paper/sheets",

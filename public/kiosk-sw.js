@@ -16,6 +16,7 @@ const SCRIPTS = [
   "/kiosk/paper.js",
   "/kiosk/period.js",
   "/kiosk/refused.js",
+  "/kiosk/refused-report.js",
   "/kiosk/screens.js",
   "/kiosk/sending.js",
   "/kiosk/session.js",

@@ -17,6 +17,7 @@ import { learnPeriod, periodStatus } from "./kiosk/period.js";
 import { closeWarning, resetIdle, show, startAgain } from "./kiosk/screens.js";
 import { deliver, refillPool, send, showWaiting } from "./kiosk/sending.js";
 import { addWritten, backFromWriting, chooseHelper, renderReview, startWriting } from "./kiosk/session.js";
+import { sendRefusedReport } from "./kiosk/refused.js";
 import { setUp } from "./kiosk/setup.js";
 import { unlockStaff } from "./kiosk/staff.js";
 import { kiosk } from "./kiosk/state.js";
@@ -46,6 +47,7 @@ function start() {
     } else if (target.dataset.write) startWriting(target);
     else if (target.hasAttribute("data-send")) send();
     else if (target.hasAttribute("data-print")) window.print();
+    else if (target.hasAttribute("data-report-refused")) sendRefusedReport();
     else if (target.hasAttribute("data-finish")) startAgain(); else if (target.hasAttribute("data-continue")) {
       closeWarning();
       resetIdle();

@@ -16,7 +16,7 @@ declare namespace App {
     language?: string;
     /** Set by the officer gate (src/server/officer-gate.ts) on every /admin page: who is signed in. */
     officer?: import("../functions/officers/auth/officer.ts").Officer;
-    /** Set by the officer gate when signing in was refused: why, and with what status. */
-    signIn?: { error: string };
+    /** Set by the officer gate when signing in was refused: why, by field, and the name typed. */
+    signIn?: { errors: Record<string, string>; name: string };
   }
 }

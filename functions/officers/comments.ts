@@ -11,6 +11,7 @@ import { formatReference } from "../responses/reference.ts";
 import { COMMENTS_WITH_RESPONSES } from "../responses/store.ts";
 import type { Channel, CommentStatus, RespondentType } from "../responses/vocabulary.ts";
 import { READING_STATE, type ReadingState } from "./reading.ts";
+import { ASSIGNED_OFFICER, ASSIGNED_VIA } from "./assignments.ts";
 
 export interface OfficerComment {
   id: number;
@@ -37,6 +38,10 @@ export interface OfficerComment {
   /** For paper: the London date the sheet was received. */
   paperReceivedOn: string | null;
   themes: { id: number; name: string }[];
+  /** Whom it is assigned to, by itself or by its paragraph; null for nobody. Officers' lists only, never the export. */
+  assignment?: { officer: string; via: "comment" | "paragraph" } | null;
+  /** The officers who have read it. Officers' lists only, never the export. */
+  readBy?: string[];
 }
 
 export interface CommentRow {
@@ -60,6 +65,9 @@ export interface CommentRow {
   assisted_helper: string | null;
   paper_received_on: string | null;
   themes: string;
+  assigned_officer?: string | null;
+  assigned_via?: "comment" | "paragraph" | null;
+  read_by?: string;
 }
 
 // ---- Queries -------------------------------------------------------------
@@ -72,6 +80,10 @@ export const COMMENT_COLUMNS = `
      SELECT t.id, t.name FROM comment_themes ct JOIN themes t ON t.id = ct.theme_id
      WHERE ct.comment_id = c.id ORDER BY t.name COLLATE NOCASE
   )) AS themes`;
+
+/** What officers share about a comment (who has it, who read it): for their lists and pages, not the export. */
+const SHARED_WORK_COLUMNS = `${ASSIGNED_OFFICER} AS assigned_officer, ${ASSIGNED_VIA} AS assigned_via,
+  (SELECT json_group_array(officer) FROM (SELECT officer FROM comment_reads WHERE comment_id = c.id ORDER BY read_at)) AS read_by`;
 
 export function toOfficerComment(row: CommentRow): OfficerComment {
   return {
@@ -93,6 +105,12 @@ export function toOfficerComment(row: CommentRow): OfficerComment {
     assisted: row.assisted_organisation !== null ? { organisation: row.assisted_organisation, helper: row.assisted_helper ?? "" } : null,
     paperReceivedOn: row.paper_received_on,
     themes: JSON.parse(row.themes) as { id: number; name: string }[],
+    ...(row.read_by === undefined
+      ? {}
+      : {
+          assignment: row.assigned_officer ? { officer: row.assigned_officer, via: row.assigned_via ?? "comment" } : null,
+          readBy: JSON.parse(row.read_by) as string[],
+        }),
   };
 }
 
@@ -123,7 +141,7 @@ export async function listComments(
   if (page.before) conditions.push({ sql: "c.id < ?", params: [page.before] });
   const where = whereClause(conditions);
   const { results } = await db
-    .prepare(`SELECT ${COMMENT_COLUMNS} FROM ${COMMENTS_WITH_RESPONSES} ${where.sql} ORDER BY c.id DESC LIMIT ?`)
+    .prepare(`SELECT ${COMMENT_COLUMNS}, ${SHARED_WORK_COLUMNS} FROM ${COMMENTS_WITH_RESPONSES} ${where.sql} ORDER BY c.id DESC LIMIT ?`)
     .bind(...where.params, limit + 1)
     .all<CommentRow>();
   const comments = results.slice(0, limit).map(toOfficerComment);
@@ -143,7 +161,7 @@ export async function countComments(db: D1Database, filters: CommentFilters): Pr
 
 export async function findComment(db: D1Database, id: number): Promise<OfficerComment | null> {
   const row = await db
-    .prepare(`SELECT ${COMMENT_COLUMNS} FROM ${COMMENTS_WITH_RESPONSES} WHERE c.id = ?`)
+    .prepare(`SELECT ${COMMENT_COLUMNS}, ${SHARED_WORK_COLUMNS} FROM ${COMMENTS_WITH_RESPONSES} WHERE c.id = ?`)
     .bind(id)
     .first<CommentRow>();
   return row ? toOfficerComment(row) : null;

@@ -26,7 +26,12 @@ import { retentionFigures } from "../privacy/schedule.ts";
 import { erasurePreview, eraseResponse } from "../privacy/erasure.ts";
 import { hideComment, redactComment, unhideComment } from "./moderation.ts";
 import { markReading } from "./reading.ts";
-import { createTheme, listThemes, paragraphCounts, renameTheme, setCommentThemes } from "./themes.ts";
+import { asSeenBy, type CommentFilters } from "./filters.ts";
+import { assignComment, assignParagraph, paragraphAssignments } from "./assignments.ts";
+import { addNote, deleteNote, listNotes } from "./notes.ts";
+import { listOfficers } from "./team.ts";
+import { listRefusedReports, resolveRefusedReport } from "../kiosks/refused-reports.ts";
+import { createTheme, listThemes, paragraphCounts, removeTheme, renameTheme, setCommentThemes } from "./themes.ts";
 
 /** Thrown when officer data is asked for without a signed-in officer. */
 export class OfficerRequired extends Error {
@@ -52,8 +57,9 @@ export function officerDesk(env: DeskSettings, officer: Officer | undefined) {
   const asOfficer = <Action extends OfficerAction>(action: Action) => ((...args: never[]) => action(db, officer, ...args)) as AsOfficer<Action>;
   return {
     officer,
-    listComments: bound(listComments),
-    countComments: bound(countComments),
+    /** The filters' "me" is this officer. */
+    listComments: (filters: CommentFilters, page?: Parameters<typeof listComments>[2]) => listComments(db, asSeenBy(filters, officer.name), page),
+    countComments: (filters: CommentFilters) => countComments(db, asSeenBy(filters, officer.name)),
     findComment: bound(findComment),
     listThemes: bound(listThemes),
     paragraphCounts: bound(paragraphCounts),
@@ -67,6 +73,10 @@ export function officerDesk(env: DeskSettings, officer: Officer | undefined) {
     findFeedback: bound(findFeedback),
     unansweredCounts: bound(unansweredCounts),
     publication: bound(publication),
+    listOfficers: bound(listOfficers),
+    paragraphAssignments: bound(paragraphAssignments),
+    listNotes: bound(listNotes),
+    listRefusedReports: bound(listRefusedReports),
     /** The overview's figures, and when the retention job deletes and what. */
     overview: async () => {
       const [counts, retention] = await Promise.all([overview(db, currentPeriod(env)), retentionFigures(db, env)]);
@@ -76,11 +86,17 @@ export function officerDesk(env: DeskSettings, officer: Officer | undefined) {
 
     createTheme: asOfficer(createTheme),
     renameTheme: asOfficer(renameTheme),
+    removeTheme: asOfficer(removeTheme),
     setCommentThemes: asOfficer(setCommentThemes),
     hideComment: asOfficer(hideComment),
     unhideComment: asOfficer(unhideComment),
     redactComment: asOfficer(redactComment),
     markReading: asOfficer(markReading),
+    assignComment: asOfficer(assignComment),
+    assignParagraph: asOfficer(assignParagraph),
+    addNote: asOfficer(addNote),
+    deleteNote: asOfficer(deleteNote),
+    resolveRefusedReport: asOfficer(resolveRefusedReport),
     createFeedback: asOfficer(createFeedback),
     updateFeedback: asOfficer(updateFeedback),
     answerComments: asOfficer(answerComments),

@@ -13,7 +13,14 @@ import { LIMITS } from "../limits.ts";
 import { recordId } from "../lib/ids.ts";
 import { normaliseReference } from "../responses/reference.ts";
 import { CHANNELS, COMMENT_STATUSES, RESPONDENT_KINDS } from "../responses/vocabulary.ts";
-import { COMMENT_IS_ANSWERED, READING_STATES, readingCondition } from "./reading.ts";
+import { COMMENT_IS_ANSWERED, READING_STATES, readingCondition, UNREAD_BY_OFFICER } from "./reading.ts";
+import { ASSIGNED_OFFICER } from "./assignments.ts";
+import { ME } from "./team.ts";
+
+/** An officer's name, or "me" for the officer asking. */
+const officerFilter = z.string().trim().min(1).max(LIMITS.officerNameLength);
+/** Comments assigned to nobody. */
+export const NOBODY = "nobody";
 
 /** A London day, read by the same rule as the consultation's own dates: "2026-02-30" is refused. */
 const londonDay = z.string().refine(isCalendarDay);
@@ -44,6 +51,10 @@ export const commentFiltersSchema = z.object({
   reading: optional(z.enum(READING_STATES)),
   /** The response's respondent type, or "unknown" when the person did not say. */
   respondent: optional(z.enum(RESPONDENT_KINDS)),
+  /** Comments assigned (by themselves or their paragraph) to this officer, "me", or "nobody". */
+  assigned: optional(officerFilter),
+  /** Comments this officer ("me", or a name) has not read yet. */
+  unreadBy: optional(officerFilter),
 }).refine((filters) => !filters.from || !filters.to || filters.from <= filters.to, {
   // A range that ends before it starts would quietly find nothing; say so next to "to".
   path: ["to"],
@@ -66,6 +77,8 @@ export const FILTER_MESSAGES: Record<keyof z.input<typeof commentFiltersSchema>,
   feedback: "admin.error.filter.feedback",
   reading: "admin.error.filter.reading",
   respondent: "admin.error.filter.respondent",
+  assigned: "admin.error.filter.officer",
+  unreadBy: "admin.error.filter.officer",
 };
 
 export type CommentFilters = z.infer<typeof commentFiltersSchema>;
@@ -89,6 +102,12 @@ export interface SqlCondition {
 export function whereClause(conditions: SqlCondition[]): SqlCondition {
   if (conditions.length === 0) return { sql: "", params: [] };
   return { sql: `WHERE ${conditions.map((c) => c.sql).join(" AND ")}`, params: conditions.flatMap((c) => c.params) };
+}
+
+/** The filters with "me" replaced by the asking officer's name, as every place that takes filters from an officer does first. */
+export function asSeenBy<Filters extends CommentFilters>(filters: Filters, officer: string): Filters {
+  const named = (name: string | undefined) => (name === ME ? officer : name);
+  return { ...filters, assigned: named(filters.assigned), unreadBy: named(filters.unreadBy) };
 }
 
 /**
@@ -131,6 +150,9 @@ export function filterConditions(filters: CommentFilters, options: { includeHidd
     conditions.push(filters.respondent === "unknown" ? { sql: "r.respondent_type IS NULL", params: [] } : { sql: "r.respondent_type = ?", params: [filters.respondent] });
   }
   if (filters.reading) conditions.push({ sql: readingCondition(filters.reading), params: [] });
+  if (filters.assigned === NOBODY) conditions.push({ sql: `${ASSIGNED_OFFICER} IS NULL`, params: [] });
+  else if (filters.assigned) conditions.push({ sql: `${ASSIGNED_OFFICER} = ?`, params: [filters.assigned] });
+  if (filters.unreadBy) conditions.push({ sql: UNREAD_BY_OFFICER, params: [filters.unreadBy] });
   return conditions;
 }
 

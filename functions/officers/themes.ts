@@ -3,7 +3,7 @@ import { requiredText } from "../lib/text-fields.ts";
 import { commentNotFound, themeNotFound } from "./not-found.ts";
 import { z } from "zod";
 import type { Officer } from "./auth/officer.ts";
-import { conflict } from "../lib/errors.ts";
+import { conflict, invalid } from "../lib/errors.ts";
 import { auditStatement } from "./audit.ts";
 import { commentedParagraph, compareParagraphIds } from "../consultation/paragraphs.ts";
 import { LIMITS } from "../limits.ts";
@@ -161,4 +161,31 @@ export async function paragraphCounts(db: D1Database): Promise<ParagraphCount[]>
     counts.get(row.paragraph_id)!.themes[String(row.theme_id)] = row.comments;
   }
   return [...counts.values()].sort((a, b) => compareParagraphIds(a.paragraph, b.paragraph));
+}
+
+// ---- Removing a theme ----------------------------------------------------
+
+/** `{into}`: the theme to merge into (its comments are re-tagged with it). */
+export const themeMergeSchema = z.strictObject({ into: recordId }, { error: "admin.error.themeInto" });
+
+/**
+ * Deletes the theme. Its comments are re-tagged with `into` when given (a
+ * merge: comments already tagged with both keep one tag), untagged
+ * otherwise. One batch, with one audit entry naming the comments it moved.
+ */
+export async function removeTheme(db: D1Database, officer: Officer, id: number, into?: number): Promise<{ into: Theme | null; comments: number }> {
+  const [theme, target] = await Promise.all([findTheme(db, id), into === undefined ? null : findTheme(db, into)]);
+  if (!theme) throw themeNotFound();
+  if (into !== undefined && (!target || into === id)) throw invalid({ into: "admin.error.themeInto" });
+  const { results } = await db.prepare("SELECT comment_id FROM comment_themes WHERE theme_id = ? ORDER BY comment_id").bind(id).all<{ comment_id: number }>();
+  const comments = results.map((row) => row.comment_id);
+  await db.batch([
+    ...(target ? [db.prepare("INSERT INTO comment_themes (comment_id, theme_id) SELECT comment_id, ? FROM comment_themes WHERE theme_id = ? ON CONFLICT DO NOTHING").bind(target.id, id)] : []),
+    db.prepare("DELETE FROM comment_themes WHERE theme_id = ?").bind(id),
+    db.prepare("DELETE FROM themes WHERE id = ?").bind(id),
+    target
+      ? auditStatement(db, officer, "theme.merge", `theme:${id}`, { name: theme.name, intoId: target.id, into: target.name, comments })
+      : auditStatement(db, officer, "theme.delete", `theme:${id}`, { name: theme.name, comments }),
+  ]);
+  return { into: target ? (await listThemes(db)).find((t) => t.id === target.id)! : null, comments: comments.length };
 }

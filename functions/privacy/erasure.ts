@@ -2,7 +2,8 @@
  * Erasure on request: an officer erases a response its author asked to be
  * erased. The response, its comments and everything hanging on them (themes,
  * quotes, feedback entries' answers, reading state, full-text rows) are
- * deleted in one batch, and a tombstone in `erasures` says that a response
+ * deleted in one batch (officers' notes, assignments and reading marks
+ * included, and any refused kiosk response reported under its reference), and a tombstone in `erasures` says that a response
  * was erased, when, by whom and why, never its words. A feedback entry keeps
  * counting the comments it answered, saying how many were erased.
  */
@@ -82,11 +83,12 @@ export async function eraseResponse(db: D1Database, officer: Officer, reference:
     db
       .prepare(`UPDATE audit_log SET detail = json_remove(detail, '$.reason', '$.previousReason') WHERE target IN (${commentTargets})`)
       .bind(response.id),
-    ...["feedback_quotes", "feedback_comments", "comment_themes"].map((table) =>
+    ...["feedback_quotes", "feedback_comments", "comment_themes", "comment_notes", "comment_assignments", "comment_reads"].map((table) =>
       db.prepare(`DELETE FROM ${table} WHERE comment_id IN (${itsComments})`).bind(response.id),
     ),
     db.prepare("DELETE FROM comments WHERE response_id = ?").bind(response.id),
     db.prepare("DELETE FROM responses WHERE id = ?").bind(response.id),
+    db.prepare("DELETE FROM kiosk_refused_reports WHERE reference = ?").bind(reference),
     db
       .prepare("INSERT INTO erasures (reference_hash, erased_at, officer, reason, channel, comments) VALUES (?, ?, ?, ?, ?, ?)")
       .bind(hash, now.toISOString(), officer.name, reason, response.channel, response.comments),

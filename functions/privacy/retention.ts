@@ -42,9 +42,11 @@ async function nextBatchEnd(db: D1Database, table: "comments" | "responses", don
 
 async function deleteWords(db: D1Database, now: string, last: number): Promise<{ comments: number; quotes: number }> {
   const pending = "SELECT id FROM comments WHERE words_deleted_at IS NULL AND id <= ?";
-  const [quotes, comments] = await db.batch([
+  const [quotes, , comments] = await db.batch([
     // Quotes are the person's words too; the entry keeps its count of the comments it answers.
     db.prepare(`DELETE FROM feedback_quotes WHERE comment_id IN (${pending})`).bind(last),
+    // Officers' private notes may repeat them.
+    db.prepare(`DELETE FROM comment_notes WHERE comment_id IN (${pending})`).bind(last),
     // Counted by RETURNING: D1's `changes` would count the full-text index's trigger writes too.
     db.prepare("UPDATE comments SET text = '', moderation_note = NULL, words_deleted_at = ? WHERE words_deleted_at IS NULL AND id <= ? RETURNING id").bind(now, last),
   ]);
@@ -72,9 +74,11 @@ async function deleteIdentifyingDetails(db: D1Database, now: string, last: numbe
  * officers' hiding reasons in the audit log may repeat what a comment said,
  * and references in it would link an entry to a person's slip.
  */
-function afterStatements(db: D1Database): D1PreparedStatement[] {
+function afterStatements(db: D1Database, stamp: string): D1PreparedStatement[] {
   return [
     db.prepare("DELETE FROM issued_references"),
+    // Responses a kiosk could not send, as reported to officers: their words and the reference given.
+    db.prepare("UPDATE kiosk_refused_reports SET comments = '[]', reference = NULL, pressed_send_at = NULL, words_deleted_at = ? WHERE words_deleted_at IS NULL").bind(stamp),
     db.prepare(
       `UPDATE audit_log SET detail = json_remove(detail, '$.reason', '$.previousReason', '$.byReference')
        WHERE action IN ('comment.hide', 'comment.unhide', 'feedback.create', 'feedback.answer')
@@ -112,7 +116,7 @@ export async function runRetention(
   }
   if (outcome.comments + outcome.responses === 0) return outcome;
   await db.batch([
-    ...afterStatements(db),
+    ...afterStatements(db, stamp),
     auditStatement(db, RETENTION_ACTOR, "retention.delete", null, {
       deletesFrom: outcome.deletesFrom,
       comments: outcome.comments,

@@ -1,8 +1,11 @@
 // @ts-check
 /** Responses the server refused for good: shown to staff with the reason, sent again or removed, never dropped silently. */
-import { $, data, element, labelFor, numberOf, sentenceWithTyped, typed } from "./page.js";
+import { $, counted, data, element, labelFor, numberOf, sentenceWithTyped, typed } from "./page.js";
 import { londonTime, periodStatus } from "./period.js";
 import { deliver, showWaiting } from "./sending.js";
+import { reportRefused } from "./refused-report.js";
+import { staffRefused } from "./staff.js";
+import { kiosk } from "./state.js";
 import { dequeue, enqueue, queued, storage } from "./store.js";
 
 /**
@@ -56,6 +59,26 @@ export async function renderRefused() {
     remove.addEventListener("click", () => confirmRemoval(entry, item, name));
     entry.append(retry, remove);
     list.append(entry);
+  }
+}
+
+/** The refused list, sent to officers so someone deals with each response (refused-report.js). */
+export async function sendRefusedReport() {
+  const status = $("[data-report-refused-status]");
+  const items = (await queued()).filter((item) => item.refused);
+  try {
+    const received = await reportRefused({
+      address: data.apiRefused ?? "",
+      key: storage.key,
+      staffCode: kiosk.staff && kiosk.staff.code,
+      language: document.documentElement.lang,
+      items,
+      reasonOf: (item) => refusalReason(item.refused, item.body),
+    });
+    status.textContent = counted("reportRefusedDone", received);
+  } catch (error) {
+    if (String(error.code).startsWith("staff_code")) return staffRefused(error);
+    status.textContent = error instanceof TypeError ? data.reportRefusedFailed ?? "" : error.message;
   }
 }
 

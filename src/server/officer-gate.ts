@@ -14,6 +14,7 @@ import { cookieValue } from "../../functions/lib/cookies.ts";
 import { recordAction } from "../../functions/officers/audit.ts";
 import { isCrossSite } from "../../functions/api/middleware/same-origin.ts";
 import { translator, DEFAULT_LANGUAGE } from "../../functions/i18n/index.ts";
+import { officerName } from "../../functions/officers/team.ts";
 import { renderPage } from "./render.ts";
 
 const t = translator(DEFAULT_LANGUAGE);
@@ -24,9 +25,10 @@ const noStore = (response: Response) => {
   return copy;
 };
 
-/** The sign-in page, shown with why signing in was refused. */
-async function signInPage(c: Context, error: string, status: number, headers: Record<string, string> = {}) {
-  const page = await renderPage(c.req.raw, paths.admin.signIn, { signIn: { error } });
+/** The sign-in page, shown with why signing in was refused (by field: "token" unless said), and the name typed. */
+async function signInPage(c: Context, error: string | Record<string, string>, status: number, headers: Record<string, string> = {}, name = "") {
+  const errors = typeof error === "string" ? { token: error } : error;
+  const page = await renderPage(c.req.raw, paths.admin.signIn, { signIn: { errors, name } });
   const response = new Response(page.body, { status, headers: page.headers });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return noStore(response);
@@ -55,10 +57,16 @@ export async function signIn(c: Context) {
   if (!tokenConfigured(env)) return noStore(c.redirect(paths.admin.signIn, 303));
   const form = await c.req.formData().catch(() => new FormData());
   const token = String(form.get("token") ?? "");
-  if (!token) return signInPage(c, t("admin.signIn.missingToken"), 200);
-  const check = await checkTypedToken(c.req.raw, env, token);
+  const typedName = String(form.get("name") ?? "");
+  const name = officerName(typedName);
+  const missing: Record<string, string> = {};
+  // Officers are told apart locally by the name they give, so it is asked for every time.
+  if (!name) missing.name = t(typedName.trim() ? "admin.error.officerName" : "admin.signIn.missingName");
+  if (!token) missing.token = t("admin.signIn.missingToken");
+  if (Object.keys(missing).length > 0) return signInPage(c, missing, 200, {}, typedName);
+  const check = await checkTypedToken(c.req.raw, env, token, name!);
   if (check.kind === "locked_out") return lockedOut(c, check.retryAfter);
-  if (check.kind !== "officer") return signInPage(c, t("admin.signIn.wrongToken"), 401);
+  if (check.kind !== "officer") return signInPage(c, t("admin.signIn.wrongToken"), 401, {}, typedName);
   await recordAction(env.DB, check.officer, "officer.sign_in", null);
   const response = c.redirect(paths.admin.overview, 303);
   response.headers.append("Set-Cookie", sessionCookie(await createSession(env, check.officer.name)));

@@ -1,10 +1,13 @@
 /**
  * Responses holding personal data in every place the portal keeps it: comment
  * texts, organisation names, helpers' details, a paper sheet, a hiding reason,
- * a quote in a published feedback entry and a theme. Each identifying word
+ * a quote in a published feedback entry, a theme, an officer's private note
+ * (with an assignment and a reading mark beside it) and a response a kiosk
+ * could not send, reported to officers. Each identifying word
  * starts with "xq", so a search of the whole schema finds nothing else.
  */
 import { env } from "cloudflare:test";
+import app from "../../functions/api/index.ts";
 import { addResponse, asOfficer } from "./admin-fixtures.ts";
 import { formatReference, newReference } from "../../functions/responses/reference.ts";
 
@@ -23,8 +26,8 @@ async function ok(response: Response): Promise<unknown> {
 }
 
 export async function seedPersonalData(tag: string): Promise<Seeded> {
-  const words = [`xq${tag}comment`, `xq${tag}organisation`, `xq${tag}helperorg`, `xq${tag}helper`, `xq${tag}hidden`, `xq${tag}reason`, `xq${tag}quote`, `xq${tag}paper`];
-  const [comment, organisation, helperOrg, helper, hidden, reason, quote, paper] = words as [string, string, string, string, string, string, string, string];
+  const words = [`xq${tag}comment`, `xq${tag}organisation`, `xq${tag}helperorg`, `xq${tag}helper`, `xq${tag}hidden`, `xq${tag}reason`, `xq${tag}quote`, `xq${tag}paper`, `xq${tag}note`, `xq${tag}refused`];
+  const [comment, organisation, helperOrg, helper, hidden, reason, quote, paper, note, refused] = words as [string, string, string, string, string, string, string, string, string, string];
   const online = await addResponse(env.DB, {
     reference: newReference(),
     publishConsent: true,
@@ -68,6 +71,21 @@ export async function seedPersonalData(tag: string): Promise<Seeded> {
       },
     }),
   )) as { id: number };
+  await ok(await asOfficer(env, `/api/admin/comments/${onlineComment}/notes`, { method: "POST", json: { text: `Rang ${note} back about the park.` } }));
+  await ok(await asOfficer(env, `/api/admin/comments/${onlineComment}/assignment`, { method: "PUT", json: { officer: "Ana Ruiz" } }));
+  await ok(await asOfficer(env, "/api/admin/comments/reading", { method: "POST", json: { comments: [onlineComment] } }));
+  // The kiosk's response was sent; another under the same reference was refused, and its support worker reported it.
+  const device = (await ok(await asOfficer(env, "/api/admin/kiosks", { method: "POST", json: { name: `Kiosk ${tag}` } }))) as { id: number; key: string };
+  const staff = (await ok(await asOfficer(env, `/api/admin/kiosks/${device.id}/staff-codes`, { method: "POST", json: { name: `Staff ${tag}` } }))) as { code: string };
+  await ok(
+    await app.request("/api/kiosk/refused", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Kiosk-Key": device.key, "Staff-Code": staff.code },
+      body: JSON.stringify({
+        refused: [{ idempotencyKey: `refused-${tag}-0001`, reference: formatReference(kiosk.reference), code: "grace_period_over", reason: "Sent after the grace period.", comments: [{ paragraph: "general", text: `Ask ${refused} at the hostel.` }] }],
+      }),
+    }, env),
+  );
   return {
     references: [online.reference, kiosk.reference, sheet!].map((reference) => formatReference(reference.replace("-", ""))),
     commentIds: [onlineComment, kiosk.commentIds[0]!, paperComment],

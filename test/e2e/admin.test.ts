@@ -42,6 +42,7 @@ describe("signing in", () => {
   it("refuses a wrong token with an error linked to the field", async ({ expect }) => {
     const page = await newPage(browser);
     await page.goto(`${site.url}/admin/sign-in/`);
+    await page.getByLabel("Your name").fill("Sam Patel");
     await page.getByLabel("Officer token").fill("wrong");
     await page.getByRole("button", { name: "Sign in" }).click();
     expect(await page.title()).toMatch(/^Error: /);
@@ -72,7 +73,7 @@ describe("guessing the token", () => {
         fetch(`${guarded.url}/admin/sign-in/`, {
           method: "POST",
           headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: guarded.url },
-          body: new URLSearchParams({ token }),
+          body: new URLSearchParams({ name: "Sam Patel", token }),
           redirect: "manual",
         });
       // Strangers looking up references from the same address use up their own allowance, not the officers'.

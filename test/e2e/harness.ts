@@ -89,10 +89,11 @@ export async function pageBasics(browser: Browser, url: string): Promise<{ lang:
   }
 }
 
-/** A page signed in to the officer area with ADMIN_TOKEN through the sign-in form, as an officer would. */
-export async function officerPage(browser: Browser, site: Pick<Site, "url">, token: string, options: BrowserContextOptions = {}): Promise<Page> {
+/** A page signed in to the officer area with ADMIN_TOKEN through the sign-in form, as an officer would (named `name`). */
+export async function officerPage(browser: Browser, site: Pick<Site, "url">, token: string, options: BrowserContextOptions = {}, name = "Sam Patel"): Promise<Page> {
   const page = await newPage(browser, options);
   await page.goto(`${site.url}/admin/sign-in/`);
+  await page.getByLabel("Your name").fill(name);
   await page.getByLabel("Officer token").fill(token);
   await page.getByLabel("Officer token").press("Enter");
   await page.waitForURL(`${site.url}/admin/`);

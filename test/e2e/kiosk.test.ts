@@ -449,6 +449,12 @@ describe("a response the server refuses for good", () => {
     await expect.poll(() => entry.count()).toBe(1);
     await expect.poll(() => page.locator("[data-refused-list]").textContent()).toContain("Words the server will not take.");
 
+    // Sent to officers, it reaches their kiosks page with the reference, the reason and the words.
+    await page.getByRole("button", { name: "Send this list to the council's officers" }).click();
+    await expect.poll(() => page.locator("[data-report-refused-status]").textContent()).toBe("1 response sent to officers.");
+    const { refused } = (await asOfficer("/api/admin/kiosks/refused")) as { refused: { reference: string; comments: { text: string }[] }[] };
+    expect(refused.filter((item) => item.reference === reference).map((item) => item.comments[0]!.text)).toEqual(["Words the server will not take."]);
+
     await page.getByRole("button", { name: `Remove from this kiosk: Reference ${reference}` }).click();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("button", { name: `No, keep them: Reference ${reference}` }).click();

@@ -57,6 +57,7 @@ async function phone(width: number, options: { javaScriptEnabled?: boolean } = {
 
 async function signIn(page: Page, target: Site) {
   await page.goto(`${target.url}/admin/sign-in/`);
+  await page.getByLabel("Your name").fill("Sam Patel");
   await page.getByLabel("Officer token").fill(ADMIN_TOKEN);
   await page.getByLabel("Officer token").press("Enter");
   await page.waitForURL(`${target.url}/admin/`);

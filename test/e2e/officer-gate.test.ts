@@ -180,7 +180,7 @@ beforeAll(async () => {
     method: "POST",
     redirect: "manual",
     headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: site.url },
-    body: new URLSearchParams({ token: ADMIN_TOKEN }),
+    body: new URLSearchParams({ name: "Sam Patel", token: ADMIN_TOKEN }),
   });
   signedOutCookie = signedIn.headers.get("Set-Cookie")!.split(";")[0]!;
   await fetch(`${site.url}/admin/sign-out/`, { method: "POST", redirect: "manual", headers: { Cookie: signedOutCookie, Origin: site.url } });

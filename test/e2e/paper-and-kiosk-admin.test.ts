@@ -12,6 +12,7 @@ const { site, browser } = siteAndBrowserForFile({ ADMIN_TOKEN, ...OPEN_NOW });
 async function signedInPage(): Promise<Page> {
   const page = await newPage(browser());
   await page.goto(`${site().url}/admin/sign-in/`);
+  await page.getByLabel("Your name").fill("Sam Patel");
   await page.getByLabel("Officer token").fill(ADMIN_TOKEN);
   await page.getByLabel("Officer token").press("Enter");
   await page.waitForURL(`${site().url}/admin/`);

@@ -64,7 +64,7 @@ describe("printing forms with references", () => {
     const signIn = await fetch(`${site.url}/admin/sign-in/`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: site.url, "Sec-Fetch-Site": "same-origin" },
-      body: new URLSearchParams({ token: ADMIN_TOKEN }),
+      body: new URLSearchParams({ name: "Sam Patel", token: ADMIN_TOKEN }),
       redirect: "manual",
     });
     const cookie = signIn.headers.get("Set-Cookie")!.split(";")[0]!;

@@ -20,7 +20,7 @@ beforeAll(async () => {
   const signedIn = await fetch(`${site.url}/admin/sign-in/`, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: site.url },
-    body: new URLSearchParams({ token: ADMIN_TOKEN }),
+    body: new URLSearchParams({ name: "Sam Patel", token: ADMIN_TOKEN }),
     redirect: "manual",
   });
   sessionCookie = signedIn.headers.get("Set-Cookie")!.split(";")[0]!;

@@ -14,6 +14,7 @@ import { report } from "./report/router.ts";
 import { responses } from "./responses/router.ts";
 import { paper } from "./paper/router.ts";
 import { session } from "./session/router.ts";
+import { officers } from "./officers/router.ts";
 import { themes } from "./themes/router.ts";
 
 export const admin = new Hono<OfficerEnv>();
@@ -31,3 +32,4 @@ admin.route("/paper", paper);
 admin.route("/overview", overviewRoutes);
 admin.route("/report", report);
 admin.route("/responses", responses);
+admin.route("/officers", officers);

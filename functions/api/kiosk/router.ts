@@ -5,11 +5,13 @@
  *                                         and the checks of its staff codes in force
  *                                         → {id, name, opensAt, closesAt, status, graceDays, resultsPublished, staffCodes: [{salt, hash}]}
  *   POST /api/kiosk/references {count}    with Kiosk-Key: reserve references to give people offline → 201 {references}
+ *   POST /api/kiosk/refused {refused}     with Kiosk-Key and Staff-Code: report the responses the server refused for good
+ *                                         to officers → 201 {received, recorded}
  */
 import { Hono } from "hono";
 import { z } from "zod";
 import { publicEndpoint, type AppEnv } from "../context.ts";
-import { identifyKiosk, requireKiosk } from "../middleware/kiosk.ts";
+import { identifyKiosk, requireKiosk, requireStaff } from "../middleware/kiosk.ts";
 import { noStore } from "../middleware/no-store.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
 import { jsonOnly, validate } from "../validation.ts";
@@ -21,6 +23,7 @@ import { redeemSetupCode, setupCodeSchema } from "../../kiosks/kiosks.ts";
 import { LIMITS } from "../../limits.ts";
 import { reserveForKiosk } from "../../responses/issued.ts";
 import { formatReference } from "../../responses/reference.ts";
+import { refusedReportSchema, reportRefused } from "../../kiosks/refused-reports.ts";
 
 export const kiosk = new Hono<AppEnv>();
 
@@ -58,6 +61,15 @@ const reserve = publicEndpoint.createHandlers(requireKiosk, identifyKiosk, rateL
   return c.json({ references: references.map(formatReference) }, 201);
 });
 
+// The refused list holds people's words: only a support worker, with their own code on this kiosk, sends it.
+const reportRefusedList = publicEndpoint.createHandlers(requireKiosk, identifyKiosk, requireStaff, rateLimit("submit"), jsonOnly, validate("json", refusedReportSchema, { messages: { refused: "kiosk.error.refusedReport" } }), async (c) => {
+  const kioskOf = c.get("kiosk")!;
+  const staff = c.get("staff")!;
+  const actor = { name: `kiosk ${kioskOf.id} (${kioskOf.name}), staff code of ${staff.name}` };
+  return c.json(await reportRefused(c.env.DB, { kioskId: kioskOf.id, staff: staff.name, actor }, c.req.valid("json")), 201);
+});
+
 kiosk.post("/setup", ...setup);
 kiosk.get("/", ...whoAmI);
 kiosk.post("/references", ...reserve);
+kiosk.post("/refused", ...reportRefusedList);

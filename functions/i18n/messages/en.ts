@@ -492,6 +492,12 @@ export default {
     "kiosk.error.referenceNotReserved": "This reference was not reserved by this kiosk, or it is already used.",
     "kiosk.error.graceOver": "Send was pressed before the close, but too much time has passed since then to accept it.",
     "kiosk.error.poolCount": "Ask for between 1 and {maxPool} references.",
+    "kiosk.error.refusedReport": "The list of refused responses could not be read. Update the kiosk and try again.",
+    "kiosk.reportRefused": "Send this list to the council's officers",
+    "kiosk.reportRefusedHint": "Officers see each response with its words, so someone can deal with it.",
+    "kiosk.reportRefusedDone.one": "{count} response sent to officers.",
+    "kiosk.reportRefusedDone.other": "{count} responses sent to officers.",
+    "kiosk.reportRefusedFailed": "The list could not be sent. Check the connection and try again.",
 
     "paper.sheet.another": "Add another comment",
     "paper.error.reference": "Enter the reference printed on the sheet, such as K7M4Q-2XD9P.",

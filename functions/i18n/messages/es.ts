@@ -494,6 +494,12 @@ export default {
     "kiosk.error.referenceNotReserved": "Esta referencia no la reservó este quiosco o ya está en uso.",
     "kiosk.error.graceOver": "Se pulsó enviar antes del cierre, pero ha pasado demasiado tiempo para aceptarlo.",
     "kiosk.error.poolCount": "Pida entre 1 y {maxPool} referencias.",
+    "kiosk.error.refusedReport": "No se pudo leer la lista de respuestas rechazadas. Actualice el quiosco e inténtelo de nuevo.",
+    "kiosk.reportRefused": "Enviar esta lista al personal del ayuntamiento",
+    "kiosk.reportRefusedHint": "El personal ve cada respuesta con sus palabras, para que alguien se ocupe de ella.",
+    "kiosk.reportRefusedDone.one": "{count} respuesta enviada al personal.",
+    "kiosk.reportRefusedDone.other": "{count} respuestas enviadas al personal.",
+    "kiosk.reportRefusedFailed": "No se pudo enviar la lista. Compruebe la conexión e inténtelo de nuevo.",
 
     "paper.sheet.another": "Añadir otro comentario",
     "paper.error.reference": "Escriba la referencia impresa en la hoja, por ejemplo K7M4Q-2XD9P.",

@@ -494,6 +494,12 @@ export default {
     "kiosk.error.referenceNotReserved": "Questo riferimento non è stato riservato da questo chiosco, oppure è già usato.",
     "kiosk.error.graceOver": "Il pulsante di invio è stato premuto prima della chiusura, ma è passato troppo tempo per accettare la risposta.",
     "kiosk.error.poolCount": "Chieda da 1 a {maxPool} riferimenti.",
+    "kiosk.error.refusedReport": "Non è stato possibile leggere l'elenco delle risposte rifiutate. Aggiorni il chiosco e riprovi.",
+    "kiosk.reportRefused": "Inviare questo elenco al personale del Comune",
+    "kiosk.reportRefusedHint": "Il personale vede ogni risposta con le sue parole, così qualcuno se ne occupa.",
+    "kiosk.reportRefusedDone.one": "{count} risposta inviata al personale.",
+    "kiosk.reportRefusedDone.other": "{count} risposte inviate al personale.",
+    "kiosk.reportRefusedFailed": "Non è stato possibile inviare l'elenco. Controlli la connessione e riprovi.",
 
     "paper.sheet.another": "Aggiungere un altro commento",
     "paper.error.reference": "Inserisca il riferimento stampato sul foglio, per esempio K7M4Q-2XD9P.",

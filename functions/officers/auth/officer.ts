@@ -9,14 +9,22 @@ import { lockedOutFor, recordFailure } from "./failures.ts";
 import { sameSecret } from "../../lib/crypto.ts";
 import { SESSION_COOKIE, readSession } from "./session.ts";
 import { cookieValue } from "../../lib/cookies.ts";
+import { officerName, rememberOfficer } from "../team.ts";
 
 export interface Officer {
-  /** Who, as the audit log records it: the Access email, or "local officer" for ADMIN_TOKEN. */
+  /**
+   * Who, as the audit log records it and as officers are told apart: the
+   * Access email, or locally the name given at sign-in (or in an
+   * Officer-Name header beside a Bearer token; LOCAL_OFFICER without one).
+   */
   name: string;
   via: "access" | "token" | "session";
 }
 
 export const LOCAL_OFFICER = "local officer (ADMIN_TOKEN)";
+
+/** Beside `Authorization: Bearer $ADMIN_TOKEN`, the name a script works under. */
+export const OFFICER_NAME_HEADER = "Officer-Name";
 
 type OfficerSettings = Pick<Env, "DB" | "ADMIN_TOKEN" | "ACCESS_TEAM_DOMAIN" | "ACCESS_AUD" | "RATE_LIMITS" | "RATE_LIMIT_SALT">;
 
@@ -63,13 +71,14 @@ async function identify(request: Request, env: OfficerSettings): Promise<{ check
   if (authorization) {
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
     const right = Boolean(bearer) && (await sameSecret(bearer!, env.ADMIN_TOKEN));
-    return { check: right ? { kind: "officer", officer: { name: LOCAL_OFFICER, via: "token" } } : { kind: "refused" }, guessable: true };
+    const name = officerName(headers.get(OFFICER_NAME_HEADER)) ?? LOCAL_OFFICER;
+    return { check: right ? { kind: "officer", officer: { name, via: "token" } } : { kind: "refused" }, guessable: true };
   }
   const session = cookieValue(headers.get("Cookie"), SESSION_COOKIE);
   if (session) {
     const state = await readSession(env, session);
     // An ended session is an old cookie, not a guess: it signs nobody in, and is not counted.
-    if (state === "live") return { check: { kind: "officer", officer: { name: LOCAL_OFFICER, via: "session" } }, guessable: false };
+    if (typeof state === "object") return { check: { kind: "officer", officer: { name: state.officer, via: "session" } }, guessable: false };
     return { check: state === "ended" ? { kind: "nobody" } : { kind: "refused" }, guessable: false };
   }
   return { check: { kind: "nobody" }, guessable: false };
@@ -93,12 +102,16 @@ async function withLockout(request: Request, env: OfficerSettings, check: Office
 export async function checkOfficer(request: Request, env: OfficerSettings): Promise<OfficerCheck> {
   if (!signInConfigured(env)) return { kind: "nobody" };
   const { check, guessable } = await identify(request, env);
-  return withLockout(request, env, check, guessable);
+  const checked = await withLockout(request, env, check, guessable);
+  if (checked.kind === "officer") await rememberOfficer(env.DB, checked.officer.name);
+  return checked;
 }
 
-/** A token typed into the sign-in form, checked and counted like any other credential. */
-export async function checkTypedToken(request: Request, env: OfficerSettings, token: string): Promise<OfficerCheck> {
+/** A token typed into the sign-in form with the officer's name, checked and counted like any other credential. */
+export async function checkTypedToken(request: Request, env: OfficerSettings, token: string, name: string): Promise<OfficerCheck> {
   if (!tokenConfigured(env)) return { kind: "nobody" };
   const right = await sameSecret(token, env.ADMIN_TOKEN);
-  return withLockout(request, env, right ? { kind: "officer", officer: { name: LOCAL_OFFICER, via: "session" } } : { kind: "refused" }, true);
+  const check = await withLockout(request, env, right ? { kind: "officer", officer: { name, via: "session" } } : { kind: "refused" }, true);
+  if (check.kind === "officer") await rememberOfficer(env.DB, name);
+  return check;
 }

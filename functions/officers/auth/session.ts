@@ -29,18 +29,19 @@ export async function createSession(env: SessionSettings, officer: string, now =
 }
 
 /**
- * What a cookie value is: a live session, one that has ended or expired (as
- * after signing out: not an attack), or one this token never signed (forged).
+ * What a cookie value is: a live session (with the name its officer gave at
+ * sign-in), one that has ended or expired (as after signing out: not an
+ * attack), or one this token never signed (forged).
  */
-export async function readSession(env: SessionSettings, value: string, now = Date.now()): Promise<"live" | "ended" | "forged"> {
+export async function readSession(env: SessionSettings, value: string, now = Date.now()): Promise<{ officer: string } | "ended" | "forged"> {
   const match = /^(\d{1,12})\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/.exec(value);
   if (!match) return "forged";
   const [, expiresText, id, given] = match as unknown as [string, string, string, string];
   const expires = Number(expiresText);
   if (!(await sameSecret(given, await signature(env.ADMIN_TOKEN, expires, id)))) return "forged";
   if (expires * 1000 <= now) return "ended";
-  const row = await env.DB.prepare("SELECT 1 AS live FROM officer_sessions WHERE id = ? AND ended_at IS NULL").bind(id).first();
-  return row ? "live" : "ended";
+  const row = await env.DB.prepare("SELECT officer FROM officer_sessions WHERE id = ? AND ended_at IS NULL").bind(id).first<{ officer: string }>();
+  return row ? { officer: row.officer } : "ended";
 }
 
 /** Ends the session the cookie names, if it is one of ours. */

@@ -4,13 +4,13 @@ import { officerEndpoint } from "../../context.ts";
 import { validate } from "../../validation.ts";
 import { commentIdParam } from "../officer-json.ts";
 import { commentPageSchema, findComment, listComments } from "../../../officers/comments.ts";
-import { commentFiltersSchema, FILTER_MESSAGES } from "../../../officers/filters.ts";
+import { asSeenBy, commentFiltersSchema, FILTER_MESSAGES } from "../../../officers/filters.ts";
 
 export const listCommentPage = officerEndpoint.createHandlers(
   validate("query", commentFiltersSchema.safeExtend(commentPageSchema.shape), { messages: { ...FILTER_MESSAGES, cursor: "admin.error.cursor" } }),
   async (c) => {
     const { cursor, limit, ...filters } = c.req.valid("query");
-    return c.json(await listComments(c.env.DB, filters, { before: cursor, limit }));
+    return c.json(await listComments(c.env.DB, asSeenBy(filters, c.get("officer").name), { before: cursor, limit }));
   },
 );
 

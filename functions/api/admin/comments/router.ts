@@ -9,6 +9,10 @@
  *   PUT    /api/admin/comments/{id}/themes {themeIds} set its themes, all or nothing
  *   PUT    /api/admin/comments/{id}/themes/{themeId}  tag it with a theme
  *   DELETE /api/admin/comments/{id}/themes/{themeId}  remove a theme
+ *   PUT    /api/admin/comments/{id}/assignment {officer}  give it to an officer ({officer: null}: to nobody)
+ *   GET    /api/admin/comments/{id}/notes             officers' private notes on it
+ *   POST   /api/admin/comments/{id}/notes {text}      add a note
+ *   DELETE /api/admin/comments/{id}/notes/{noteId}    delete a note
  */
 import { Hono } from "hono";
 import type { OfficerEnv } from "../../context.ts";
@@ -16,6 +20,7 @@ import { getComment, listCommentPage } from "./read.ts";
 import { hide, redact, unhide } from "./moderation.ts";
 import { setThemes, tag, untag } from "./tagging.ts";
 import { markRead } from "./reading.ts";
+import { addNoteTo, assign, notes, removeNote } from "./shared-work.ts";
 
 export const comments = new Hono<OfficerEnv>();
 
@@ -28,3 +33,7 @@ comments.post("/:id/redact", ...redact);
 comments.put("/:id/themes", ...setThemes);
 comments.put("/:id/themes/:themeId", ...tag);
 comments.delete("/:id/themes/:themeId", ...untag);
+comments.put("/:id/assignment", ...assign);
+comments.get("/:id/notes", ...notes);
+comments.post("/:id/notes", ...addNoteTo);
+comments.delete("/:id/notes/:noteId", ...removeNote);

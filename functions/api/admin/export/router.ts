@@ -8,11 +8,13 @@ import { validate } from "../../validation.ts";
 import { settings } from "../../../consultation/index.ts";
 import { CONTENT_TYPES, EXPORT_MESSAGES, exportFilename, exportQuerySchema, exportStream } from "../../../export/stream.ts";
 import { recordAction } from "../../../officers/audit.ts";
+import { asSeenBy } from "../../../officers/filters.ts";
 
 export const exporting = new Hono<OfficerEnv>();
 
 const download = officerEndpoint.createHandlers(validate("query", exportQuerySchema, { messages: EXPORT_MESSAGES }), async (c) => {
-  const { format, includeHidden, ...filters } = c.req.valid("query");
+  const { format, includeHidden, ...asked } = c.req.valid("query");
+  const filters = asSeenBy(asked, c.get("officer").name);
   const request = { filters, includeHidden, format, consultation: settings.slug, exportedAt: new Date() };
   const filename = exportFilename(request);
   await recordAction(c.env.DB, c.get("officer"), "export", null, { format, includeHidden, filters, filename });

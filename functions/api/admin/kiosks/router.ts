@@ -7,6 +7,8 @@
  *   GET    /api/admin/kiosks/{id}/staff-codes     the support workers with a code for this kiosk → {staffCodes}
  *   POST   /api/admin/kiosks/{id}/staff-codes {name}        a support worker's own code → 201 {id, name, code}; the code is shown only here
  *   DELETE /api/admin/kiosks/{id}/staff-codes/{codeId}      revoke it → 204
+ *   GET    /api/admin/kiosks/refused              responses kiosks could not send, as their support workers reported them → {refused}
+ *   POST   /api/admin/kiosks/refused/{id}/resolve dealt with: it leaves the list and its words are deleted → 204
  */
 import { Hono } from "hono";
 import { officerEndpoint, type OfficerEnv } from "../../context.ts";
@@ -16,6 +18,14 @@ import { validate } from "../../validation.ts";
 import { issueKiosk, issueSetupCode, kioskNameSchema, listKiosks, revokeKiosk } from "../../../kiosks/kiosks.ts";
 import { issueStaffCode, listStaffCodes, revokeStaffCode, staffCodeNameSchema } from "../../../kiosks/staff-codes.ts";
 import { recordId } from "../../../lib/ids.ts";
+import { listRefusedReports, resolveRefusedReport } from "../../../kiosks/refused-reports.ts";
+
+const refusedParam = validate("param", z.object({ id: recordId }), { notFoundMessage: "admin.error.refusedNotFound" });
+const refused = officerEndpoint.createHandlers(async (c) => c.json({ refused: await listRefusedReports(c.env.DB) }));
+const resolveRefused = officerEndpoint.createHandlers(refusedParam, async (c) => {
+  await resolveRefusedReport(c.env.DB, c.get("officer"), c.req.valid("param").id);
+  return c.body(null, 204);
+});
 
 const staffCodeParams = validate("param", z.object({ id: recordId, codeId: recordId }), { notFoundMessage: "admin.error.staffCodeNotFound" });
 
@@ -36,6 +46,8 @@ const setupCode = officerEndpoint.createHandlers(kioskIdParam, async (c) =>
   c.json(await issueSetupCode(c.env.DB, c.get("officer"), c.req.valid("param").id), 201),
 );
 
+kiosks.get("/refused", ...refused);
+kiosks.post("/refused/:id/resolve", ...resolveRefused);
 kiosks.get("/", ...list);
 kiosks.post("/", ...issue);
 kiosks.delete("/:id", ...revoke);

@@ -5,11 +5,14 @@
  *   GET   /api/admin/themes/figures comments per theme by section and by week
  *   POST  /api/admin/themes {name}  create one
  *   PATCH /api/admin/themes/{id}    rename it {name}
+ *   POST  /api/admin/themes/{id}/merge {into}  merge it into another theme: its comments re-tagged, it is deleted
+ *   DELETE /api/admin/themes/{id}   delete it: its comments untagged
  */
 import { Hono } from "hono";
 import { officerEndpoint, type OfficerEnv } from "../../context.ts";
 import { jsonBody, jsonOnly, themeIdParam } from "../officer-json.ts";
-import { createTheme, listThemes, paragraphCounts, renameTheme, themeNameSchema } from "../../../officers/themes.ts";
+import { validate } from "../../validation.ts";
+import { createTheme, listThemes, paragraphCounts, removeTheme, renameTheme, themeMergeSchema, themeNameSchema } from "../../../officers/themes.ts";
 import { themeFigures } from "../../../officers/theme-figures.ts";
 
 export const themes = new Hono<OfficerEnv>();
@@ -31,8 +34,19 @@ const rename = officerEndpoint.createHandlers(themeIdParam, jsonOnly, jsonBody(t
   c.json(await renameTheme(c.env.DB, c.get("officer"), c.req.valid("param").id, c.req.valid("json").name)),
 );
 
+const merge = officerEndpoint.createHandlers(themeIdParam, jsonOnly, validate("json", themeMergeSchema, { messages: { into: "admin.error.themeInto" } }), async (c) =>
+  c.json(await removeTheme(c.env.DB, c.get("officer"), c.req.valid("param").id, c.req.valid("json").into)),
+);
+
+const remove = officerEndpoint.createHandlers(themeIdParam, async (c) => {
+  await removeTheme(c.env.DB, c.get("officer"), c.req.valid("param").id);
+  return c.body(null, 204);
+});
+
 themes.get("/", ...list);
 themes.get("/counts", ...counts);
 themes.get("/figures", ...figures);
 themes.post("/", ...create);
 themes.patch("/:id", ...rename);
+themes.post("/:id/merge", ...merge);
+themes.delete("/:id", ...remove);
