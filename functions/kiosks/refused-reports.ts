@@ -70,7 +70,7 @@ export async function reportRefused(
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key_hash) DO NOTHING`,
         )
         .bind(reporter.kioskId, reporter.staff, now, item.keyHash, item.reference ?? null, item.code, item.reason, item.pressedSendAt ?? null, JSON.stringify(item.comments)),
-      auditStatement(db, reporter.actor, "kiosk.refused_report", "kiosk_refused:", { kiosk: reporter.kioskId, code: item.code, comments: item.comments.length }, { onlyIfChanged: true, targetIsLastInsert: true }),
+      auditStatement(db, reporter.actor, "kiosk.refused_report", "kiosk_refused:", { kiosk: reporter.kioskId, code: item.code, comments: item.comments.length }, { onlyIfChanged: true, targetInserted: "kiosk_refused_reports" }),
     ]),
   );
   const recorded = results.filter((_, index) => index % 2 === 0).reduce((sum, result) => sum + result.meta.changes, 0);
