@@ -26,6 +26,8 @@ import { retentionFigures } from "../privacy/schedule.ts";
 import { erasurePreview, eraseResponse } from "../privacy/erasure.ts";
 import { hideComment, redactComment, unhideComment } from "./moderation.ts";
 import { markReading } from "./reading.ts";
+import { actOnComments, matchingComments } from "./bulk.ts";
+import { discardGrouping, suggestGroupings } from "./suggestions/suggestions.ts";
 import { createTheme, listThemes, paragraphCounts, renameTheme, setCommentThemes } from "./themes.ts";
 
 /** Thrown when officer data is asked for without a signed-in officer. */
@@ -67,6 +69,8 @@ export function officerDesk(env: DeskSettings, officer: Officer | undefined) {
     findFeedback: bound(findFeedback),
     unansweredCounts: bound(unansweredCounts),
     publication: bound(publication),
+    suggestGroupings: bound(suggestGroupings),
+    matchingComments: bound(matchingComments),
     /** The overview's figures, and when the retention job deletes and what. */
     overview: async () => {
       const [counts, retention] = await Promise.all([overview(db, currentPeriod(env)), retentionFigures(db, env)]);
@@ -81,6 +85,8 @@ export function officerDesk(env: DeskSettings, officer: Officer | undefined) {
     unhideComment: asOfficer(unhideComment),
     redactComment: asOfficer(redactComment),
     markReading: asOfficer(markReading),
+    actOnComments: asOfficer(actOnComments),
+    discardGrouping: asOfficer(discardGrouping),
     createFeedback: asOfficer(createFeedback),
     updateFeedback: asOfficer(updateFeedback),
     answerComments: asOfficer(answerComments),

@@ -14,6 +14,7 @@ import { report } from "./report/router.ts";
 import { responses } from "./responses/router.ts";
 import { paper } from "./paper/router.ts";
 import { session } from "./session/router.ts";
+import { suggestions } from "./suggestions/router.ts";
 import { themes } from "./themes/router.ts";
 
 export const admin = new Hono<OfficerEnv>();
@@ -22,6 +23,7 @@ admin.use(noStore, requireOfficer);
 admin.route("/session", session);
 admin.route("/comments", comments);
 admin.route("/themes", themes);
+admin.route("/suggestions", suggestions);
 admin.route("/audit", audit);
 admin.route("/export", exporting);
 admin.route("/feedback", feedback);
