@@ -1015,7 +1015,7 @@ export default {
     "admin.suggestions.all": "All the comments in this group",
     "admin.suggestions.makeTheme": "Make a theme",
     "admin.suggestions.themeName": "Name of a new theme",
-    "admin.suggestions.themeNameHint": "Or choose an existing theme below.",
+    "admin.suggestions.themeNameHint": "Or choose an existing theme below: then this name is not used.",
     "admin.suggestions.existingTheme": "Existing theme",
     "admin.suggestions.noTheme": "None: make a new theme",
     "admin.suggestions.makeThemeSubmit": "Tag these comments with the theme",

@@ -1017,7 +1017,7 @@ export default {
     "admin.suggestions.all": "Todos los comentarios de este grupo",
     "admin.suggestions.makeTheme": "Crear un tema",
     "admin.suggestions.themeName": "Nombre de un tema nuevo",
-    "admin.suggestions.themeNameHint": "O elija un tema existente abajo.",
+    "admin.suggestions.themeNameHint": "O elija un tema existente abajo: entonces no se usa este nombre.",
     "admin.suggestions.existingTheme": "Tema existente",
     "admin.suggestions.noTheme": "Ninguno: crear un tema nuevo",
     "admin.suggestions.makeThemeSubmit": "Etiquetar estos comentarios con el tema",

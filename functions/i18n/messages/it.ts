@@ -1017,7 +1017,7 @@ export default {
     "admin.suggestions.all": "Tutti i commenti di questo gruppo",
     "admin.suggestions.makeTheme": "Crea un tema",
     "admin.suggestions.themeName": "Nome di un nuovo tema",
-    "admin.suggestions.themeNameHint": "Oppure scelga un tema esistente qui sotto.",
+    "admin.suggestions.themeNameHint": "Oppure scelga un tema esistente qui sotto: in quel caso questo nome non viene usato.",
     "admin.suggestions.existingTheme": "Tema esistente",
     "admin.suggestions.noTheme": "Nessuno: crea un nuovo tema",
     "admin.suggestions.makeThemeSubmit": "Assegna il tema a questi commenti",
