@@ -1040,7 +1040,7 @@ export default {
     "admin.bulk.feedbackStatus": "{title} ({status})",
     "admin.bulk.submit": "Apply to the chosen comments",
     "admin.bulk.hint": "All of them change, or none do. Each comment changed is recorded in the audit log. At most {maxBulk} comments at once.",
-    "admin.bulk.done.one": "{changed} of {selected} comment changed.",
-    "admin.bulk.done.other": "{changed} of {selected} comments changed.",
+    "admin.bulk.done.one": "{changed} of {count} comment changed.",
+    "admin.bulk.done.other": "{changed} of {count} comments changed.",
   },
 } as const;

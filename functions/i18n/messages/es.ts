@@ -1042,7 +1042,7 @@ export default {
     "admin.bulk.feedbackStatus": "{title} ({status})",
     "admin.bulk.submit": "Aplicar a los comentarios elegidos",
     "admin.bulk.hint": "Cambian todos o ninguno. Cada comentario cambiado queda en el registro de auditoría. Como máximo {maxBulk} comentarios a la vez.",
-    "admin.bulk.done.one": "Cambió {changed} de {selected} comentario.",
-    "admin.bulk.done.other": "Cambiaron {changed} de {selected} comentarios.",
+    "admin.bulk.done.one": "Cambió {changed} de {count} comentario.",
+    "admin.bulk.done.other": "Cambiaron {changed} de {count} comentarios.",
   },
 } satisfies LanguagePack;

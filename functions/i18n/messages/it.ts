@@ -1042,7 +1042,7 @@ export default {
     "admin.bulk.feedbackStatus": "{title} ({status})",
     "admin.bulk.submit": "Applica ai commenti scelti",
     "admin.bulk.hint": "Cambiano tutti o nessuno. Ogni commento cambiato resta nel registro delle attività. Al massimo {maxBulk} commenti alla volta.",
-    "admin.bulk.done.one": "Cambiato {changed} commento su {selected}.",
-    "admin.bulk.done.other": "Cambiati {changed} commenti su {selected}.",
+    "admin.bulk.done.one": "Cambiato {changed} commento su {count}.",
+    "admin.bulk.done.other": "Cambiati {changed} commenti su {count}.",
   },
 } satisfies LanguagePack;
