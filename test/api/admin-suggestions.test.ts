@@ -18,13 +18,11 @@ interface SuggestionsBody {
   groupings: Grouping[];
 }
 
+/** The suggestions for a scope; anything but 200 fails the test that asked. */
 const suggestions = async (query = "") => {
   const response = await asOfficer(env, `/api/admin/suggestions${query}`);
-  expect200(response);
+  if (response.status !== 200) throw new Error(`GET /api/admin/suggestions${query} answered ${response.status}`);
   return (await response.json()) as SuggestionsBody;
-};
-const expect200 = (response: Response) => {
-  if (response.status !== 200) throw new Error(`expected 200, got ${response.status}`);
 };
 const discard = (query: string, commentIds: number[]) => asOfficer(env, `/api/admin/suggestions/discard${query}`, { method: "POST", json: { commentIds } });
 
