@@ -24,13 +24,24 @@ export function bulkFromListForm(form: FormValues, filters: Record<string, strin
 }
 
 /**
- * A suggested grouping's "Make a theme" form: its comments, and an existing
- * theme if one is chosen, otherwise the new theme's name (which the page fills
- * in from the grouping's words, so choosing a theme must not need clearing it).
+ * A suggested grouping's forms: "Make a theme" (intent=theme), with an
+ * existing theme if one is chosen, otherwise the new theme's name (which the
+ * page fills in from the grouping's words, so choosing a theme must not need
+ * clearing it); or another action on all its comments (intent=act).
  */
 export function bulkFromGroupingForm(form: FormValues): Record<string, unknown> {
-  const theme = given(form.get("theme"));
-  return { action: "tag", commentIds: form.all("commentIds"), ...(theme ? { theme } : { themeName: form.get("themeName") }) };
+  const commentIds = form.all("commentIds");
+  if (form.get("intent") === "theme") {
+    const theme = given(form.get("theme"));
+    return { action: "tag", commentIds, ...(theme ? { theme } : { themeName: form.get("themeName") }) };
+  }
+  const action = form.get("groupAction");
+  return {
+    action,
+    commentIds,
+    ...(action === "hide" && { reason: form.get("groupReason") }),
+    ...(action === "answer" && { feedback: given(form.get("groupFeedback")) }),
+  };
 }
 
 /** The bulk action's field names as a form's own field ids: the first message for each. */

@@ -82,6 +82,35 @@ describe("the suggested groupings page", () => {
     expect(after.groupings.map((grouping) => grouping.id)).not.toContain(before.groupings[0]!.id);
     await page.context().close();
   });
+
+  it("marks all of a grouping's comments read in one action", async ({ expect }) => {
+    const page = await signedInPage();
+    await page.goto(`${site.url}/admin/suggestions/?scope=paragraph&paragraph=general`);
+    const grouping = page.locator("section.grouping").filter({ has: page.locator(".grouping-terms", { hasText: "bus" }) });
+    expect(await grouping.count()).toBe(1);
+    await grouping.getByLabel("Mark as read").check();
+    await grouping.getByRole("button", { name: "Apply to these comments" }).click();
+    await page.waitForURL(/saved/);
+    const listed = await api<Listed>("/api/admin/comments?q=bus");
+    expect(listed.comments.map((comment) => comment.reading)).toEqual(["read", "read", "read"]);
+    await page.context().close();
+  });
+
+  it("refuses to hide a grouping's comments without a reason, next to the field, changing nothing", async ({ expect }) => {
+    const page = await signedInPage();
+    await page.goto(`${site.url}/admin/suggestions/?scope=paragraph&paragraph=general`);
+    const grouping = page.locator("section.grouping").filter({ has: page.locator(".grouping-terms", { hasText: "bus" }) });
+    await grouping.getByLabel("Hide, with one reason for all").check();
+    await grouping.getByRole("button", { name: "Apply to these comments" }).click();
+    expect(await page.title()).toMatch(/^Error: /);
+    const reason = await page.locator(".error-summary a").first().getAttribute("href");
+    expect(reason).toMatch(/^#groupReason-[0-9a-f]+$/);
+    expect(await page.locator(reason!).getAttribute("aria-describedby")).toContain(`${reason!.slice(1)}-error`);
+    expect(await axeViolations(page)).toEqual([]);
+    const listed = await api<Listed>("/api/admin/comments?q=bus");
+    expect(listed.comments.map((comment) => comment.status)).toEqual(["received", "received", "received"]);
+    await page.context().close();
+  });
 });
 
 describe("the comment list's bulk form", () => {

@@ -1019,6 +1019,8 @@ export default {
     "admin.suggestions.existingTheme": "Existing theme",
     "admin.suggestions.noTheme": "None: make a new theme",
     "admin.suggestions.makeThemeSubmit": "Tag these comments with the theme",
+    "admin.suggestions.otherAction": "Or do something else to all these comments",
+    "admin.suggestions.otherActionSubmit": "Apply to these comments",
     "admin.suggestions.discardSubmit": "Discard this suggestion",
     "admin.suggestions.discardHint": "It will not be suggested again for the same comments.",
     "admin.bulk.legend": "Do one thing to many comments",

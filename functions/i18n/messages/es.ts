@@ -1021,6 +1021,8 @@ export default {
     "admin.suggestions.existingTheme": "Tema existente",
     "admin.suggestions.noTheme": "Ninguno: crear un tema nuevo",
     "admin.suggestions.makeThemeSubmit": "Etiquetar estos comentarios con el tema",
+    "admin.suggestions.otherAction": "O haga otra cosa con todos estos comentarios",
+    "admin.suggestions.otherActionSubmit": "Aplicar a estos comentarios",
     "admin.suggestions.discardSubmit": "Descartar esta sugerencia",
     "admin.suggestions.discardHint": "No se volverá a sugerir para los mismos comentarios.",
     "admin.bulk.legend": "Hacer una cosa con muchos comentarios",

@@ -1021,6 +1021,8 @@ export default {
     "admin.suggestions.existingTheme": "Tema esistente",
     "admin.suggestions.noTheme": "Nessuno: crea un nuovo tema",
     "admin.suggestions.makeThemeSubmit": "Assegna il tema a questi commenti",
+    "admin.suggestions.otherAction": "Oppure fare altro su tutti questi commenti",
+    "admin.suggestions.otherActionSubmit": "Applica a questi commenti",
     "admin.suggestions.discardSubmit": "Scarta questo suggerimento",
     "admin.suggestions.discardHint": "Non sarà più suggerito per gli stessi commenti.",
     "admin.bulk.legend": "Fare una cosa su molti commenti",
