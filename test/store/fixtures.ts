@@ -19,6 +19,7 @@ const TABLES = [
   "comment_themes",
   "themes",
   "audit_log",
+  "discarded_groupings",
   "comments",
   "responses",
 ];
