@@ -120,7 +120,8 @@ describe("the comment list's bulk form", () => {
     await page.getByLabel("All 3 comments matching the filter").check();
     await page.getByLabel("Hide, with one reason for all").check();
     await page.getByLabel("Reason for hiding").fill("Off topic for this strategy");
-    await page.getByRole("button", { name: "Apply to the chosen comments" }).click();
+    // Enter in the reason applies the bulk action, as the form's first button.
+    await page.getByLabel("Reason for hiding").press("Enter");
     await page.waitForURL(/saved/);
     expect(await page.getByText("3 of 3 comments changed.").count()).toBe(1);
     const listed = await api<Listed>("/api/admin/comments?q=bus");
