@@ -27,6 +27,14 @@ export const LIMITS = {
   quotesPerFeedback: 3,
   /** Characters in one quote: a short part of a comment, not all of a long one. */
   quoteLength: 300,
+  /** Comments changed by one bulk action (tag, mark read, hide, answer): all of them in one D1 batch. */
+  commentsPerBulkAction: 500,
+  /** Comments the suggested groupings compare at once: the work grows with its square, and must fit in one request. */
+  commentsForSuggestions: 400,
+  /** Suggested groupings shown at once, and what each shows. */
+  suggestedGroupings: 12,
+  termsPerGrouping: 6,
+  examplesPerGrouping: 3,
   /** Comments marked read or unread in one request: a page of the comment list. */
   commentsPerReadingMark: 100,
   /** Officers sharing the work: a name given at sign-in or typed for an assignment (an email fits), and a private note. */
@@ -85,6 +93,8 @@ export function limitParams(locale: string): Record<string, string> {
     maxQuotes: number.format(LIMITS.quotesPerFeedback),
     maxQuote: number.format(LIMITS.quoteLength),
     maxReadingMark: number.format(LIMITS.commentsPerReadingMark),
+    maxBulk: number.format(LIMITS.commentsPerBulkAction),
+    maxSuggestionComments: number.format(LIMITS.commentsForSuggestions),
     maxKioskName: number.format(LIMITS.kioskNameLength),
     maxHelper: number.format(LIMITS.helperLength),
     maxBatch: number.format(LIMITS.paperBatchSize),

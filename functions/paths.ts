@@ -70,6 +70,8 @@ export const paths = {
     /** The second step of erasing a response on request: what goes, and why. */
     eraseResponse: (reference: string) => `/admin/responses/${reference}/erase/`,
     themes: "/admin/themes/",
+    /** Suggested groupings of comments, for the whole consultation or one section or paragraph. */
+    suggestions: "/admin/suggestions/",
     audit: "/admin/audit/",
     feedback: "/admin/feedback/",
     newFeedback: "/admin/feedback/new/",

@@ -23,6 +23,8 @@ export type AuditAction =
   | "theme.delete"
   | "kiosk.refused_report"
   | "kiosk.refused_resolve"
+  | "comment.answer"
+  | "grouping.discard"
   | "theme.create"
   | "theme.rename"
   | "export"
@@ -80,6 +82,28 @@ export function auditStatement(
   return db
     .prepare(`INSERT INTO audit_log (at, officer, action, target, detail) SELECT ?, ?, ?, ${targetSql}, ?${condition}`)
     .bind(new Date().toISOString(), officer.name, action, target, JSON.stringify(detail));
+}
+
+/**
+ * One entry for each comment in `commentIds` (a JSON array bound as text)
+ * for which `condition`, over `value` (the comment's id), holds: batched just
+ * before the change it records, so a comment already in the new state logs
+ * nothing, and each entry is written with its change or not at all.
+ */
+export function auditEachCommentStatement(
+  db: D1Database,
+  officer: Actor,
+  action: AuditAction,
+  commentIds: number[],
+  detail: Record<string, unknown>,
+  condition: { sql: string; params: unknown[] },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO audit_log (at, officer, action, target, detail)
+       SELECT ?, ?, ?, 'comment:' || value, ? FROM json_each(?) WHERE ${condition.sql} ORDER BY value`,
+    )
+    .bind(new Date().toISOString(), officer.name, action, JSON.stringify(detail), JSON.stringify(commentIds), ...condition.params);
 }
 
 export async function recordAction(

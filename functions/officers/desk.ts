@@ -32,6 +32,8 @@ import { addNote, deleteNote, listNotes } from "./notes.ts";
 import { listOfficers } from "./team.ts";
 import { listRefusedReports, resolveRefusedReport } from "../kiosks/refused-reports.ts";
 import { createTheme, listThemes, paragraphCounts, removeTheme, renameTheme, setCommentThemes } from "./themes.ts";
+import { actOnComments, matchingComments } from "./bulk.ts";
+import { discardGrouping, suggestGroupings } from "./suggestions/suggestions.ts";
 
 /** Thrown when officer data is asked for without a signed-in officer. */
 export class OfficerRequired extends Error {
@@ -77,6 +79,8 @@ export function officerDesk(env: DeskSettings, officer: Officer | undefined) {
     paragraphAssignments: bound(paragraphAssignments),
     listNotes: bound(listNotes),
     listRefusedReports: bound(listRefusedReports),
+    suggestGroupings: bound(suggestGroupings),
+    matchingComments: bound(matchingComments),
     /** The overview's figures, and when the retention job deletes and what. */
     overview: async () => {
       const [counts, retention] = await Promise.all([overview(db, currentPeriod(env)), retentionFigures(db, env)]);
@@ -97,6 +101,8 @@ export function officerDesk(env: DeskSettings, officer: Officer | undefined) {
     addNote: asOfficer(addNote),
     deleteNote: asOfficer(deleteNote),
     resolveRefusedReport: asOfficer(resolveRefusedReport),
+    actOnComments: asOfficer(actOnComments),
+    discardGrouping: asOfficer(discardGrouping),
     createFeedback: asOfficer(createFeedback),
     updateFeedback: asOfficer(updateFeedback),
     answerComments: asOfficer(answerComments),

@@ -145,6 +145,8 @@ describe("the officers' pages pass axe with zero violations", () => {
     "comments with a bad filter": "/admin/comments/?from=yesterday&channel=fax",
     "a comment": "/admin/comments/1/",
     themes: "/admin/themes/",
+    "suggested groupings": "/admin/suggestions/",
+    "suggested groupings for a section that does not exist": "/admin/suggestions/?scope=section&section=nowhere",
     "audit log": "/admin/audit/",
   };
   for (const [name, path] of Object.entries(pages)) {

@@ -175,6 +175,10 @@ const JOURNEYS: Record<string, (page: Page) => Promise<unknown>> = {
     await signIn(page, site);
     await page.goto(`${site.url}/admin/paper/`);
   },
+  "officer suggested groupings": async (page) => {
+    await signIn(page, site);
+    await page.goto(`${site.url}/admin/suggestions/?scope=paragraph&paragraph=streets-2`);
+  },
 };
 
 describe("nothing needs sideways scrolling at 320 and 375 CSS px", () => {

@@ -24,6 +24,7 @@ const TABLES = [
   "officers",
   "themes",
   "audit_log",
+  "discarded_groupings",
   "comments",
   "responses",
 ];

@@ -15,6 +15,7 @@ import { responses } from "./responses/router.ts";
 import { paper } from "./paper/router.ts";
 import { session } from "./session/router.ts";
 import { officers } from "./officers/router.ts";
+import { suggestions } from "./suggestions/router.ts";
 import { themes } from "./themes/router.ts";
 
 export const admin = new Hono<OfficerEnv>();
@@ -23,6 +24,7 @@ admin.use(noStore, requireOfficer);
 admin.route("/session", session);
 admin.route("/comments", comments);
 admin.route("/themes", themes);
+admin.route("/suggestions", suggestions);
 admin.route("/audit", audit);
 admin.route("/export", exporting);
 admin.route("/feedback", feedback);

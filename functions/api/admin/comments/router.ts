@@ -3,6 +3,8 @@
  *   GET    /api/admin/comments                        the list: filters, search, cursor
  *   GET    /api/admin/comments/{id}                   one comment
  *   POST   /api/admin/comments/reading {comments, read?}  mark comments read (or unread with read:false)
+ *   POST   /api/admin/comments/bulk {action, commentIds | filter, theme? | themeName?, reason?, feedback?}
+ *                                                    tag, mark read, hide or answer many at once, all or nothing
  *   POST   /api/admin/comments/{id}/hide {reason}     hide it from public view
  *   POST   /api/admin/comments/{id}/unhide            show it again
  *   POST   /api/admin/comments/{id}/redact {text}     take personal details out
@@ -21,12 +23,14 @@ import { hide, redact, unhide } from "./moderation.ts";
 import { setThemes, tag, untag } from "./tagging.ts";
 import { markRead } from "./reading.ts";
 import { addNoteTo, assign, notes, removeNote } from "./shared-work.ts";
+import { bulk } from "./bulk.ts";
 
 export const comments = new Hono<OfficerEnv>();
 
 comments.get("/", ...listCommentPage);
 comments.get("/:id", ...getComment);
 comments.post("/reading", ...markRead);
+comments.post("/bulk", ...bulk);
 comments.post("/:id/hide", ...hide);
 comments.post("/:id/unhide", ...unhide);
 comments.post("/:id/redact", ...redact);
