@@ -115,7 +115,7 @@ async function changeStatements(db: D1Database, officer: Actor, bulk: BulkAction
         if (await db.prepare("SELECT 1 FROM themes WHERE name = ?").bind(themeName).first()) throw invalid({ themeName: "admin.error.themeExists" });
         created = [
           db.prepare("INSERT INTO themes (name, created_at) VALUES (?, ?)").bind(themeName, now),
-          auditStatement(db, officer, "theme.create", "theme:", { name: themeName }, { targetIsLastInsert: true }),
+          auditStatement(db, officer, "theme.create", "theme:", { name: themeName }, { targetInserted: "themes" }),
         ];
         themeId = { sql: "(SELECT id FROM themes WHERE name = ?)", params: [themeName] };
       } else {
