@@ -2,6 +2,10 @@
 import { GENERAL } from "./consultation/paragraph-id.ts";
 import { DEFAULT_LANGUAGE, isLanguage } from "./i18n/index.ts";
 
+/** How a printed paper form asks for comments: a few boxes beside the reading booklet, a box under every paragraph's words, or under its number alone. */
+export const PAPER_LAYOUTS = ["short", "full", "compact"] as const;
+export type PaperLayout = (typeof PAPER_LAYOUTS)[number];
+
 export const paths = {
   home: "/",
   draft: "/draft/",
@@ -39,8 +43,11 @@ export const paths = {
   feedbackEntry: (id: number) => `/you-said-we-did#feedback-${id}`,
   kiosk: "/kiosk/",
   print: "/print/",
-  printSheets: (references: string[], options: { large?: boolean; compact?: boolean } = {}) =>
-    `/print/?${new URLSearchParams({ references: references.join(" "), ...(options.large && { size: "large" }), ...(options.compact && { layout: "compact" }) })}`,
+  /** Printed forms with references; the short form unless another layout is named (see src/pages/print/index.astro). */
+  printSheets: (references: string[], options: { large?: boolean; layout?: PaperLayout } = {}) =>
+    `/print/?${new URLSearchParams({ references: references.join(" "), ...(options.large && { size: "large" }), ...(options.layout && options.layout !== "short" && { layout: options.layout }) })}`,
+  /** The draft to read beside the short paper form, printed on its own. */
+  printBooklet: "/print/booklet/",
   api: {
     responses: "/api/responses",
     consultation: "/api/consultation",
