@@ -5,7 +5,7 @@
  */
 const CACHE = "kiosk-v1";
 // Each language's kiosk (/kiosk/, /es/kiosk/…) registers this worker for its own address.
-const SHELL = [new URL(self.registration.scope).pathname, "/kiosk.js", "/period-rules.js", "/staff-code-rules.js"];
+const SHELL = [new URL(self.registration.scope).pathname, "/kiosk.js", "/period-rules.js", "/staff-code-rules.js", "/field-errors.js", "/received-date.js"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));

@@ -8,6 +8,8 @@
  */
 import { statusAt } from "/period-rules.js";
 import { deviceHash } from "/staff-code-rules.js";
+import { clearFieldErrors, markFieldError } from "/field-errors.js";
+import { receivedLine } from "/received-date.js";
 
 (() => {
   const root = document.getElementById("kiosk");
@@ -120,6 +122,7 @@ import { deviceHash } from "/staff-code-rules.js";
       // Not found is said as the look-up page says it; anything else (too many look-ups) in the server's words.
       if (!answer.ok) throw Object.assign(new Error(answer.status === 404 ? data.lookupFailed : body.error?.message || data.lookupFailed), { shown: true });
       result.append(element("h2", "", data.lookupFor.replace("{reference}", body.reference)));
+      result.append(element("p", "", receivedLine(body, { receivedOn: data.lookupReceivedOn, receivedAt: data.lookupReceivedAt, date: data.dateFormat }, data.locale)));
       for (const comment of body.comments) {
         const entry = element("div", "lookup-comment");
         entry.append(element("p", "number", labelFor(comment.paragraph, numberOf(comment.paragraph))));
@@ -663,6 +666,7 @@ import { deviceHash } from "/staff-code-rules.js";
   function clearPaperForm() {
     const form = $("[data-paper-form]");
     form.reset();
+    clearFieldErrors(form);
     for (const row of paperRows().slice(3)) row.remove();
     paperMode(false);
   }
@@ -706,6 +710,7 @@ import { deviceHash } from "/staff-code-rules.js";
       "Staff-Code": staff ? staff.code : "",
     };
     const correcting = Boolean(form.dataset.correcting);
+    clearFieldErrors(form);
     const address = (reference) => `${data.apiPaper}/${encodeURIComponent(reference)}`;
     try {
       const answer = await fetch(correcting ? address(sheet.reference) : data.apiPaper, { method: correcting ? "PUT" : "POST", headers, body: JSON.stringify(sheet) });
@@ -727,6 +732,8 @@ import { deviceHash } from "/staff-code-rules.js";
         // The API names comments by their place in what was sent; the form names them by row.
         const fields = Object.entries(body.error.fields || {}).map(([field, message]) => {
           const match = /^comments\.(\d+)\.(paragraph|text)$/.exec(field);
+          const control = form.elements[match ? `${match[2]}-${rows[Number(match[1])]?.index ?? 0}` : field];
+          if (control instanceof HTMLElement && control.id) markFieldError(control, message, data.errorPrefix);
           if (!match) return message;
           const row = rows[Number(match[1])].index + 1;
           return `${(match[2] === "paragraph" ? data.paperParagraphLabel : data.paperTextLabel).replace("{number}", String(row))}: ${message}`;
@@ -876,7 +883,7 @@ import { deviceHash } from "/staff-code-rules.js";
     for (const scope of kiosks) navigator.serviceWorker.register("/kiosk-sw.js", { scope }).catch(() => {});
     // The styles were fetched before the service worker was there to keep them: keep them now.
     const styles = Array.from(document.querySelectorAll('link[rel="stylesheet"]'), (link) => link.href);
-    caches.open("kiosk-v1").then((cache) => cache.addAll([...kiosks, "/kiosk.js", "/period-rules.js", "/staff-code-rules.js", ...styles])).catch(() => {});
+    caches.open("kiosk-v1").then((cache) => cache.addAll([...kiosks, "/kiosk.js", "/period-rules.js", "/staff-code-rules.js", "/field-errors.js", "/received-date.js", ...styles])).catch(() => {});
   }
 
   $("[data-read-screen]").hidden = !("speechSynthesis" in window);

@@ -1001,5 +1001,6 @@ export default {
     "admin.paper.layout.full": "Long form: every paragraph's words with a box under each",
     "admin.paper.layout.compact": "Compact: paragraph numbers with boxes, without the draft's words",
     "admin.paper.bookletLink": "Print the reading booklet",
+    "track.receivedOn": "Received on {date}",
   },
 } as const;

@@ -1003,5 +1003,6 @@ export default {
     "admin.paper.layout.full": "Formulario largo: el texto de cada párrafo con un recuadro debajo",
     "admin.paper.layout.compact": "Compacto: números de párrafo con casillas, sin el texto del borrador",
     "admin.paper.bookletLink": "Imprimir el cuadernillo de lectura",
+    "track.receivedOn": "Recibida el {date}",
   },
 } satisfies LanguagePack;

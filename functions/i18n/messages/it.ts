@@ -1003,5 +1003,6 @@ export default {
     "admin.paper.layout.full": "Modulo lungo: il testo di ogni paragrafo con un riquadro sotto",
     "admin.paper.layout.compact": "Compatto: numeri di paragrafo con riquadri, senza il testo della bozza",
     "admin.paper.bookletLink": "Stampare il libretto di lettura",
+    "track.receivedOn": "Ricevuta il {date}",
   },
 } satisfies LanguagePack;
