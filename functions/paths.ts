@@ -22,6 +22,8 @@ export const paths = {
   accessibility: "/accessibility/",
   /** The draft in short sentences with pictures, when content/easy-read/ provides it. */
   easyRead: "/easy-read/",
+  /** Commenting in easy words on one easy-read idea (its paragraph), or on the whole plan (`general`). */
+  easyReadComment: (paragraphId: string) => `/easy-read/comment/${paragraphId}`,
   /** The calm page for any server error. */
   serverError: "/500",
   /** The consultation's live status on its own, written into the prerendered reading pages as they are served. */
