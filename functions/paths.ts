@@ -42,6 +42,8 @@ export const paths = {
   feedbackLog: "/you-said-we-did",
   /** The log as a notice-board poster, to print on A4. */
   feedbackPoster: "/you-said-we-did/poster",
+  /** The poster in easy words, where the consultation has easy read. */
+  feedbackPosterEasyRead: "/you-said-we-did/poster/easy-read",
   feedbackEntry: (id: number) => `/you-said-we-did#feedback-${id}`,
   kiosk: "/kiosk/",
   print: "/print/",
