@@ -2,6 +2,10 @@
 import { GENERAL } from "./consultation/paragraph-id.ts";
 import { DEFAULT_LANGUAGE, isLanguage } from "./i18n/index.ts";
 
+/** How a printed paper form asks for comments: a few boxes beside the reading booklet, a box under every paragraph's words, or under its number alone. */
+export const PAPER_LAYOUTS = ["short", "full", "compact"] as const;
+export type PaperLayout = (typeof PAPER_LAYOUTS)[number];
+
 export const paths = {
   home: "/",
   draft: "/draft/",
@@ -18,6 +22,8 @@ export const paths = {
   accessibility: "/accessibility/",
   /** The draft in short sentences with pictures, when content/easy-read/ provides it. */
   easyRead: "/easy-read/",
+  /** Commenting in easy words on one easy-read idea (its paragraph), or on the whole plan (`general`). */
+  easyReadComment: (paragraphId: string) => `/easy-read/comment/${paragraphId}`,
   /** The calm page for any server error. */
   serverError: "/500",
   /** The consultation's live status on its own, written into the prerendered reading pages as they are served. */
@@ -36,11 +42,16 @@ export const paths = {
   feedbackLog: "/you-said-we-did",
   /** The log as a notice-board poster, to print on A4. */
   feedbackPoster: "/you-said-we-did/poster",
+  /** The poster in easy words, where the consultation has easy read. */
+  feedbackPosterEasyRead: "/you-said-we-did/poster/easy-read",
   feedbackEntry: (id: number) => `/you-said-we-did#feedback-${id}`,
   kiosk: "/kiosk/",
   print: "/print/",
-  printSheets: (references: string[], options: { large?: boolean; compact?: boolean } = {}) =>
-    `/print/?${new URLSearchParams({ references: references.join(" "), ...(options.large && { size: "large" }), ...(options.compact && { layout: "compact" }) })}`,
+  /** Printed forms with references; the short form unless another layout is named (see src/pages/print/index.astro). */
+  printSheets: (references: string[], options: { large?: boolean; layout?: PaperLayout } = {}) =>
+    `/print/?${new URLSearchParams({ references: references.join(" "), ...(options.large && { size: "large" }), ...(options.layout && options.layout !== "short" && { layout: options.layout }) })}`,
+  /** The draft to read beside the short paper form, printed on its own. */
+  printBooklet: "/print/booklet/",
   api: {
     responses: "/api/responses",
     consultation: "/api/consultation",

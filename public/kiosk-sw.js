@@ -25,8 +25,10 @@ const SCRIPTS = [
   "/kiosk/state.js",
   "/kiosk/store.js",
   "/comment-rows.js",
+  "/field-errors.js",
   "/period-rules.js",
   "/plural-rules.js",
+  "/received-date.js",
   "/staff-code-rules.js",
   "/text-rules.js",
 ];

@@ -102,13 +102,23 @@ export function londonLocalTime(isoInstant: string): string {
   return new Date(millis + londonOffset(millis)).toISOString().slice(0, 19).replace("T", " ");
 }
 
-/** "11:59pm on Friday 18 December 2026": an instant as people read it, in London time and the reader's language. */
-export function formatLondonDateTime(instant: Date, t: Translate): string {
-  const locale = t("format.locale");
-  const parts = (options: Intl.DateTimeFormatOptions) => {
-    const found = new Intl.DateTimeFormat(locale, { timeZone: TIMEZONE, ...options }).formatToParts(instant);
+/** A formatter of an instant's London parts in the reader's language. */
+function londonParts(instant: Date, t: Translate) {
+  return (options: Intl.DateTimeFormatOptions) => {
+    const found = new Intl.DateTimeFormat(t("format.locale"), { timeZone: TIMEZONE, ...options }).formatToParts(instant);
     return (type: Intl.DateTimeFormatPartTypes) => found.find((part) => part.type === type)?.value ?? "";
   };
+}
+
+/** "Friday 18 December 2026": the London day of an instant, for a day that has no time (a paper form received, results published). */
+export function formatLondonDate(instant: Date, t: Translate): string {
+  const date = londonParts(instant, t)({ weekday: "long", day: "numeric", month: "long", year: "numeric" });
+  return t("format.date", { weekday: date("weekday"), day: date("day"), month: date("month"), year: date("year") });
+}
+
+/** "11:59pm on Friday 18 December 2026": an instant as people read it, in London time and the reader's language. */
+export function formatLondonDateTime(instant: Date, t: Translate): string {
+  const parts = londonParts(instant, t);
   const date = parts({ weekday: "long", day: "numeric", month: "long", year: "numeric" });
   const clock = parts({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
   const hour24 = Number(clock("hour"));

@@ -424,6 +424,11 @@ export default {
   "admin.paper.printSubmit": "Make forms to print",
   "admin.paper.enter": "Type in a form",
   "admin.paper.compact": "Compact: paragraph numbers with boxes, without the draft's words",
+  "admin.paper.layout": "Layout",
+  "admin.paper.layout.short": "Short form: the plan's parts to tick and a few large boxes; print the reading booklet (the whole draft) to go with it",
+  "admin.paper.layout.full": "Long form: every paragraph's words with a box under each",
+  "admin.paper.layout.compact": "Compact: paragraph numbers with boxes, without the draft's words",
+  "admin.paper.bookletLink": "Print the reading booklet",
 
   "admin.chart.showTable": "Show the figures as a table",
 

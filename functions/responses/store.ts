@@ -22,6 +22,8 @@ export interface Receipt {
 export interface TrackedResponse {
   reference: string;
   receivedAt: string;
+  /** A paper form's London day of receipt (YYYY-MM-DD): the date of its author's response, not the day it was typed in. */
+  receivedOn?: string;
   channel: Channel;
   comments: { id: number; paragraph: string; text: string; status: CommentStatus }[];
 }
@@ -60,17 +62,18 @@ async function receiptByKey(db: D1Database, idempotencyKeyHash: string): Promise
 export async function findResponse(db: D1Database, reference: string): Promise<TrackedResponse | null> {
   const { results } = await db
     .prepare(
-      `SELECT r.reference, r.received_at, r.channel, c.id, c.paragraph_id, c.text, c.status
+      `SELECT r.reference, r.received_at, r.paper_received_on, r.channel, c.id, c.paragraph_id, c.text, c.status
        FROM ${COMMENTS_WITH_RESPONSES}
        WHERE r.reference = ? ORDER BY c.position`,
     )
     .bind(reference)
-    .all<{ reference: string; received_at: string; channel: Channel; id: number; paragraph_id: string; text: string; status: CommentStatus }>();
+    .all<{ reference: string; received_at: string; paper_received_on: string | null; channel: Channel; id: number; paragraph_id: string; text: string; status: CommentStatus }>();
   const first = results[0];
   if (!first) return null;
   return {
     reference: first.reference,
     receivedAt: first.received_at,
+    ...(first.paper_received_on && { receivedOn: first.paper_received_on }),
     channel: first.channel,
     comments: results.map((row) => ({ id: row.id, paragraph: row.paragraph_id, text: row.text, status: row.status })),
   };

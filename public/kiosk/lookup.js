@@ -2,6 +2,7 @@
 /** Looking up a reference on the kiosk: what happened to a person's comments, as the look-up page tells it. */
 import { $, data, element, labelFor, numberOf } from "./page.js";
 import { periodStatus } from "./period.js";
+import { receivedLine } from "../received-date.js";
 
 /**
  * @param {string} tag
@@ -32,6 +33,7 @@ export async function lookUp(event) {
     // Not found is said as the look-up page says it; anything else (too many look-ups) in the server's words.
     if (!answer.ok) throw Object.assign(new Error(answer.status === 404 ? data.lookupFailed : body.error?.message || data.lookupFailed), { shown: true });
     result.append(element("h2", "", data.lookupFor.replace("{reference}", body.reference)));
+    result.append(element("p", "", receivedLine(body, { receivedOn: data.lookupReceivedOn ?? "", receivedAt: data.lookupReceivedAt ?? "", date: data.dateFormat ?? "" }, data.locale)));
     for (const comment of body.comments) {
       const entry = element("div", "lookup-comment");
       entry.append(element("p", "number", labelFor(comment.paragraph, numberOf(comment.paragraph))));

@@ -4,6 +4,7 @@
  * the officers' paper page sends, entered with POST or corrected with PUT.
  */
 import { commentField, paperSheet, sheetRows } from "../comment-rows.js";
+import { clearFieldErrors, markFieldError } from "../field-errors.js";
 import { $, $$, data } from "./page.js";
 import { keyRefused, needsSetup } from "./setup.js";
 import { staffRefused } from "./staff.js";
@@ -57,6 +58,7 @@ function paperMode(correcting) {
 export function clearPaperForm() {
   const form = $("[data-paper-form]");
   form.reset();
+  clearFieldErrors(form);
   for (const row of paperRows().slice(3)) row.remove();
   paperMode(false);
 }
@@ -101,6 +103,7 @@ export async function typeInPaper(event) {
     "Staff-Code": kiosk.staff ? kiosk.staff.code : "",
   };
   const correcting = Boolean(form.dataset.correcting);
+  clearFieldErrors(form);
   /** @param {string} reference */
   const address = (reference) => `${data.apiPaper}/${encodeURIComponent(reference)}`;
   try {
@@ -123,6 +126,9 @@ export async function typeInPaper(event) {
       // The API names comments by their place in what was sent; the form names them by row.
       const fields = Object.entries(body.error.fields || {}).map(([field, message]) => {
         const comment = commentField(field);
+        // Marked at its field as well as listed, as the officers' form does.
+        const control = form.elements.namedItem(comment ? `${comment.part}-${rowOf[comment.index] ?? 0}` : field);
+        if (control instanceof HTMLElement && control.id) markFieldError(control, String(message), data.errorPrefix ?? "");
         if (!comment) return message;
         const row = rowOf[comment.index] + 1;
         return `${(comment.part === "paragraph" ? data.paperParagraphLabel : data.paperTextLabel).replace("{number}", String(row))}: ${message}`;

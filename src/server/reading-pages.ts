@@ -6,9 +6,10 @@
  * status from its live dates, written into the page's
  * [data-consultation-status] slot, and, while comments are not taken, no
  * "Comment on paragraph" links or inline form ([data-commenting]), so nothing
- * offers an action that would fail.
+ * offers an action that would fail; once the outcome is published, what
+ * leads with it ([data-when-published], built hidden) is shown.
  */
-import { liveConsultation } from "./live-consultation.ts";
+import { liveConsultation, liveResults } from "./live-consultation.ts";
 import { DEFAULT_LANGUAGE, LANGUAGE_CODES } from "../../functions/i18n/index.ts";
 
 /**
@@ -31,8 +32,10 @@ export function isReadingPage(request: Request): boolean {
 export async function withLiveStatus(page: Response, renderStatus: () => Promise<Response>): Promise<Response> {
   if (!page.ok || !(page.headers.get("Content-Type") ?? "").startsWith("text/html")) return page;
   let open: boolean;
+  let published: boolean;
   try {
     open = liveConsultation().status === "open";
+    published = liveResults().published;
   } catch (error) {
     // Wrong dates must never stop people reading: the page goes out as it was built.
     console.error(error);
@@ -43,6 +46,8 @@ export async function withLiveStatus(page: Response, renderStatus: () => Promise
     element: (slot) => void slot.setInnerContent(status, { html: true }),
   });
   if (!open) rewriter.on("[data-commenting]", { element: (element) => void element.remove() });
+  // What leads once the outcome is published (easy read's "You said, we did") is built hidden, and shown only then.
+  rewriter.on("[data-when-published]", { element: (element) => void (published ? element.removeAttribute("hidden") : element.remove()) });
 
   const rewritten = rewriter.transform(page);
   const answer = new Response(rewritten.body, rewritten);

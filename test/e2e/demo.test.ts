@@ -59,7 +59,7 @@ describe("the shipped consultation", () => {
   it("fits a 320 px wide screen with its own words: its title, its sections and its contact address", async ({ expect }) => {
     const page = await newPage(browser, { viewport: { width: 320, height: 640 } });
     // The demo's own words (its long contact email among them) must reflow too, not only the fixture's.
-    for (const path of ["/", "/draft/", ...demo.draft.sections.map((section) => `/draft/${section.slug}/`), "/privacy/", "/accessibility/", "/comment/general", "/track"]) {
+    for (const path of ["/", "/draft/", ...demo.draft.sections.map((section) => `/draft/${section.slug}/`), "/privacy/", "/accessibility/", "/comment/general", "/track", "/print/", "/print/booklet/", "/easy-read/", "/easy-read/comment/general"]) {
       await page.goto(`${site.url}${path}`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), path).toBeLessThanOrEqual(0);
     }

@@ -2,7 +2,7 @@ import { describe, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { loadContent } from "../../functions/consultation/content.ts";
 import { readContentSources } from "../../functions/consultation/read-content.ts";
-import { axeViolations, newPage, OPEN_NOW, siteAndBrowserForFile, startSite } from "./harness.ts";
+import { axeViolations, newPage, OPEN_NOW, RESULTS_PUBLISHED, siteAndBrowserForFile, startSite } from "./harness.ts";
 
 const { draft } = loadContent(readContentSources("test/fixtures"));
 const { site, browser } = siteAndBrowserForFile(OPEN_NOW);
@@ -26,19 +26,50 @@ describe("the easy-read version", () => {
     await page.context().close();
   });
 
-  it("offers to comment on the paragraph each idea is about, and the link opens that paragraph's form", async ({ expect }) => {
+  it("offers to comment on the paragraph each idea is about, and the link opens a comment screen in easy words", async ({ expect }) => {
     const page = await newPage(browser());
     await page.goto(`${site().url}/easy-read/`);
     const links = page.getByRole("link", { name: /^Tell us what you think about this/ });
     expect(await links.evaluateAll((anchors) => anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).toEqual(
-      ideasAbout.map((id) => `/comment/${id}`),
+      ideasAbout.map((id) => `/easy-read/comment/${id}`),
     );
     // Each link says which paragraph it is about, so a list of links read out of context still makes sense.
     expect(await links.allTextContents()).toEqual(ideasAbout.map((id) => `Tell us what you think about this (paragraph ${draft.paragraphs.get(id)!.number} of the draft)`));
 
     await links.nth(1).click();
-    await expect.poll(() => new URL(page.url()).pathname).toBe(`/comment/${ideasAbout[1]}`);
-    expect(await page.getByRole("main").textContent()).toContain(draft.paragraphs.get(ideasAbout[1]!)!.markdown);
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/easy-read/comment/${ideasAbout[1]}`);
+    // The idea's own lines and picture, not the draft's dense paragraph.
+    const main = (await page.getByRole("main").textContent())!;
+    expect(main).not.toContain(draft.paragraphs.get(ideasAbout[1]!)!.markdown);
+    const idea = source.split(/\n\s*\n/).find((block) => block.includes(`paragraph: ${ideasAbout[1]}`))!;
+    for (const line of idea.split("\n").filter((text) => text.trim() && !/^(#|picture:|paragraph:)/.test(text))) expect(main).toContain(line);
+    expect(await page.locator("[data-easy-idea] [role=img]").getAttribute("aria-label")).toBe(/^picture: \w+ \| (.+)$/m.exec(idea)![1]);
+    // One large box, with the warning not to write a name, tied to it; then send.
+    const box = page.getByLabel("Write what you think here");
+    expect(await page.locator("#comment-hint").textContent()).toBe("Do not write your name. Do not write where you live.");
+    expect(await box.getAttribute("aria-describedby")).toContain("comment-hint");
+    expect(await axeViolations(page)).toEqual([]);
+    await box.fill("More help at night, please.");
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/confirmation");
+    const sent = (await page.getByRole("main").textContent())!;
+    const reference = /[0-9A-Z]{5}-[0-9A-Z]{5}/.exec(sent)![0];
+    const stored = (await (await fetch(`${site().url}/api/responses/${reference}`)).json()) as { comments: { paragraph: string; text: string }[] };
+    expect(stored.comments).toEqual([expect.objectContaining({ paragraph: ideasAbout[1], text: "More help at night, please." })]);
+    await page.context().close();
+  });
+
+  it("offers a comment screen in easy words on the whole plan, and none for a paragraph easy read does not cover", async ({ expect }) => {
+    const page = await newPage(browser());
+    await page.goto(`${site().url}/easy-read/`);
+    await page.getByRole("link", { name: "Tell us what you think about the whole plan" }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/easy-read/comment/general");
+    expect(await page.getByText("This is about the whole plan.").count()).toBe(1);
+    expect(await page.getByLabel("Write what you think here").count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    const covered = new Set(ideasAbout);
+    const uncovered = [...draft.paragraphs.keys()].find((id) => !covered.has(id))!;
+    expect((await fetch(`${site().url}/easy-read/comment/${uncovered}`)).status).toBe(404);
     await page.context().close();
   });
 
@@ -64,6 +95,42 @@ describe("the easy-read version once comments are no longer taken", () => {
     } finally {
       await closed.stop();
     }
+  }, 240_000);
+});
+
+describe("the easy-read version once the outcome is published", () => {
+  it("leads with what people said and what the council did, and the finished plan, before the draft's ideas", async ({ expect }) => {
+    const published = await startSite(RESULTS_PUBLISHED);
+    try {
+      const page = await newPage(browser());
+      for (const [prefix, title] of [["", "You said, we did"], ["/es", "Ustedes dijeron, nosotros hicimos"]] as const) {
+        await page.goto(`${published.url}${prefix}/easy-read/`);
+        const headings = await page.getByRole("main").getByRole("heading", { level: 2 }).allTextContents();
+        expect(headings[0]).toBe(title);
+        const lead = page.locator("[data-when-published].results-lead");
+        expect(await lead.isVisible()).toBe(true);
+        expect(await lead.locator("a").evaluateAll((anchors) => anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).toEqual([`${prefix}/you-said-we-did`, `${prefix}/final/`]);
+        // The outcome comes before the first idea, and before any closing date the draft's ideas give.
+        const order = await page.evaluate(() => {
+          const lead = document.querySelector(".results-lead")!;
+          const idea = document.querySelector(".idea")!;
+          return Boolean(lead.compareDocumentPosition(idea) & Node.DOCUMENT_POSITION_FOLLOWING);
+        });
+        expect(order).toBe(true);
+        expect(await page.getByRole("link", { name: /think about/ }).count()).toBe(0);
+        expect(await axeViolations(page)).toEqual([]);
+      }
+      await page.context().close();
+    } finally {
+      await published.stop();
+    }
+  }, 240_000);
+
+  it("does not lead with an outcome while comments are taken", async ({ expect }) => {
+    const page = await newPage(browser());
+    await page.goto(`${site().url}/easy-read/`);
+    expect(await page.locator("[data-when-published]").count()).toBe(0);
+    await page.context().close();
   });
 });
 
@@ -79,7 +146,7 @@ describe("the easy-read version and the accessibility statement in other languag
     expect(await page.locator(".translation-note").count()).toBe(0);
     const links = page.getByRole("link", { name: /^Díganos qué piensa sobre esto/ });
     expect(await links.evaluateAll((anchors) => anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).toEqual(
-      [...spanish.matchAll(/^paragraph: (.+)$/gm)].map((match) => `/es/comment/${match[1]}`),
+      [...spanish.matchAll(/^paragraph: (.+)$/gm)].map((match) => `/es/easy-read/comment/${match[1]}`),
     );
     await page.context().close();
   });
@@ -94,7 +161,7 @@ describe("the easy-read version and the accessibility statement in other languag
     expect(await page.locator(".translation-note").innerText()).toBe("Questa pagina non è ancora tradotta, per questo è mostrata in inglese.");
     // The words are English; the links around them stay Italian and lead to the Italian forms.
     expect(await page.locator(".idea p[lang='en']").allTextContents()).toEqual(source.split("\n").filter((line) => line.trim() && !/^(#|picture:|paragraph:)/.test(line)));
-    expect(await page.getByRole("link", { name: /^Ci dica cosa pensa di questo/ }).first().getAttribute("href")).toBe(`/it/comment/${ideasAbout[0]}`);
+    expect(await page.getByRole("link", { name: /^Ci dica cosa pensa di questo/ }).first().getAttribute("href")).toBe(`/it/easy-read/comment/${ideasAbout[0]}`);
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });

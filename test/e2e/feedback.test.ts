@@ -197,6 +197,39 @@ describe("the notice-board poster", () => {
   });
 });
 
+describe("the notice-board poster in easy read", () => {
+  it("prints on A4 in easy words with a picture beside each part, and how to ask without the internet", async ({ expect }) => {
+    const page = await newPage(browser);
+    await page.goto(`${site.url}/you-said-we-did`);
+    await page.getByRole("link", { name: "The same in easy read, to print (A4)" }).click();
+    await page.waitForURL(`${site.url}/you-said-we-did/poster/easy-read`);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.locator(".easy-picture svg").count()).toBeGreaterThan(1);
+    await page.emulateMedia({ media: "print" });
+    const pdf = await getDocumentProxy(new Uint8Array(await page.pdf({ preferCSSPageSize: true })));
+    const [, , width, height] = (await pdf.getPage(1)).view as number[];
+    expect([Math.round(width!), Math.round(height!)]).toEqual([595, 842]);
+    const text = (await extractText(pdf, { mergePages: true })).text.replace(/\s+/g, " ");
+    for (const words of ["You said, we did: easy read", "You told us:", "People told us what they think.", "We did this:", "We changed the plan.", "2 comments are about this.", "You do not need the internet.", "Show them your reference.", "01632 960000", "2 Market Square"]) {
+      expect(text, words).toContain(words);
+    }
+    expect(text).not.toContain("Secret draft entry");
+    // Larger still than the standard poster.
+    expect(await page.locator(".poster-entry p").first().evaluate((node) => parseFloat(getComputedStyle(node).fontSize))).toBeGreaterThanOrEqual(26);
+    // Nothing wider than the page.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.context().close();
+  });
+
+  it("is in Spanish and Italian at their own addresses", async ({ expect }) => {
+    for (const [code, words] of [["es", "lectura fácil"], ["it", "lettura facile"]] as const) {
+      const basics = await pageBasics(browser, `${site.url}/${code}/you-said-we-did/poster/easy-read`);
+      expect(basics).toEqual({ lang: code, h1: 1, violations: [] });
+      expect(await (await fetch(`${site.url}/${code}/you-said-we-did/poster/easy-read`)).text()).toContain(words);
+    }
+  });
+});
+
 describe("the final strategy and what changed", () => {
   const pages = { "the final strategy's contents": "/final/", "a final section": "/final/streets/", "what changed in a section": "/changes/streets/", "a section with a paragraph replaced": "/changes/advice/", "a section with a paragraph removed": "/changes/care/" };
   for (const [name, path] of Object.entries(pages)) {

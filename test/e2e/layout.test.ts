@@ -162,6 +162,9 @@ const JOURNEYS: Record<string, (page: Page) => Promise<unknown>> = {
   "published comments": (page) => page.goto(`${site.url}/what-people-said/streets/`),
   kiosk: (page) => page.goto(`${site.url}/kiosk/`),
   "printed form": (page) => page.goto(`${site.url}/print/`),
+  "reading booklet": (page) => page.goto(`${site.url}/print/booklet/`),
+  "easy-read comment screen": (page) => page.goto(`${site.url}/easy-read/comment/general`),
+  "easy-read poster": (page) => page.goto(`${closed.url}/you-said-we-did/poster/easy-read`),
   "printed forms in large print, each with its reference": (page) => page.goto(`${site.url}/print/?references=K7M4Q-2XD9P+Z3T4W-8BXQ1&size=large`),
   "officer feedback": async (page) => {
     await signIn(page, site);

@@ -137,13 +137,15 @@ describe("paper forms", () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel("How many sheets").fill("2");
     await page.getByLabel("Large print").check();
+    await page.getByLabel(/^Long form/).check();
     await page.getByRole("button", { name: "Make forms to print" }).click();
     await page.waitForURL(/\/print\/\?/);
     const sheets = page.locator("main.sheet");
     expect(await sheets.count()).toBe(2);
-    const references = await page.locator(".reference").allTextContents();
+    const references = await page.locator(".sheet-head .reference").allTextContents();
     expect(references.every((reference) => /^[0-9A-Z]{5}-[0-9A-Z]{5}$/.test(reference))).toBe(true);
-    expect(await page.locator(".reference-box svg").count()).toBe(2);
+    // On the form and on the slip the person keeps.
+    expect(await page.locator(".reference-box svg").count()).toBe(4);
     expect(await page.locator("body.large").count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
 
@@ -162,11 +164,11 @@ describe("paper forms", () => {
     expect(Math.abs(large.height - 842)).toBeLessThan(2);
     const largeSheets = sheetTexts(large.pages, references);
     expect(largeSheets.map((text) => missingInOrder(text, numbers))).toEqual([[], []]);
-    // Each reference is printed once, whole, as it is typed back in.
-    expect(large.pages.flatMap((text) => text.match(/\b[0-9A-Z]{5}-[0-9A-Z]{5}\b/g) ?? [])).toEqual(references);
+    // Each reference is printed whole, as it is typed back in: on the form, then on its slip.
+    expect(large.pages.flatMap((text) => text.match(/\b[0-9A-Z]{5}-[0-9A-Z]{5}\b/g) ?? [])).toEqual(references.flatMap((reference) => [reference, reference]));
 
     // The standard size says the same on fewer pages.
-    await page.goto(`${site().url}/print/?${new URLSearchParams({ references: references.join(" ") })}`);
+    await page.goto(`${site().url}/print/?${new URLSearchParams({ references: references.join(" "), layout: "full" })}`);
     expect(await page.locator("body.large").count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     const standard = await printedPdf(page);
