@@ -9,16 +9,21 @@ import type { MessageKey } from "../i18n/index.ts";
 export type DomainErrorKind = "not_found" | "conflict" | "invalid" | "refused" | "gone";
 
 export class DomainError extends Error {
-  constructor(
-    readonly kind: DomainErrorKind,
-    /** A stable code for programs, such as "theme_exists". */
-    readonly code: string,
-    readonly messageKey: MessageKey,
-    /** What is wrong with each field, by dictionary key. */
-    readonly fieldKeys?: Record<string, MessageKey>,
-  ) {
+  readonly kind: DomainErrorKind;
+  /** A stable code for programs, such as "theme_exists". */
+  readonly code: string;
+  readonly messageKey: MessageKey;
+  /** What is wrong with each field, by dictionary key. */
+  readonly fieldKeys?: Record<string, MessageKey>;
+
+  // Fields assigned in the body, not as parameter properties: scripts run this file with Node's own type stripping.
+  constructor(kind: DomainErrorKind, code: string, messageKey: MessageKey, fieldKeys?: Record<string, MessageKey>) {
     super(code);
     this.name = "DomainError";
+    this.kind = kind;
+    this.code = code;
+    this.messageKey = messageKey;
+    this.fieldKeys = fieldKeys;
   }
 }
 

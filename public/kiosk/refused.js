@@ -76,7 +76,8 @@ export async function sendRefusedReport() {
       reasonOf: (item) => refusalReason(item.refused, item.body),
     });
     status.textContent = counted("reportRefusedDone", received);
-  } catch (error) {
+  } catch (caught) {
+    const error = /** @type {Error & { code?: string }} */ (caught);
     if (String(error.code).startsWith("staff_code")) return staffRefused(error);
     status.textContent = error instanceof TypeError ? data.reportRefusedFailed ?? "" : error.message;
   }
