@@ -14,6 +14,8 @@ export type AuditAction =
   | "comment.unread"
   | "theme.create"
   | "theme.rename"
+  | "duplicates.confirm"
+  | "duplicates.split"
   | "export"
   | "feedback.create"
   | "feedback.update"

@@ -11,6 +11,7 @@ import { formatReference } from "../responses/reference.ts";
 import { COMMENTS_WITH_RESPONSES } from "../responses/store.ts";
 import type { Channel, CommentStatus, RespondentType } from "../responses/vocabulary.ts";
 import { READING_STATE, type ReadingState } from "./reading.ts";
+import { DUPLICATE_GROUP_OF_COMMENT } from "../duplicates/groups.ts";
 
 export interface OfficerComment {
   id: number;
@@ -37,6 +38,8 @@ export interface OfficerComment {
   /** For paper: the London date the sheet was received. */
   paperReceivedOn: string | null;
   themes: { id: number; name: string }[];
+  /** The group of near-duplicates it belongs to (two comments or more), or null. */
+  duplicateGroupId: number | null;
 }
 
 export interface CommentRow {
@@ -60,6 +63,7 @@ export interface CommentRow {
   assisted_helper: string | null;
   paper_received_on: string | null;
   themes: string;
+  duplicate_group_id: number | null;
 }
 
 // ---- Queries -------------------------------------------------------------
@@ -71,7 +75,8 @@ export const COMMENT_COLUMNS = `
   (SELECT json_group_array(json_object('id', id, 'name', name)) FROM (
      SELECT t.id, t.name FROM comment_themes ct JOIN themes t ON t.id = ct.theme_id
      WHERE ct.comment_id = c.id ORDER BY t.name COLLATE NOCASE
-  )) AS themes`;
+  )) AS themes,
+  ${DUPLICATE_GROUP_OF_COMMENT} AS duplicate_group_id`;
 
 export function toOfficerComment(row: CommentRow): OfficerComment {
   return {
@@ -93,6 +98,7 @@ export function toOfficerComment(row: CommentRow): OfficerComment {
     assisted: row.assisted_organisation !== null ? { organisation: row.assisted_organisation, helper: row.assisted_helper ?? "" } : null,
     paperReceivedOn: row.paper_received_on,
     themes: JSON.parse(row.themes) as { id: number; name: string }[],
+    duplicateGroupId: row.duplicate_group_id,
   };
 }
 
