@@ -71,6 +71,12 @@ function memoryIndex(count: number) {
   return { index, file, signatures, groupOf, bytes: keys.byteLength + latest.byteLength + signatures.byteLength + groupOf.byteLength };
 }
 
+const WORKER_MEMORY_LIMIT = 128 * 1024 * 1024;
+
+/** The goals: the campaign found with precision and recall of at least 0.95, grouping within a Worker's memory. */
+export const GROUPING_GOAL = (figures: GroupingFigures) =>
+  figures.campaign.precision >= 0.95 && figures.campaign.recall >= 0.95 && figures.groupingMemoryBytes < WORKER_MEMORY_LIMIT;
+
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
 const pairs = (n: number) => (n * (n - 1)) / 2;
 

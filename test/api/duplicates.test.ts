@@ -1,7 +1,9 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, it, vi } from "vitest";
 import app from "../../functions/api/index.ts";
-import { asOfficer } from "./admin-fixtures.ts";
+import { groupWaitingComments } from "../../functions/duplicates/store.ts";
+import { runRetention } from "../../functions/privacy/retention.ts";
+import { addResponse, asOfficer } from "./admin-fixtures.ts";
 import { CAMPAIGN, SAME_TOPIC } from "./duplicate-fixtures.ts";
 import { postJson } from "./requests.ts";
 import { snapshot } from "./whole-schema.ts";
@@ -126,5 +128,22 @@ describe("near-duplicates and campaigns", { timeout: 30_000 }, () => {
       expect(await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE comment_id = ?`).bind(extra.id).first("n")).toBe(0);
     }
     expect((await groupOf(ids.en[0]!))!.commentIds).toEqual(ids.en);
+  });
+
+  it("groups in the scheduled job the comments arrival did not", async ({ expect }) => {
+    const { commentIds } = await addResponse(env.DB, { comments: [{ paragraph: "general", text: `Hi! ${CAMPAIGN.en[0]}` }] });
+    expect(await groupOf(commentIds[0]!)).toBeUndefined();
+    expect(await groupWaitingComments(env.DB)).toBeGreaterThanOrEqual(1);
+    expect((await groupOf(ids.en[0]!))!.commentIds).toContain(commentIds[0]);
+    expect(await groupWaitingComments(env.DB)).toBe(0);
+  });
+
+  it("leaves no signature, band key or group once the retention job has deleted the words", async ({ expect }) => {
+    await runRetention(env.DB, { ...env, RETENTION_DAYS: "30" }, new Date("2040-01-01T00:00:00Z"));
+    for (const table of ["comment_signatures", "duplicate_bands"]) {
+      expect(await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first("n")).toBe(0);
+    }
+    expect(await groups()).toEqual([]);
+    expect(await groupWaitingComments(env.DB)).toBe(0);
   });
 });
