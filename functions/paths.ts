@@ -69,6 +69,8 @@ export const paths = {
     /** The second step of erasing a response on request: what goes, and why. */
     eraseResponse: (reference: string) => `/admin/responses/${reference}/erase/`,
     themes: "/admin/themes/",
+    duplicates: "/admin/duplicates/",
+    duplicateGroup: (id: number) => `/admin/duplicates/${id}/`,
     audit: "/admin/audit/",
     feedback: "/admin/feedback/",
     newFeedback: "/admin/feedback/new/",

@@ -30,6 +30,22 @@ export const splitSchema = z.object({
 export const DUPLICATE_GROUP_OF_COMMENT = `(SELECT s.group_id FROM comment_signatures s WHERE s.comment_id = c.id
    AND EXISTS (SELECT 1 FROM comment_signatures o WHERE o.group_id = s.group_id AND o.comment_id <> s.comment_id))`;
 
+/** SQL true for comment `c` when an earlier comment of its group is its group's row in a collapsed list. */
+export const IS_LATER_IN_ITS_GROUP = `EXISTS (SELECT 1 FROM comment_signatures s JOIN comment_signatures o ON o.group_id = s.group_id AND o.comment_id < s.comment_id
+   WHERE s.comment_id = c.id)`;
+
+/** The comments with the size of each one's group filled in: one query for a page's groups. */
+export async function withGroupSizes<Comment extends { duplicateGroupId: number | null; duplicateGroupSize: number | null }>(db: D1Database, comments: Comment[]): Promise<Comment[]> {
+  const groupIds = [...new Set(comments.flatMap((comment) => (comment.duplicateGroupId === null ? [] : [comment.duplicateGroupId])))];
+  if (groupIds.length === 0) return comments;
+  const { results } = await db
+    .prepare("SELECT group_id, count(*) AS size FROM comment_signatures WHERE group_id IN (SELECT value FROM json_each(?)) GROUP BY group_id")
+    .bind(JSON.stringify(groupIds))
+    .all<{ group_id: number; size: number }>();
+  const sizes = new Map(results.map((row) => [row.group_id, row.size]));
+  return comments.map((comment) => (comment.duplicateGroupId === null ? comment : { ...comment, duplicateGroupSize: sizes.get(comment.duplicateGroupId) ?? null }));
+}
+
 export const groupNotFound = () => notFound("admin.error.duplicates.notFound", "group_not_found");
 
 /** Members in id order, with the group's size and first comment: SQL shared by the list and one group. */

@@ -11,7 +11,7 @@ import { formatReference } from "../responses/reference.ts";
 import { COMMENTS_WITH_RESPONSES } from "../responses/store.ts";
 import type { Channel, CommentStatus, RespondentType } from "../responses/vocabulary.ts";
 import { READING_STATE, type ReadingState } from "./reading.ts";
-import { DUPLICATE_GROUP_OF_COMMENT } from "../duplicates/groups.ts";
+import { DUPLICATE_GROUP_OF_COMMENT, IS_LATER_IN_ITS_GROUP, withGroupSizes } from "../duplicates/groups.ts";
 
 export interface OfficerComment {
   id: number;
@@ -40,6 +40,8 @@ export interface OfficerComment {
   themes: { id: number; name: string }[];
   /** The group of near-duplicates it belongs to (two comments or more), or null. */
   duplicateGroupId: number | null;
+  /** How many comments that group holds (read for lists and pages, not for the export). */
+  duplicateGroupSize: number | null;
 }
 
 export interface CommentRow {
@@ -99,6 +101,7 @@ export function toOfficerComment(row: CommentRow): OfficerComment {
     paperReceivedOn: row.paper_received_on,
     themes: JSON.parse(row.themes) as { id: number; name: string }[],
     duplicateGroupId: row.duplicate_group_id,
+    duplicateGroupSize: null,
   };
 }
 
@@ -118,21 +121,26 @@ export const commentPageSchema = z.object({
   ),
 });
 
-/** One page of comments, newest first; `before` is the cursor the previous page gave. */
+/**
+ * One page of comments, newest first; `before` is the cursor the previous
+ * page gave. With `collapseGroups`, a group of near-duplicates is one row:
+ * its first comment, with the group's size (its other comments are on the group's page).
+ */
 export async function listComments(
   db: D1Database,
   filters: CommentFilters,
-  page: { before?: number; limit?: number } = {},
+  page: { before?: number; limit?: number; collapseGroups?: boolean } = {},
 ): Promise<{ comments: OfficerComment[]; nextCursor: string | null }> {
   const limit = page.limit ?? PAGE_SIZE;
   const conditions = filterConditions(filters, { includeHidden: true });
   if (page.before) conditions.push({ sql: "c.id < ?", params: [page.before] });
+  if (page.collapseGroups) conditions.push({ sql: `NOT ${IS_LATER_IN_ITS_GROUP}`, params: [] });
   const where = whereClause(conditions);
   const { results } = await db
     .prepare(`SELECT ${COMMENT_COLUMNS} FROM ${COMMENTS_WITH_RESPONSES} ${where.sql} ORDER BY c.id DESC LIMIT ?`)
     .bind(...where.params, limit + 1)
     .all<CommentRow>();
-  const comments = results.slice(0, limit).map(toOfficerComment);
+  const comments = await withGroupSizes(db, results.slice(0, limit).map(toOfficerComment));
   const nextCursor = results.length > limit ? String(comments.at(-1)!.id) : null;
   return { comments, nextCursor };
 }
@@ -152,5 +160,5 @@ export async function findComment(db: D1Database, id: number): Promise<OfficerCo
     .prepare(`SELECT ${COMMENT_COLUMNS} FROM ${COMMENTS_WITH_RESPONSES} WHERE c.id = ?`)
     .bind(id)
     .first<CommentRow>();
-  return row ? toOfficerComment(row) : null;
+  return row ? (await withGroupSizes(db, [toOfficerComment(row)]))[0]! : null;
 }

@@ -18,6 +18,8 @@ import { findSheet } from "../paper/sheets.ts";
 import { issueForPaper } from "../responses/issued.ts";
 import type { Officer } from "./auth/officer.ts";
 import { listAudit } from "./audit.ts";
+import { confirmCampaign, findGroup, listGroups, splitGroup } from "../duplicates/groups.ts";
+import { groupMembers } from "../duplicates/members.ts";
 import { countComments, findComment, listComments } from "./comments.ts";
 import { overview } from "./overview.ts";
 import { consultationReport } from "./report.ts";
@@ -59,6 +61,9 @@ export function officerDesk(env: DeskSettings, officer: Officer | undefined) {
     paragraphCounts: bound(paragraphCounts),
     themeFigures: bound(themeFigures),
     listAudit: bound(listAudit),
+    listDuplicateGroups: bound(listGroups),
+    findDuplicateGroup: bound(findGroup),
+    duplicateGroupMembers: bound(groupMembers),
     listKiosks: bound(listKiosks),
     listStaffCodes: bound(listStaffCodes),
     findSheet: bound(findSheet),
@@ -74,6 +79,8 @@ export function officerDesk(env: DeskSettings, officer: Officer | undefined) {
     },
     report: () => consultationReport(db, currentPeriod(env)),
 
+    confirmCampaign: asOfficer(confirmCampaign),
+    splitDuplicateGroup: asOfficer(splitGroup),
     createTheme: asOfficer(createTheme),
     renameTheme: asOfficer(renameTheme),
     setCommentThemes: asOfficer(setCommentThemes),
