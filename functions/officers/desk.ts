@@ -20,6 +20,7 @@ import type { Officer } from "./auth/officer.ts";
 import { listAudit } from "./audit.ts";
 import { confirmCampaign, findGroup, listGroups, splitGroup } from "../duplicates/groups.ts";
 import { groupMembers } from "../duplicates/members.ts";
+import { confirmedCampaigns } from "../duplicates/campaigns.ts";
 import { countComments, findComment, listComments } from "./comments.ts";
 import { overview } from "./overview.ts";
 import { consultationReport } from "./report.ts";
@@ -72,10 +73,10 @@ export function officerDesk(env: DeskSettings, officer: Officer | undefined) {
     findFeedback: bound(findFeedback),
     unansweredCounts: bound(unansweredCounts),
     publication: bound(publication),
-    /** The overview's figures, and when the retention job deletes and what. */
+    /** The overview's figures, when the retention job deletes and what, and the confirmed campaigns, one item each. */
     overview: async () => {
-      const [counts, retention] = await Promise.all([overview(db, currentPeriod(env)), retentionFigures(db, env)]);
-      return { ...counts, retention };
+      const [counts, retention, campaigns] = await Promise.all([overview(db, currentPeriod(env)), retentionFigures(db, env), confirmedCampaigns(db)]);
+      return { ...counts, retention, campaigns };
     },
     report: () => consultationReport(db, currentPeriod(env)),
 
