@@ -5,7 +5,6 @@
  */
 import { COMMENT_IS_PUBLIC, quoteProblem } from "../feedback/quotes.ts";
 import { LIMITS } from "../limits.ts";
-import { COMMENTS_WITH_RESPONSES } from "../responses/store.ts";
 
 export interface Campaign {
   id: number;
@@ -38,7 +37,7 @@ export async function confirmedCampaigns(db: D1Database): Promise<Campaign[]> {
        FROM (SELECT s.group_id, count(*) AS size, min(s.comment_id) AS first_id
              FROM comment_signatures s JOIN duplicate_groups g ON g.id = s.group_id
              WHERE g.confirmed_at IS NOT NULL GROUP BY s.group_id HAVING count(*) >= 2) m
-       JOIN ${COMMENTS_WITH_RESPONSES} ON c.id = m.first_id
+       JOIN comments c ON c.id = m.first_id JOIN responses r ON r.id = c.response_id
        ORDER BY m.size DESC, m.group_id`,
     )
     .all<{ id: number; size: number; first_id: number; text: string; status: "received" | "hidden"; publish_consent: number; public: number }>();

@@ -75,6 +75,24 @@ describe("near-duplicates and campaigns", { timeout: 30_000 }, () => {
     expect(confirmations).toHaveLength(1);
   });
 
+  it("counts a confirmed campaign as one item with its size in the overview, the report and \"You said, we did\"", async ({ expect }) => {
+    const group = (await groupOf(ids.en[0]!))!;
+    const overview = (await (await asOfficer(env, "/api/admin/overview")).json()) as { comments: number; campaigns: { id: number; size: number }[] };
+    expect(overview.campaigns).toEqual([expect.objectContaining({ id: group.id, size: 3 })]);
+    const report = (await (await asOfficer(env, "/api/admin/report")).json()) as { campaigns: { id: number; size: number }[] };
+    expect(report.campaigns).toEqual([expect.objectContaining({ id: group.id, size: 3 })]);
+    // Nobody agreed to be quoted: the campaign is counted, its words are not shown.
+    expect(report.campaigns[0]).toMatchObject({ excerpt: null });
+    const created = await asOfficer(env, "/api/admin/feedback", {
+      method: "POST",
+      json: { title: "Weekend opening", youSaid: "Keep the day centre open at weekends.", weDid: "It opens on Saturdays.", outcome: "changed", comments: [...ids.en, apart[0]], status: "published" },
+    });
+    expect(created.status).toBe(201);
+    const log = (await (await app.request("/api/feedback", {}, env)).json()) as { sections: { entries: { title: string; commentCount: number; campaigns: number[] }[] }[] };
+    const entry = log.sections.flatMap((section) => section.entries).find((e) => e.title === "Weekend opening");
+    expect(entry).toMatchObject({ commentCount: 4, campaigns: [3] });
+  });
+
   it("refuses an unknown group, a comment not in the group and a malformed list, changing nothing", async ({ expect }) => {
     const group = (await groupOf(ids.es[0]!))!;
     const before = await snapshot(env.DB);
