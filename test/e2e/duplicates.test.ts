@@ -71,4 +71,19 @@ describe("near-duplicates on the officers' pages", { timeout: 90_000 }, () => {
     expect(await page.getByRole("button", { name: "Confirm as a campaign" }).count()).toBe(0);
     await page.context().close();
   });
+
+  it("shows the confirmed campaign as one item with its count on the overview and on \"You said, we did\"", async ({ expect }) => {
+    const page = await signedInPage();
+    await page.goto(`${site.url}/admin/`);
+    expect(await page.locator("#campaigns-title + p + ul li").allTextContents()).toEqual([expect.stringMatching(/^Group \d+: 3 people sent this$/)]);
+    const created = await fetch(`${site.url}/api/admin/feedback`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ title: "Weekend opening", youSaid: "Open at weekends.", weDid: "Open on Saturdays.", outcome: "changed", comments: sent, status: "published" }),
+    });
+    expect(created.status).toBe(201);
+    await page.goto(`${site.url}/you-said-we-did`);
+    expect(await page.locator(".feedback-campaigns li").allTextContents()).toEqual(["A campaign: 3 people sent this"]);
+    await page.context().close();
+  });
 });
