@@ -148,6 +148,16 @@ describe("near-duplicates and campaigns", { timeout: 30_000 }, () => {
     expect((await groupOf(ids.en[0]!))!.commentIds).toEqual(ids.en);
   });
 
+  it("makes a redacted comment's signature from its new words, keeping it in its group", async ({ expect }) => {
+    const member = ids.en[1]!;
+    const before = await env.DB.prepare("SELECT hex(signature) AS s FROM comment_signatures WHERE comment_id = ?").bind(member).first("s");
+    const redacted = await asOfficer(env, `/api/admin/comments/${member}/redact`, { method: "POST", json: { text: CAMPAIGN.en[1]!.replace("John Smith", "[name removed]") } });
+    expect(redacted.status).toBe(200);
+    const after = await env.DB.prepare("SELECT hex(signature) AS s FROM comment_signatures WHERE comment_id = ?").bind(member).first("s");
+    expect(after).not.toBe(before);
+    expect((await groupOf(ids.en[0]!))!.commentIds).toContain(member);
+  });
+
   it("groups in the scheduled job the comments arrival did not", async ({ expect }) => {
     const { commentIds } = await addResponse(env.DB, { comments: [{ paragraph: "general", text: `Hi! ${CAMPAIGN.en[0]}` }] });
     expect(await groupOf(commentIds[0]!)).toBeUndefined();
