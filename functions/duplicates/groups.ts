@@ -123,15 +123,3 @@ export async function splitGroup(db: D1Database, officer: Officer, id: number, c
   ]);
   return findGroup(db, id);
 }
-
-/** The confirmed campaigns each comment id belongs to, for the counts that show a campaign as one item. */
-export async function campaignSizes(db: D1Database): Promise<{ campaigns: number; comments: number }> {
-  const row = await db
-    .prepare(
-      `SELECT count(*) AS campaigns, coalesce(sum(size), 0) AS comments FROM (
-         SELECT count(*) AS size FROM comment_signatures s JOIN duplicate_groups g ON g.id = s.group_id
-         WHERE g.confirmed_at IS NOT NULL GROUP BY g.id HAVING count(*) >= 2)`,
-    )
-    .first<{ campaigns: number; comments: number }>();
-  return row ?? { campaigns: 0, comments: 0 };
-}

@@ -41,8 +41,9 @@ export async function placeComment(index: BandIndex, text: string): Promise<Plac
   let best = SIMILARITY_THRESHOLD;
   for (const candidate of await index.candidates(keys, CANDIDATES_PER_BAND)) {
     const score = similarity(signature, candidate.signature);
-    // Ties go to a comment already in a group, so a campaign stays one group.
-    if (score > best || (score === best && match !== null && match.groupId === null && candidate.groupId !== null) || (score === best && match === null)) {
+    // At the threshold or above; ties go to a comment already in a group, so a campaign stays one group.
+    const better = score > best || (score === best && (match === null || (match.groupId === null && candidate.groupId !== null)));
+    if (better) {
       match = candidate;
       best = score;
     }
