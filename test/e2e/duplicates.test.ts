@@ -42,6 +42,9 @@ describe("near-duplicates on the officers' pages", { timeout: 90_000 }, () => {
     // A filter lists every matching comment, each still saying which group it is in.
     await page.goto(`${site.url}/admin/comments/?paragraph=general`);
     expect(await page.locator(".comment-list > li").count()).toBe(4);
+    // A copy's own page says it is one of a group.
+    await page.goto(`${site.url}/admin/comments/${sent[1]}/`);
+    expect(await page.getByRole("link", { name: "3 comments with the same words" }).count()).toBe(1);
     await page.context().close();
   });
 
