@@ -1,7 +1,8 @@
 /**
  * The officers' overview over 100,000 comments: GET /api/admin/overview, the
- * /admin landing page that draws it, the heat map and the report, each timed
- * against GET /api/admin/session (sign-in checked, no figures) in the same run.
+ * /admin landing page that draws it, the heat map, the report, the comment
+ * list with groups of near-duplicates as one row each and the groups' API,
+ * each timed against GET /api/admin/session (sign-in checked, no figures) in the same run.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -11,6 +12,18 @@ import { EXPORT_BENCH_COMMENTS, executeBenchSql, seed, TOKEN } from "./export.ts
 
 const RUNS = 10;
 
+/**
+ * Groups of near-duplicates as arrival would have left them: a confirmed
+ * campaign of one comment in twenty (5,000 of 100,000), and one in five more
+ * in 2,000 groups of about ten. Membership only: the list and the groups' API read no signature.
+ */
+const NEAR_DUPLICATES = `
+  INSERT INTO duplicate_groups (id, created_at, confirmed_at, confirmed_by) VALUES (1, '2026-10-20T09:00:00Z', '2026-10-21T09:00:00Z', 'bench');
+  WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2001)
+    INSERT INTO duplicate_groups (id, created_at) SELECT i + 1, '2026-10-20T09:00:00Z' FROM n;
+  INSERT INTO comment_signatures (comment_id, group_id) SELECT id, 1 FROM comments WHERE id % 20 = 1;
+  INSERT INTO comment_signatures (comment_id, group_id) SELECT id, 2 + (id / 50) % 2000 FROM comments WHERE id % 20 IN (2, 3, 4, 5);`;
+
 /** Read states, hidden comments, respondent types and a published feedback entry, so every aggregate has work to do. */
 const MIXED_STATES = `
   UPDATE comments SET read_at = '2026-10-20T09:00:00Z' WHERE id % 2 = 0;
@@ -18,7 +31,8 @@ const MIXED_STATES = `
   UPDATE responses SET respondent_type = CASE id % 4 WHEN 0 THEN 'individual' WHEN 1 THEN 'organisation' ELSE NULL END;
   INSERT INTO feedback_entries (id, title, you_said, we_did, outcome, status, created_at, updated_at, published_at)
     VALUES (1, 'Outreach', 'More outreach.', 'Two nights a week.', 'changed', 'published', '2026-11-01T09:00:00Z', '2026-11-01T09:00:00Z', '2026-11-01T09:00:00Z');
-  INSERT INTO feedback_comments (feedback_id, comment_id) SELECT 1, id FROM comments WHERE id % 10 = 0;`;
+  INSERT INTO feedback_comments (feedback_id, comment_id) SELECT 1, id FROM comments WHERE id % 10 = 0;
+  ${NEAR_DUPLICATES}`;
 
 export interface OverviewFigures {
   what: string;
@@ -65,6 +79,8 @@ export async function measureOverview(content: ConsultationContent, count = EXPO
         ["GET /admin/ (the overview page)", "/admin/", drain],
         ["GET /admin/draft/ (the heat map)", "/admin/draft/", drain],
         ["GET /api/admin/report", "/api/admin/report", drain],
+        ["GET /admin/comments/ (the list, a group as one row)", "/admin/comments/", drain],
+        ["GET /api/admin/duplicates (every group)", "/api/admin/duplicates", drain],
       ];
       const figures: OverviewFigures[] = [];
       for (const [what, path, check] of targets) {

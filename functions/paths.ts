@@ -83,6 +83,8 @@ export const paths = {
     themes: "/admin/themes/",
     /** Suggested groupings of comments, for the whole consultation or one section or paragraph. */
     suggestions: "/admin/suggestions/",
+    duplicates: "/admin/duplicates/",
+    duplicateGroup: (id: number) => `/admin/duplicates/${id}/`,
     audit: "/admin/audit/",
     feedback: "/admin/feedback/",
     newFeedback: "/admin/feedback/new/",

@@ -18,6 +18,7 @@ import { measureOverview } from "../bench/overview.ts";
 import { measureRetention } from "../bench/retention.ts";
 import { measureLcp } from "../bench/lcp.ts";
 import { measureLocalServer } from "../bench/local-server.ts";
+import { GROUPING_GOAL, measureGrouping } from "../bench/duplicates.ts";
 
 const content = loadContent(readContentSources("."));
 const stateDirectory = mkdtempSync(join(".wrangler", "bench-"));
@@ -44,6 +45,7 @@ try {
 const exporting = await measureExport(content).catch((error: unknown) => ({ runs: { error: String(error), cause: String((error as Error).cause) }, withinLimit: false }));
 const overview = await measureOverview(content);
 const retention = await measureRetention(content);
+const grouping = await measureGrouping();
 const build = measureBuildTimes(content.draft.paragraphs.size);
 
 const results = {
@@ -58,8 +60,9 @@ const results = {
   export: exporting.runs,
   overview,
   retention: retention.runs,
+  grouping,
   build,
 };
 writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
 console.log("\nFigures written to bench/results.json");
-process.exit(pageWeight.withinBudget && exporting.withinLimit && retention.withinLimit && [...throughput.rows, ...localServer.rows].every((row) => row.failures === 0) ? 0 : 1);
+process.exit(pageWeight.withinBudget && exporting.withinLimit && retention.withinLimit && GROUPING_GOAL(grouping) && [...throughput.rows, ...localServer.rows].every((row) => row.failures === 0) ? 0 : 1);

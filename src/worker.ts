@@ -8,13 +8,16 @@
 import { handle } from "@astrojs/cloudflare/handler";
 import { checkPath } from "../functions/canonical-path.ts";
 import { languageOfPath, pathsIn } from "../functions/paths.ts";
+import { groupWaitingComments } from "../functions/duplicates/store.ts";
 import { runRetention } from "../functions/privacy/retention.ts";
 import { isReadingPage, withLiveStatus } from "./server/reading-pages.ts";
 
-/** The daily Cron Trigger's work: the retention job, as at the scheduled time. */
+/** The daily Cron Trigger's work: the retention job, as at the scheduled time, then grouping any comment arrival did not group. */
 async function scheduled(controller: Pick<ScheduledController, "cron" | "scheduledTime">, env: Env): Promise<void> {
   const outcome = await runRetention(env.DB, env, new Date(controller.scheduledTime));
   console.log(`retention job (${controller.cron}): ${JSON.stringify(outcome)}`);
+  const grouped = await groupWaitingComments(env.DB);
+  if (grouped > 0) console.log(`grouped ${grouped} comments that arrival had not`);
 }
 
 /**

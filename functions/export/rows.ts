@@ -30,6 +30,8 @@ export interface ExportRow {
   moderationNote: string | null;
   /** Unread, read, or answered by a published feedback entry, when exported. */
   reading: ReadingState;
+  /** The group of near-duplicates (GET /api/admin/duplicates) it belongs to, or null. */
+  duplicateGroupId: number | null;
 }
 
 /** The columns, in order: the CSV header and the JSON keys are these names. */
@@ -57,6 +59,7 @@ export const EXPORT_COLUMNS = [
   "themes",
   "moderationNote",
   "reading",
+  "duplicateGroupId",
 ] as const satisfies readonly (keyof ExportRow)[];
 
 export function toExportRow(row: CommentRow): ExportRow {
@@ -85,6 +88,7 @@ export function toExportRow(row: CommentRow): ExportRow {
     themes: (JSON.parse(row.themes) as { name: string }[]).map((theme) => theme.name),
     moderationNote: row.moderation_note,
     reading: row.reading,
+    duplicateGroupId: row.duplicate_group_id,
   };
 }
 

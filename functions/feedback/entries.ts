@@ -41,6 +41,8 @@ export interface FeedbackEntry {
   erasedComments: number;
   /** The paragraphs those comments were about, in the strategy's order. */
   commentedParagraphs: CommentedParagraphCount[];
+  /** Of those comments, how many each confirmed campaign among them holds: one item each, largest first. */
+  campaigns: number[];
   quotes: FeedbackQuote[];
   /** Where the public reads it once published. */
   url: string;
@@ -60,6 +62,7 @@ interface EntryRow {
   paragraphs: string;
   commented: string;
   quotes: string;
+  campaigns: string;
 }
 
 // ---- Queries -------------------------------------------------------------
@@ -77,7 +80,12 @@ const ENTRY_COLUMNS = `
      SELECT q.comment_id, c.paragraph_id, q.excerpt, ${QUOTE_IS_SHOWN} AS shown
      FROM feedback_quotes q JOIN comments c ON c.id = q.comment_id JOIN responses r ON r.id = c.response_id
      WHERE q.feedback_id = f.id ORDER BY q.position
-  )) AS quotes`;
+  )) AS quotes,
+  (SELECT json_group_array(comments) FROM (
+     SELECT count(*) AS comments FROM feedback_comments fc
+     JOIN comment_signatures s ON s.comment_id = fc.comment_id JOIN duplicate_groups g ON g.id = s.group_id AND g.confirmed_at IS NOT NULL
+     WHERE fc.feedback_id = f.id GROUP BY g.id HAVING count(*) >= 2 ORDER BY comments DESC
+  )) AS campaigns`;
 
 function toEntry(row: EntryRow): FeedbackEntry {
   const commented = (JSON.parse(row.commented) as { paragraph: string; comments: number }[])
@@ -97,6 +105,7 @@ function toEntry(row: EntryRow): FeedbackEntry {
     commentCount: commented.reduce((sum, paragraph) => sum + paragraph.comments, row.erased_comments),
     erasedComments: row.erased_comments,
     commentedParagraphs: commented,
+    campaigns: JSON.parse(row.campaigns) as number[],
     quotes: (JSON.parse(row.quotes) as (Omit<FeedbackQuote, "shown"> & { shown: number })[]).map((quote) => ({ ...quote, shown: quote.shown === 1 })),
     url: paths.feedbackEntry(row.id),
   };

@@ -39,6 +39,8 @@ export interface PublicFeedbackEntry {
   commentCount: number;
   /** Of those, how many were erased at their authors' request. */
   erasedComments: number;
+  /** Confirmed campaigns among the comments it answers: how many of them each holds. */
+  campaigns: number[];
   commentedParagraphs: CommentedParagraphCount[];
   quotes: { text: string; paragraph: string; number: string }[];
   url: string;
@@ -109,6 +111,7 @@ function publicView(entry: FeedbackEntry, publishedAt: string): PublicFeedbackEn
     paragraphs: entry.paragraphs.map(publicParagraph),
     commentCount: entry.commentCount,
     erasedComments: entry.erasedComments,
+    campaigns: entry.campaigns,
     commentedParagraphs: entry.commentedParagraphs,
     quotes: entry.quotes
       .filter((quote) => quote.shown)

@@ -27,6 +27,8 @@ export type AuditAction =
   | "grouping.discard"
   | "theme.create"
   | "theme.rename"
+  | "duplicates.confirm"
+  | "duplicates.split"
   | "export"
   | "feedback.create"
   | "feedback.update"

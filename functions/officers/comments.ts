@@ -12,6 +12,7 @@ import { COMMENTS_WITH_RESPONSES } from "../responses/store.ts";
 import type { Channel, CommentStatus, RespondentType } from "../responses/vocabulary.ts";
 import { READING_STATE, type ReadingState } from "./reading.ts";
 import { ASSIGNED_OFFICER, ASSIGNED_VIA } from "./assignments.ts";
+import { DUPLICATE_GROUP_OF_COMMENT, IS_LATER_IN_ITS_GROUP, withGroupSizes } from "../duplicates/groups.ts";
 
 export interface OfficerComment {
   id: number;
@@ -42,6 +43,10 @@ export interface OfficerComment {
   assignment?: { officer: string; via: "comment" | "paragraph" } | null;
   /** The officers who have read it. Officers' lists only, never the export. */
   readBy?: string[];
+  /** The group of near-duplicates it belongs to (two comments or more), or null. */
+  duplicateGroupId: number | null;
+  /** How many comments that group holds (read for lists and pages, not for the export). */
+  duplicateGroupSize: number | null;
 }
 
 export interface CommentRow {
@@ -68,6 +73,7 @@ export interface CommentRow {
   assigned_officer?: string | null;
   assigned_via?: "comment" | "paragraph" | null;
   read_by?: string;
+  duplicate_group_id: number | null;
 }
 
 // ---- Queries -------------------------------------------------------------
@@ -79,7 +85,8 @@ export const COMMENT_COLUMNS = `
   (SELECT json_group_array(json_object('id', id, 'name', name)) FROM (
      SELECT t.id, t.name FROM comment_themes ct JOIN themes t ON t.id = ct.theme_id
      WHERE ct.comment_id = c.id ORDER BY t.name COLLATE NOCASE
-  )) AS themes`;
+  )) AS themes,
+  ${DUPLICATE_GROUP_OF_COMMENT} AS duplicate_group_id`;
 
 /** What officers share about a comment (who has it, who read it): for their lists and pages, not the export. */
 const SHARED_WORK_COLUMNS = `${ASSIGNED_OFFICER} AS assigned_officer, ${ASSIGNED_VIA} AS assigned_via,
@@ -105,6 +112,8 @@ export function toOfficerComment(row: CommentRow): OfficerComment {
     assisted: row.assisted_organisation !== null ? { organisation: row.assisted_organisation, helper: row.assisted_helper ?? "" } : null,
     paperReceivedOn: row.paper_received_on,
     themes: JSON.parse(row.themes) as { id: number; name: string }[],
+    duplicateGroupId: row.duplicate_group_id,
+    duplicateGroupSize: null,
     ...(row.read_by === undefined
       ? {}
       : {
@@ -130,21 +139,26 @@ export const commentPageSchema = z.object({
   ),
 });
 
-/** One page of comments, newest first; `before` is the cursor the previous page gave. */
+/**
+ * One page of comments, newest first; `before` is the cursor the previous
+ * page gave. With `collapseGroups`, a group of near-duplicates is one row:
+ * its first comment, with the group's size (its other comments are on the group's page).
+ */
 export async function listComments(
   db: D1Database,
   filters: CommentFilters,
-  page: { before?: number; limit?: number } = {},
+  page: { before?: number; limit?: number; collapseGroups?: boolean } = {},
 ): Promise<{ comments: OfficerComment[]; nextCursor: string | null }> {
   const limit = page.limit ?? PAGE_SIZE;
   const conditions = filterConditions(filters, { includeHidden: true });
   if (page.before) conditions.push({ sql: "c.id < ?", params: [page.before] });
+  if (page.collapseGroups) conditions.push({ sql: `NOT ${IS_LATER_IN_ITS_GROUP}`, params: [] });
   const where = whereClause(conditions);
   const { results } = await db
     .prepare(`SELECT ${COMMENT_COLUMNS}, ${SHARED_WORK_COLUMNS} FROM ${COMMENTS_WITH_RESPONSES} ${where.sql} ORDER BY c.id DESC LIMIT ?`)
     .bind(...where.params, limit + 1)
     .all<CommentRow>();
-  const comments = results.slice(0, limit).map(toOfficerComment);
+  const comments = await withGroupSizes(db, results.slice(0, limit).map(toOfficerComment));
   const nextCursor = results.length > limit ? String(comments.at(-1)!.id) : null;
   return { comments, nextCursor };
 }
@@ -164,5 +178,5 @@ export async function findComment(db: D1Database, id: number): Promise<OfficerCo
     .prepare(`SELECT ${COMMENT_COLUMNS}, ${SHARED_WORK_COLUMNS} FROM ${COMMENTS_WITH_RESPONSES} WHERE c.id = ?`)
     .bind(id)
     .first<CommentRow>();
-  return row ? toOfficerComment(row) : null;
+  return row ? (await withGroupSizes(db, [toOfficerComment(row)]))[0]! : null;
 }

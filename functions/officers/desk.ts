@@ -18,6 +18,9 @@ import { findSheet } from "../paper/sheets.ts";
 import { issueForPaper } from "../responses/issued.ts";
 import type { Officer } from "./auth/officer.ts";
 import { listAudit } from "./audit.ts";
+import { confirmCampaign, findGroup, listGroups, splitGroup } from "../duplicates/groups.ts";
+import { groupMembers } from "../duplicates/members.ts";
+import { confirmedCampaigns } from "../duplicates/campaigns.ts";
 import { countComments, findComment, listComments } from "./comments.ts";
 import { overview } from "./overview.ts";
 import { consultationReport } from "./report.ts";
@@ -67,6 +70,9 @@ export function officerDesk(env: DeskSettings, officer: Officer | undefined) {
     paragraphCounts: bound(paragraphCounts),
     themeFigures: bound(themeFigures),
     listAudit: bound(listAudit),
+    listDuplicateGroups: bound(listGroups),
+    findDuplicateGroup: bound(findGroup),
+    duplicateGroupMembers: bound(groupMembers),
     listKiosks: bound(listKiosks),
     listStaffCodes: bound(listStaffCodes),
     findSheet: bound(findSheet),
@@ -81,13 +87,15 @@ export function officerDesk(env: DeskSettings, officer: Officer | undefined) {
     listRefusedReports: bound(listRefusedReports),
     suggestGroupings: bound(suggestGroupings),
     matchingComments: bound(matchingComments),
-    /** The overview's figures, and when the retention job deletes and what. */
+    /** The overview's figures, when the retention job deletes and what, and the confirmed campaigns, one item each. */
     overview: async () => {
-      const [counts, retention] = await Promise.all([overview(db, currentPeriod(env)), retentionFigures(db, env)]);
-      return { ...counts, retention };
+      const [counts, retention, campaigns] = await Promise.all([overview(db, currentPeriod(env)), retentionFigures(db, env), confirmedCampaigns(db)]);
+      return { ...counts, retention, campaigns };
     },
     report: () => consultationReport(db, currentPeriod(env)),
 
+    confirmCampaign: asOfficer(confirmCampaign),
+    splitDuplicateGroup: asOfficer(splitGroup),
     createTheme: asOfficer(createTheme),
     renameTheme: asOfficer(renameTheme),
     removeTheme: asOfficer(removeTheme),

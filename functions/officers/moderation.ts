@@ -3,6 +3,7 @@
  * taking personal data out of it. Each change and its audit entry are
  * written in one batch, so neither happens without the other.
  */
+import { regroupRedacted } from "../duplicates/store.ts";
 import { requiredText } from "../lib/text-fields.ts";
 import { commentNotFound } from "./not-found.ts";
 import { z } from "zod";
@@ -65,5 +66,6 @@ export async function redactComment(db: D1Database, officer: Officer, id: number
     }),
     mergeSearchIndex(db),
   ]);
+  await regroupRedacted(db, id, redactedText);
   return existingComment(db, id);
 }

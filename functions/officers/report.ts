@@ -15,6 +15,7 @@ import { COMMENT_IS_PUBLIC, quoteProblem } from "../feedback/quotes.ts";
 import type { Outcome } from "../feedback/vocabulary.ts";
 import { LIMITS } from "../limits.ts";
 import { COMMENTS_WITH_RESPONSES } from "../responses/store.ts";
+import { confirmedCampaigns, IS_LATER_IN_A_CAMPAIGN, type Campaign } from "../duplicates/campaigns.ts";
 import { overview, type Overview } from "./overview.ts";
 import { listThemes } from "./themes.ts";
 
@@ -37,6 +38,8 @@ export interface ConsultationReport {
   consultation: { title: string; organisation: string; opensAt: string; closesAt: string; sections: number; paragraphs: number };
   participation: Omit<Overview, "byParagraph" | "onEarlierWording" | "byDay" | "opensAt" | "closesAt">;
   themes: ReportTheme[];
+  /** Confirmed campaigns, each one item with how many people sent it. */
+  campaigns: Campaign[];
   outcomes: { counts: Record<Outcome, number>; entries: { id: number; title: string; outcome: Outcome; commentCount: number; url: string }[] };
   generatedAt: string;
 }
@@ -55,7 +58,7 @@ interface QuoteRow {
   publish_consent: number;
 }
 
-/** Up to LIMITS.quotesPerFeedback short quotes per theme, the earliest comments that may be quoted whole. */
+/** Up to LIMITS.quotesPerFeedback short quotes per theme, the earliest comments that may be quoted whole; a campaign is quoted once. */
 async function themeQuotes(db: D1Database): Promise<Map<number, ReportQuote[]>> {
   const { results } = await db
     .prepare(
@@ -63,7 +66,7 @@ async function themeQuotes(db: D1Database): Promise<Map<number, ReportQuote[]>> 
          SELECT ct.theme_id, c.id, c.paragraph_id, c.text, c.status, r.publish_consent,
                 row_number() OVER (PARTITION BY ct.theme_id ORDER BY c.id) AS place
          FROM ${COMMENTS_WITH_RESPONSES} JOIN comment_themes ct ON ct.comment_id = c.id
-         WHERE ${COMMENT_IS_PUBLIC} AND length(c.text) <= ?
+         WHERE ${COMMENT_IS_PUBLIC} AND length(c.text) <= ? AND NOT ${IS_LATER_IN_A_CAMPAIGN}
        ) WHERE place <= ? ORDER BY theme_id, id`,
     )
     .bind(LIMITS.quoteLength, LIMITS.quotesPerFeedback)
@@ -80,7 +83,13 @@ async function themeQuotes(db: D1Database): Promise<Map<number, ReportQuote[]>> 
 }
 
 export async function consultationReport(db: D1Database, period: ConsultationPeriod): Promise<ConsultationReport> {
-  const [figures, themes, quotes, entries] = await Promise.all([overview(db, period), listThemes(db), themeQuotes(db), publishedEntries(db)]);
+  const [figures, themes, quotes, entries, campaigns] = await Promise.all([
+    overview(db, period),
+    listThemes(db),
+    themeQuotes(db),
+    publishedEntries(db),
+    confirmedCampaigns(db),
+  ]);
   const { byParagraph: _p, onEarlierWording: _w, byDay: _d, opensAt, closesAt, ...participation } = figures;
   return {
     consultation: { title: settings.title, organisation: settings.organisation, opensAt, closesAt, sections: draft.sections.length, paragraphs: draft.paragraphs.size },
@@ -88,6 +97,7 @@ export async function consultationReport(db: D1Database, period: ConsultationPer
     themes: themes
       .sort((a, b) => b.commentCount - a.commentCount || a.name.localeCompare(b.name))
       .map((theme) => ({ id: theme.id, name: theme.name, comments: theme.commentCount, quotes: quotes.get(theme.id) ?? [] })),
+    campaigns,
     outcomes: {
       counts: countByOutcome(entries),
       entries: entries.map(({ id, title, outcome, commentCount, url }) => ({ id, title, outcome, commentCount, url })),
@@ -112,6 +122,7 @@ export function reportCsv(report: ConsultationReport): string {
     ...figuresOf("responsesByRespondentType", p.responsesByRespondentType),
     ...figuresOf("commentsByRespondentType", p.byRespondentType),
     ...report.themes.map((theme): CsvRow => ["theme", theme.name, theme.comments]),
+    ...report.campaigns.map((campaign): CsvRow => ["campaign", String(campaign.id), campaign.size]),
     ...figuresOf("feedbackOutcome", report.outcomes.counts),
   ];
   return BYTE_ORDER_MARK + csvRecord(["group", "name", "value"]) + rows.map((row) => csvRecord(row)).join("");

@@ -4,6 +4,7 @@
  * reference, once: typing it in again shows what was entered, and a
  * correction changes it in place, recorded in the audit log.
  */
+import { forgetGroupingStatements, groupComments } from "../duplicates/store.ts";
 import { z } from "zod";
 import { conflict, notFound } from "../lib/errors.ts";
 import { readWrittenDate } from "./written-date.ts";
@@ -156,6 +157,7 @@ export async function correctSheet(db: D1Database, actor: Actor, sheet: PaperShe
   // A published feedback entry keeps at least one comment, even when a sheet is corrected.
   await checkStillAnswered(db, before.comments.slice(response.comments.length).map((comment) => comment.id));
   const submission = sheetSubmission(sheet);
+  const changedPositions = response.comments.flatMap((comment, position) => (before.comments[position]?.text !== comment.text ? [position] : []));
   const contentHash = await contentFingerprint(submission.response, "paper", sheet.receivedOn);
   await db.batch([
     db
@@ -166,6 +168,12 @@ export async function correctSheet(db: D1Database, actor: Actor, sheet: PaperShe
       db
         .prepare(`DELETE FROM ${table} WHERE comment_id IN (SELECT id FROM comments WHERE response_id = ${ofSheet} AND position >= ?)`)
         .bind(sheet.reference, response.comments.length),
+    ),
+    // A comment removed or whose words changed leaves grouping, to be grouped again by its new words below.
+    ...forgetGroupingStatements(
+      db,
+      `SELECT id FROM comments WHERE response_id = ${ofSheet} AND (position >= ? OR position IN (SELECT value FROM json_each(?)))`,
+      [sheet.reference, response.comments.length, JSON.stringify(changedPositions)],
     ),
     db.prepare(`DELETE FROM comments WHERE response_id = ${ofSheet} AND position >= ?`).bind(sheet.reference, response.comments.length),
     ...response.comments.map((comment, position) =>
@@ -182,9 +190,11 @@ export async function correctSheet(db: D1Database, actor: Actor, sheet: PaperShe
     auditStatement(db, actor, "paper.correct", `response:${formatReference(sheet.reference)}`, {
       before: { receivedOn: before.receivedOn, paragraphs: before.comments.map(({ paragraph }) => paragraph) },
       after: { receivedOn: sheet.receivedOn, paragraphs: response.comments.map(({ paragraph }) => paragraph) },
-      changedComments: response.comments.filter((comment, position) => before.comments[position]?.text !== comment.text).length,
+      changedComments: changedPositions.length,
     }),
     mergeSearchIndex(db),
   ]);
-  return (await findSheet(db, sheet.reference))!;
+  const corrected = (await findSheet(db, sheet.reference))!;
+  await groupComments(db, corrected.comments.filter((_, position) => changedPositions.includes(position)));
+  return corrected;
 }

@@ -7,6 +7,7 @@
  * was erased, when, by whom and why, never its words. A feedback entry keeps
  * counting the comments it answered, saying how many were erased.
  */
+import { forgetGroupingStatements } from "../duplicates/store.ts";
 import { requiredText } from "../lib/text-fields.ts";
 import { z } from "zod";
 import { gone, notFound } from "../lib/errors.ts";
@@ -86,6 +87,7 @@ export async function eraseResponse(db: D1Database, officer: Officer, reference:
     ...["feedback_quotes", "feedback_comments", "comment_themes", "comment_notes", "comment_assignments", "comment_reads"].map((table) =>
       db.prepare(`DELETE FROM ${table} WHERE comment_id IN (${itsComments})`).bind(response.id),
     ),
+    ...forgetGroupingStatements(db, itsComments, [response.id]),
     db.prepare("DELETE FROM comments WHERE response_id = ?").bind(response.id),
     db.prepare("DELETE FROM responses WHERE id = ?").bind(response.id),
     db.prepare("DELETE FROM kiosk_refused_reports WHERE reference = ?").bind(reference),

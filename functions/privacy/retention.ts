@@ -11,6 +11,7 @@
  * on from there. Rows already done are never touched again: a second run
  * changes nothing and writes no audit entry.
  */
+import { forgetGroupingStatements } from "../duplicates/store.ts";
 import { auditStatement, type Actor } from "../officers/audit.ts";
 import { retentionSchedule, type RetentionSettings } from "./schedule.ts";
 import { mergeSearchIndex } from "./search-index.ts";
@@ -42,15 +43,18 @@ async function nextBatchEnd(db: D1Database, table: "comments" | "responses", don
 
 async function deleteWords(db: D1Database, now: string, last: number): Promise<{ comments: number; quotes: number }> {
   const pending = "SELECT id FROM comments WHERE words_deleted_at IS NULL AND id <= ?";
-  const [quotes, , comments] = await db.batch([
+  const results = await db.batch([
     // Quotes are the person's words too; the entry keeps its count of the comments it answers.
     db.prepare(`DELETE FROM feedback_quotes WHERE comment_id IN (${pending})`).bind(last),
     // Officers' private notes may repeat them.
     db.prepare(`DELETE FROM comment_notes WHERE comment_id IN (${pending})`).bind(last),
+    // A signature is made from the words: it goes with them, and the comment leaves its group.
+    ...forgetGroupingStatements(db, pending, [last]),
     // Counted by RETURNING: D1's `changes` would count the full-text index's trigger writes too.
     db.prepare("UPDATE comments SET text = '', moderation_note = NULL, words_deleted_at = ? WHERE words_deleted_at IS NULL AND id <= ? RETURNING id").bind(now, last),
   ]);
-  return { comments: comments!.results.length, quotes: quotes!.meta.changes };
+  // The first statement deletes the quotes, the last the words.
+  return { comments: results.at(-1)!.results.length, quotes: results[0]!.meta.changes };
 }
 
 async function deleteIdentifyingDetails(db: D1Database, now: string, last: number): Promise<number> {

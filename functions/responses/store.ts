@@ -3,6 +3,7 @@
  * which D1 runs as a transaction: never a response without its comments.
  */
 import { revisionSeenNow } from "../consultation/paragraphs.ts";
+import { groupComments } from "../duplicates/store.ts";
 import { sha256Hex } from "../lib/crypto.ts";
 import { newReference } from "./reference.ts";
 import { refuseErasedReference } from "../privacy/erasure.ts";
@@ -81,6 +82,18 @@ export async function findResponse(db: D1Database, reference: string): Promise<T
 
 // ---------------------------------------------------------------------------
 // Writing
+
+/**
+ * Near-duplicate grouping as comments arrive. The response is stored by
+ * then: a failure here must not undo it, and the scheduled job groups what was missed.
+ */
+async function groupArrivals(db: D1Database, comments: { id: number; text: string }[]): Promise<void> {
+  try {
+    await groupComments(db, comments);
+  } catch (error) {
+    console.error(`grouping new comments failed; the scheduled job will group them: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
 
 function isUniqueViolation(error: unknown, column: string): boolean {
   return error instanceof Error && error.message.includes("UNIQUE constraint failed") && error.message.includes(column);
@@ -195,6 +208,7 @@ export async function createResponse(
         const row = result.results[0]!;
         return { id: row.id, paragraph: row.paragraph_id };
       });
+      await groupArrivals(db, comments.map((comment, position) => ({ id: comment.id, text: response.comments[position]!.text })));
       return { kind: "created", receipt: { reference, receivedAt, comments } };
     } catch (error) {
       if (isUniqueViolation(error, "idempotency_key_hash")) {

@@ -71,6 +71,10 @@ const ROUTES: [method: string, path: string][] = [
   ["GET", "/api/admin/report"],
   ["GET", "/api/admin/responses/{reference}"],
   ["DELETE", "/api/admin/responses/{reference}"],
+  ["GET", "/api/admin/duplicates"],
+  ["GET", "/api/admin/duplicates/{id}"],
+  ["POST", "/api/admin/duplicates/{id}/confirm"],
+  ["POST", "/api/admin/duplicates/{id}/split"],
 ];
 
 const FIELD_NAMES = [
@@ -79,7 +83,7 @@ const FIELD_NAMES = [
   "reason", "name", "themeIds", "format", "includeHidden", "cursor", "limit", "q", "from", "to", "section",
   "channel", "status", "theme", "consent", "reference", "read", "reading", "respondent", "__proto__", "constructor",
   "title", "youSaid", "weDid", "outcome", "paragraphs", "references", "filters", "quotes", "answered", "feedback", "responsesPublished",
-  "assisted", "helper", "pressedSendAt", "receivedOn", "count", "code",
+  "assisted", "helper", "pressedSendAt", "receivedOn", "count", "code", "commentIds",
 ];
 
 /** Text of every kind: ordinary, any code unit (lone surrogates included), huge, or empty. */

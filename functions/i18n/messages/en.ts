@@ -266,6 +266,8 @@ export default {
     "feedback.error.format": "Choose csv or json.",
     "feedback.erasedComments.one": "{count} of them was erased at its author's request.",
     "feedback.erasedComments.other": "{count} of them were erased at their authors' request.",
+    "feedback.campaign.one": "A campaign: {count} person sent this",
+    "feedback.campaign.other": "A campaign: {count} people sent this",
 
     "poster.title": "You said, we did",
     "poster.link": "A notice-board version to print (A4)",

@@ -268,6 +268,8 @@ export default {
     "feedback.error.format": "Elija csv o json.",
     "feedback.erasedComments.one": "{count} de ellos se borró a petición de quien lo envió.",
     "feedback.erasedComments.other": "{count} de ellos se borraron a petición de quienes los enviaron.",
+    "feedback.campaign.one": "Una campaña: {count} persona envió esto",
+    "feedback.campaign.other": "Una campaña: {count} personas enviaron esto",
 
     "poster.title": "Ustedes dijeron, nosotros hicimos",
     "poster.link": "Una versión para el tablón de anuncios, para imprimir (A4)",

@@ -268,6 +268,8 @@ export default {
     "feedback.error.format": "Scelga csv o json.",
     "feedback.erasedComments.one": "{count} di questi è stato cancellato su richiesta di chi l'ha inviato.",
     "feedback.erasedComments.other": "{count} di questi sono stati cancellati su richiesta di chi li ha inviati.",
+    "feedback.campaign.one": "Una campagna: {count} persona ha inviato questo",
+    "feedback.campaign.other": "Una campagna: {count} persone hanno inviato questo",
 
     "poster.title": "Avete detto, abbiamo fatto",
     "poster.link": "Una versione da bacheca, da stampare (A4)",

@@ -1,7 +1,8 @@
 /**
  * The figures behind the officers' overview, each a GROUP BY in D1:
  *   GET /api/admin/overview  responses and comments by channel, respondent type, day and paragraph; read, unread, answered, hidden;
- *                            and `retention`: when the retention job deletes, what is still held, deleted and erased
+ *                            `retention`: when the retention job deletes, what is still held, deleted and erased;
+ *                            and `campaigns`: confirmed campaigns, one item each with its size
  */
 import { Hono } from "hono";
 import { officerEndpoint, type OfficerEnv } from "../../context.ts";
