@@ -37,7 +37,7 @@ beforeAll(async () => {
 });
 
 describe("officers' own work on a comment", () => {
-  const outputs: [string, () => Promise<Response>][] = [
+  const outputs: [string, () => Response | Promise<Response>][] = [
     ["the person's own look-up", () => callApi(`/api/responses/${reference}`)],
     ["the \"You said, we did\" log", () => callApi("/api/feedback")],
     ["the open data as CSV", () => callApi("/api/feedback/download?format=csv")],
