@@ -75,7 +75,7 @@ describe("sharing the work", () => {
     await carla.goto(`${site.url}/admin/comments/2/`);
     await carla.goto(`${site.url}/admin/comments/`);
     await carla.getByLabel("Only comments I have not read").check();
-    await carla.getByRole("button", { name: "Apply" }).click();
+    await carla.getByRole("button", { name: "Apply filters" }).click();
     expect(new URL(carla.url()).searchParams.get("unreadBy")).toBe("me");
     expect(await carla.locator(".comment-list > li > h3 a").allTextContents()).not.toContain("Comment 2");
     expect(await listed(dev, "unreadBy=me")).toContain("Comment 2");
