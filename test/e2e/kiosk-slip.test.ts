@@ -49,8 +49,11 @@ describe("the kiosk's slips on an 80 mm receipt printer", () => {
     await page.getByLabel("What do you think?").fill(`Please keep the day centre open at weekends. ${"Longwordwithoutanybreak".repeat(4)}`);
     await page.getByRole("button", { name: "Add to my response" }).click();
     await page.getByRole("button", { name: "Send my response" }).click();
-    const reference = (await page.locator("[data-reference]").textContent({ timeout: 30_000 }))!;
-    await expect.poll(() => page.locator("[data-reference]").textContent()).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    // The receipt's element is there before its reference is: read it once it is shown.
+    await expect.poll(() => page.locator("[data-reference]").textContent(), { timeout: 30_000 }).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    const reference = (await page.locator("[data-reference]").textContent())!;
+    // Looked up below, so it must have reached the server, not only the kiosk's queue.
+    await page.getByRole("heading", { name: "Thank you. Your response has been sent." }).waitFor({ timeout: 30_000 });
 
     expect(await pastTheEdge(page, ".receipt")).toEqual([]);
     const receipt = await printedSlip(page);
@@ -62,8 +65,11 @@ describe("the kiosk's slips on an 80 mm receipt printer", () => {
     await page.getByRole("button", { name: "Finish" }).click();
     await page.getByRole("button", { name: "Look up my reference" }).first().click();
     await page.getByLabel("Your reference").fill(reference);
-    await page.getByRole("button", { name: "Look up" }).click();
-    await expect.poll(() => page.locator("[data-lookup-result]").textContent()).toContain("Please keep the day centre open at weekends.");
+    await expect.poll(() => page.getByLabel("Your reference").inputValue()).toBe(reference);
+    const lookedUp = page.waitForResponse((answer) => answer.url().endsWith(`/api/responses/${reference}`));
+    await page.getByRole("button", { name: "Look up", exact: true }).click();
+    expect((await lookedUp).status()).toBe(200);
+    await expect.poll(() => page.locator("[data-lookup-result]").textContent(), { timeout: 15_000 }).toContain("Please keep the day centre open at weekends.");
     expect(await pastTheEdge(page, "[data-lookup-result]")).toEqual([]);
     const lookUp = await printedSlip(page);
     expect(Math.abs(lookUp.width - SLIP_PT)).toBeLessThan(2);
