@@ -5,6 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { get, type IncomingMessage } from "node:http";
 import { join } from "node:path";
 import type { ConsultationContent } from "../functions/consultation/content.ts";
 import { migrateLocalDatabase, startLocalServer } from "../scripts/local-server.ts";
@@ -97,11 +98,15 @@ async function timeExport(url: string, format: string, pids: number[]) {
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, memory())), 20);
   const started = performance.now();
-  const response = await fetch(`${url}/api/admin/export?format=${format}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
-  if (!response.ok) throw new Error(`export answered ${response.status}: ${await response.text()}`);
+  // A connection of its own: fetch's pool may still hold a socket to an earlier phase's server
+  // that had the same port, and would send the request down it.
+  const response = await new Promise<IncomingMessage>((resolve, reject) =>
+    get(`${url}/api/admin/export?format=${format}`, { headers: { Authorization: `Bearer ${TOKEN}` }, agent: false }, resolve).on("error", reject),
+  );
+  if (response.statusCode !== 200) throw new Error(`export answered ${response.statusCode}`);
   let bytes = 0;
   let lines = 0;
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+  for await (const chunk of response as AsyncIterable<Uint8Array>) {
     bytes += chunk.length;
     for (const byte of chunk) if (byte === 10) lines++;
   }
