@@ -6,6 +6,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { get } from "node:http";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -126,13 +127,26 @@ export function migrateLocalDatabase(persistTo: string): void {
   if (result.status !== 0) throw new Error(`applying migrations failed:\n${result.stdout}\n${result.stderr}`);
 }
 
+/**
+ * One health check on a connection of its own, closed once answered: a probe
+ * through fetch's pool would leave an idle socket that the server may close
+ * just as the caller's first request is sent down it ("other side closed").
+ */
+function healthStatus(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    get(`${url}/api/health`, { agent: false }, (response) => {
+      response.resume();
+      response.on("end", () => resolve(response.statusCode ?? 0));
+    }).on("error", reject);
+  });
+}
+
 async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the local server exited with ${child.exitCode}:\n${output()}`);
     try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) return;
+      if ((await healthStatus(url)) === 200) return;
     } catch {
       // Not listening yet.
     }
