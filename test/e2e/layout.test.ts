@@ -30,6 +30,17 @@ beforeAll(async () => {
       ]),
     );
   }
+  // Two copies of one campaign, sent as people send them, so they are grouped as they arrive.
+  const campaign = (greeting: string) =>
+    `${greeting} Please keep the winter night shelter open every night of the year and write to plan.consultation.feedback.for.everyone@testshire.example with ${"Longwordwithoutanybreak".repeat(3)} about it.`;
+  for (const [index, greeting] of ["Dear council,", "Hello,"].entries()) {
+    const sent = await fetch(`${site.url}/api/responses`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Idempotency-Key": `layout-campaign-${index}` },
+      body: JSON.stringify({ comments: [{ paragraph: "streets-2", text: campaign(greeting) }] }),
+    });
+    if (sent.status !== 201) throw new Error(`the campaign's copy was not stored: ${sent.status}`);
+  }
   browser = await launchBrowser();
 });
 
@@ -177,6 +188,13 @@ const JOURNEYS: Record<string, (page: Page) => Promise<unknown>> = {
   "officer paper": async (page) => {
     await signIn(page, site);
     await page.goto(`${site.url}/admin/paper/`);
+  },
+  "officer near-duplicates, and a group's word differences": async (page) => {
+    await signIn(page, site);
+    await page.goto(`${site.url}/admin/duplicates/`);
+    await page.locator("main a[href*='/admin/duplicates/']").first().click();
+    await page.locator(".word-differences").first().waitFor();
+    for (const details of await page.locator("details").all()) await details.evaluate((element) => ((element as HTMLDetailsElement).open = true));
   },
   "officer suggested groupings": async (page) => {
     await signIn(page, site);
