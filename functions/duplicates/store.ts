@@ -5,6 +5,7 @@
  * scheduled job groups any comment that arrival did not (groupWaitingComments).
  */
 import { placeComment, type BandIndex, type Candidate, type Placement } from "./placement.ts";
+import { insertedId } from "../lib/inserted.ts";
 import { bandKeys, signatureBytes, signatureFromBytes, signatureOf } from "./signature.ts";
 
 type StoredSignature = ArrayBuffer | Uint8Array | number[];
@@ -51,7 +52,7 @@ function placementStatements(db: D1Database, commentId: number, placement: Place
                AND NOT EXISTS (SELECT 1 FROM comment_signatures WHERE comment_id = ?3)`,
             )
             .bind(now, match, commentId),
-          db.prepare("UPDATE comment_signatures SET group_id = last_insert_rowid() WHERE comment_id = ? AND group_id IS NULL AND changes() = 1").bind(match),
+          db.prepare(`UPDATE comment_signatures SET group_id = ${insertedId("duplicate_groups")} WHERE comment_id = ? AND group_id IS NULL AND changes() = 1`).bind(match),
         ];
   return [
     ...founding,

@@ -6,6 +6,6 @@
  * table's highest id (last_insert_rowid() would change with the next INSERT,
  * the audit entry's included).
  */
-export type InsertedTable = "themes" | "kiosks" | "feedback_entries" | "erasures" | "kiosk_refused_reports";
+export type InsertedTable = "themes" | "kiosks" | "feedback_entries" | "erasures" | "kiosk_refused_reports" | "duplicate_groups";
 
 export const insertedId = (table: InsertedTable): string => `(SELECT max(id) FROM ${table})`;
