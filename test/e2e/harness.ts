@@ -8,7 +8,7 @@ import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { afterAll, beforeAll } from "vitest";
 import {
-  migrateLocalDatabase,
+  freshMigratedDatabase,
   startLocalServer,
   CONTENT_ROOT,
   FIXTURE_CONTENT_ROOT,
@@ -43,7 +43,7 @@ export async function startSite(
   const contentRoot = outDir.endsWith("-fixture") ? FIXTURE_CONTENT_ROOT : CONTENT_ROOT;
   const serverOptions = { outDir, vars: settings, contentRoot, checkSettings: options.checkSettings };
   const stateDirectory = mkdtempSync(join(".wrangler", "e2e-"));
-  migrateLocalDatabase(stateDirectory);
+  freshMigratedDatabase(stateDirectory);
   let server = await startLocalServer({ ...serverOptions, persistTo: stateDirectory }).catch((error: unknown) => {
     rmSync(stateDirectory, { recursive: true, force: true });
     throw error;
