@@ -66,7 +66,8 @@ export default defineConfig(async () => {
             environment: "node",
             testTimeout: 60_000,
             hookTimeout: 120_000,
-            fileParallelism: false,
+            // Each file serves its own site on its own port and database, and drives its own browser.
+            maxWorkers: 3,
           },
         },
       ],
