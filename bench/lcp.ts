@@ -26,7 +26,7 @@ const languageCodes = () => {
   return [DEFAULT_LANGUAGE, ...codes.filter((code) => code !== DEFAULT_LANGUAGE).sort()];
 };
 
-function pagesToMeasure(content: ConsultationContent): [string, string][] {
+export function pagesToMeasure(content: ConsultationContent): [string, string][] {
   const [section] = content.draft.sections;
   return languageCodes().flatMap((code) => {
     const prefix = code === "en" ? "" : `/${code}`;

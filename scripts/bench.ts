@@ -17,6 +17,7 @@ import { measureBuildTimes } from "../bench/build-time.ts";
 import { measureOverview } from "../bench/overview.ts";
 import { measureRetention } from "../bench/retention.ts";
 import { measureLcp } from "../bench/lcp.ts";
+import { measureLighthouse } from "../bench/lighthouse.ts";
 import { measureLocalServer } from "../bench/local-server.ts";
 import { GROUPING_GOAL, measureGrouping } from "../bench/duplicates.ts";
 
@@ -30,11 +31,13 @@ const server = await startLocalServer({
 let pageWeight;
 let throughput;
 let lcp;
+let lighthouse;
 let localServer;
 try {
   pageWeight = await measurePageWeights(server.url, content);
   lcp = await measureLcp(server.url, content);
-  localServer = await measureLocalServer(server.url);
+  lighthouse = await measureLighthouse(server.url, content);
+  localServer = await measureLocalServer(server.url, "/plural-rules.js");
   throughput = await measureSubmitThroughput(server.url, content.draft.sections[0]!.paragraphs[0]!.id);
 } finally {
   await server.stop();
@@ -55,6 +58,7 @@ const results = {
   machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
   pageWeight: pageWeight.pages,
   largestContentfulPaint: lcp,
+  lighthouse,
   localServer,
   throughput,
   export: exporting.runs,
