@@ -45,7 +45,8 @@ describe("signing in", () => {
     await page.getByLabel("Your name").fill("Sam Patel");
     await page.getByLabel("Officer token").fill("wrong");
     await page.getByRole("button", { name: "Sign in" }).click();
-    expect(await page.title()).toMatch(/^Error: /);
+    // The answer is a new page: wait for it rather than read the title of the one being left.
+    await expect.poll(() => page.title()).toMatch(/^Error: /);
     expect(await page.locator(".error-summary a").getAttribute("href")).toBe("#token");
     expect(await page.locator("#token").getAttribute("aria-describedby")).toContain("token-error");
     expect(await axeViolations(page)).toEqual([]);

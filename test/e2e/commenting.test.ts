@@ -232,7 +232,7 @@ describe("on a shared computer", () => {
     expect(page.url()).toBe(`${site.url}/confirmation`);
 
     await page.getByRole("link", { name: "Finish" }).click();
-    expect(page.url()).toBe(`${site.url}/`);
+    await page.waitForURL(`${site.url}/`);
     // The next person presses Back: the confirmation is not shown again, and the form is empty.
     await page.goBack();
     expect(page.url()).toBe(`${site.url}/confirmation`);
@@ -274,6 +274,8 @@ describe("on a shared computer", () => {
     await page.goto(`${site.url}/track`);
     await page.getByLabel("Your reference").fill(reference);
     await page.getByRole("button", { name: "Look up" }).click();
+    // The answer is a new page at the same address: wait for what it shows.
+    await page.locator(".tracked-comment").first().waitFor();
     expect(page.url()).toBe(`${site.url}/track`);
     const result = await page.locator("main").innerText();
     expect(result).toContain("Paragraph 3.2");
@@ -281,7 +283,7 @@ describe("on a shared computer", () => {
     expect(result).toContain("Words the next person must not see.");
 
     await page.getByRole("link", { name: "Finish" }).click();
-    expect(page.url()).toBe(`${site.url}/`);
+    await page.waitForURL(`${site.url}/`);
     // Going back asks to send the look-up again (the answer was never stored), rather than showing the words.
     await page.goBack().catch(() => undefined);
     await page.waitForLoadState("load");

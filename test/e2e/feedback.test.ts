@@ -331,7 +331,8 @@ describe("officers' feedback pages", () => {
     const page = await signedInPage();
     await page.goto(`${site.url}/admin/feedback/new/`);
     await page.getByRole("button", { name: "Save as a draft" }).press("Enter");
-    expect(await page.title()).toMatch(/^Error: /);
+    // The answer is a new page: wait for it rather than read the title of the one being left.
+    await expect.poll(() => page.title()).toMatch(/^Error: /);
     expect(await page.locator(".error-summary").innerText()).toContain("Enter a title");
 
     await page.getByLabel("Title", { exact: true }).fill("Advice that comes early");

@@ -102,7 +102,8 @@ describe("the suggested groupings page", () => {
     const grouping = page.locator("section.grouping").filter({ has: page.locator(".grouping-terms", { hasText: "bus" }) });
     await grouping.getByLabel("Hide, with one reason for all").check();
     await grouping.getByRole("button", { name: "Apply to these comments" }).click();
-    expect(await page.title()).toMatch(/^Error: /);
+    // The answer is a new page: wait for it rather than read the title of the one being left.
+    await expect.poll(() => page.title()).toMatch(/^Error: /);
     const reason = await page.locator(".error-summary a").first().getAttribute("href");
     expect(reason).toMatch(/^#groupReason-[0-9a-f]+$/);
     expect(await page.locator(reason!).getAttribute("aria-describedby")).toContain(`${reason!.slice(1)}-error`);
@@ -138,7 +139,8 @@ describe("the comment list's bulk form", () => {
     await page.locator(".comment-select input").first().check();
     await page.getByLabel("Tag with a theme").check();
     await page.getByRole("button", { name: "Apply to the chosen comments" }).click();
-    expect(await page.title()).toMatch(/^Error: /);
+    // The answer is a new page: wait for it rather than read the title of the one being left.
+    await expect.poll(() => page.title()).toMatch(/^Error: /);
     expect(await page.locator(".error-summary a").first().getAttribute("href")).toBe("#bulkTheme");
     expect(await page.locator("#bulkTheme").getAttribute("aria-describedby")).toContain("bulkTheme-error");
     expect(await axeViolations(page)).toEqual([]);

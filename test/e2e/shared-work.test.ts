@@ -41,7 +41,8 @@ describe("signing in with a name", () => {
     await page.goto(`${site.url}/admin/sign-in/`);
     await page.getByLabel("Officer token").fill(ADMIN_TOKEN);
     await page.getByRole("button", { name: "Sign in" }).click();
-    expect(await page.title()).toMatch(/^Error: /);
+    // The answer is a new page: wait for it rather than read the title of the one being left.
+    await expect.poll(() => page.title()).toMatch(/^Error: /);
     expect(await page.locator(".error-summary a").first().getAttribute("href")).toBe("#name");
     expect(await page.locator("#name").getAttribute("aria-describedby")).toContain("name-error");
     expect(await axeViolations(page)).toEqual([]);
