@@ -16,7 +16,7 @@ import { freePort } from "../scripts/local-server.ts";
 import { load, type LoadFigures } from "./throughput.ts";
 
 const CLIENTS = 20;
-const REQUESTS = 5000;
+const REQUESTS = 10_000;
 const COMPATIBILITY_DATE = "2026-10-01";
 const HELLO_WORLD = `export default { fetch() { return new Response("Hello world"); } };`;
 
