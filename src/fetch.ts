@@ -1,8 +1,7 @@
 /**
  * The Worker's front door (behind src/worker.ts): security headers on
  * everything, the plain comment form's posts, the officer gate in front of
- * /admin, then Astro for everything else, the API under /api included
- * (src/pages/api/[...path].ts).
+ * /admin, the API under /api (functions/api), then Astro for every page.
  */
 import { Hono } from "hono";
 import { astro, getFetchState } from "astro/hono";
@@ -36,6 +35,9 @@ app.use(`${paths.admin.prefix}/*`, officerGate);
 app.post(paths.admin.signIn, signIn);
 app.post(paths.admin.signOut, signOut);
 app.get(paths.admin.signOut, (c) => c.redirect(paths.admin.overview, 303));
+// The API answers for itself (functions/api): Astro's page pipeline has nothing to add to it.
+app.all(paths.api.prefix, (c) => callApi(c.req.raw));
+app.all(`${paths.api.prefix}/*`, (c) => callApi(c.req.raw));
 app.use(astro());
 app.onError((error, c) => {
   console.error(error);

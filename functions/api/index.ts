@@ -3,6 +3,7 @@
  * per resource, and one error body for every refusal.
  */
 import { Hono } from "hono";
+import { paths } from "../paths.ts";
 import type { AppEnv } from "./context.ts";
 import { errorResponse } from "./errors.ts";
 import { notFound } from "../lib/errors.ts";
@@ -16,7 +17,7 @@ import { kiosk } from "./kiosk/router.ts";
 import { paperByKiosk } from "./paper/router.ts";
 import { admin } from "./admin/router.ts";
 
-const app = new Hono<AppEnv>().basePath("/api");
+const app = new Hono<AppEnv>().basePath(paths.api.prefix);
 
 app.use(detectLanguage);
 app.use(translate);
