@@ -104,6 +104,18 @@ describe("reading the draft", () => {
     await page.context().close();
   });
 
+  it("asks for the commenting script and each module it imports at once and at low priority, so the first paint waits for none of them", async ({ expect }) => {
+    const imports = [...readFileSync("public/comment.js", "utf8").matchAll(/^import .* from "\.\/(.+)";$/gm)].map((match) => `/${match[1]}`);
+    expect(imports.length).toBeGreaterThan(0);
+    for (const path of ["/comment/general", sectionPaths[0]!]) {
+      const html = await (await fetch(`${site.url}${path}`)).text();
+      const head = html.slice(0, html.indexOf("</head>"));
+      expect(head, path).toMatch(/<script type="module" src="\/comment\.js" fetchpriority="low" data-commenting><\/script>/);
+      const preloaded = [...head.matchAll(/<link rel="modulepreload" href="([^"]+)" fetchpriority="low" data-commenting>/g)].map((match) => match[1]);
+      expect(preloaded, path).toEqual(imports);
+    }
+  });
+
   it("loads no web font and nothing from another origin; the only scripts are the optional commenting one and the text and plural rules it shares with the server", async ({ expect }) => {
     const page = await newPage(browser);
     const requests: { url: string; type: string }[] = [];
