@@ -53,8 +53,6 @@ export const paths = {
   /** The draft to read beside the short paper form, printed on its own. */
   printBooklet: "/print/booklet/",
   api: {
-    /** Where the API (functions/api) answers. */
-    prefix: "/api",
     responses: "/api/responses",
     consultation: "/api/consultation",
     export: "/api/admin/export",

@@ -1,7 +1,8 @@
 /**
  * The Worker's front door (behind src/worker.ts): security headers on
  * everything, the plain comment form's posts, the officer gate in front of
- * /admin, the API under /api (functions/api), then Astro for every page.
+ * /admin, then Astro for everything else, the API under /api included
+ * (src/pages/api/[...path].ts).
  */
 import { Hono } from "hono";
 import { astro, getFetchState } from "astro/hono";
@@ -35,9 +36,6 @@ app.use(`${paths.admin.prefix}/*`, officerGate);
 app.post(paths.admin.signIn, signIn);
 app.post(paths.admin.signOut, signOut);
 app.get(paths.admin.signOut, (c) => c.redirect(paths.admin.overview, 303));
-// The API answers for itself (functions/api): Astro's page pipeline has nothing to add to it.
-app.all(paths.api.prefix, (c) => callApi(c.req.raw));
-app.all(`${paths.api.prefix}/*`, (c) => callApi(c.req.raw));
 app.use(astro());
 app.onError((error, c) => {
   console.error(error);

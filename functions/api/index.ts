@@ -3,7 +3,6 @@
  * per resource, and one error body for every refusal.
  */
 import { Hono } from "hono";
-import { paths } from "../paths.ts";
 import type { AppEnv } from "./context.ts";
 import { errorResponse } from "./errors.ts";
 import { notFound } from "../lib/errors.ts";
@@ -17,7 +16,7 @@ import { kiosk } from "./kiosk/router.ts";
 import { paperByKiosk } from "./paper/router.ts";
 import { admin } from "./admin/router.ts";
 
-const app = new Hono<AppEnv>().basePath(paths.api.prefix);
+const app = new Hono<AppEnv>().basePath("/api");
 
 app.use(detectLanguage);
 app.use(translate);
