@@ -41,8 +41,10 @@ export default defineConfig(async () => {
           ],
           test: {
             name: "workers",
-            // Two files at once measured fastest here (three contend for the two cores).
+            // Two files at once measured fastest here (three contend for the two cores). Run after the e2e
+            // project's files: projects with different numbers of workers run as groups, one after the other.
             maxWorkers: 2,
+            sequence: { groupOrder: 1 },
             include: ["test/api/**/*.test.ts", "test/store/**/*.test.ts", "test/unit/**/*.test.ts", "test/reliability/**/*.workers.test.ts"],
             setupFiles: ["./test/api/setup.ts"],
           },
@@ -70,6 +72,7 @@ export default defineConfig(async () => {
             hookTimeout: 120_000,
             // Each file serves its own site on its own port and database, and drives its own browser.
             maxWorkers: 3,
+            sequence: { groupOrder: 0 },
           },
         },
       ],
