@@ -48,6 +48,7 @@ describe("commenting without JavaScript", () => {
     await page.getByLabel("Anything else about the strategy as a whole? (optional)").fill("The whole plan needs more money.");
     await page.getByRole("button", { name: "Send comment" }).click();
 
+    await page.waitForURL(`${site.url}/confirmation`);
     expect(new URL(page.url()).pathname).toBe("/confirmation");
     expect(await page.locator("h1").innerText()).toBe("Comment sent");
     const reference = (await page.locator(".reference").innerText()).trim();
@@ -60,7 +61,7 @@ describe("commenting without JavaScript", () => {
     await page.goto(`${site.url}/track`);
     await page.getByLabel("Your reference").fill(reference.toLowerCase().replace("-", " "));
     await page.getByRole("button", { name: "Look up" }).click();
-    expect(await page.locator("h1").innerText()).toBe(`Response ${reference}`);
+    await expect.poll(() => page.locator("h1").innerText()).toBe(`Response ${reference}`);
     expect(await page.locator("blockquote .user-text").allInnerTexts()).toEqual(["Peer outreach workers helped me.\nPlease keep them.", "The whole plan needs more money."]);
     // Everything held about the response is shown with it, the organisation as typed.
     expect(await page.locator(".held-data .user-text").allInnerTexts()).toEqual(["Testshire Day Centre"]);
@@ -77,6 +78,7 @@ describe("commenting without JavaScript", () => {
     await page.getByRole("button", { name: "Send comment" }).click();
 
     // The form comes back at the page's own address, never the API's.
+    await page.locator(".error-summary").waitFor();
     expect(new URL(page.url()).pathname).toBe("/comment/homes-2");
     expect(await page.title()).toMatch(/^Error: /);
     const summary = page.locator(".error-summary");
@@ -89,7 +91,7 @@ describe("commenting without JavaScript", () => {
 
     await page.getByLabel("Your comment on paragraph 4.2").fill("Shorter now.");
     await page.getByRole("button", { name: "Send comment" }).click();
-    expect(await page.locator("h1").innerText()).toBe("Comment sent");
+    await expect.poll(() => page.locator("h1").innerText()).toBe("Comment sent");
     await page.context().close();
   });
 
@@ -625,6 +627,7 @@ describe("sending just after the close", () => {
 
       await plain.getByRole("button", { name: "Send comment" }).click();
       // innerText shows the words as laid out, line breaks included, once the stylesheet has loaded.
+      await plain.locator("h1", { hasText: "Your comment was not sent" }).waitFor();
       await plain.waitForLoadState("load");
       expect(new URL(plain.url()).pathname).toBe("/comment/streets-2");
       expect(await plain.locator("h1").innerText()).toBe("Your comment was not sent");

@@ -69,7 +69,7 @@ describe("erasing a response on request", () => {
     await page.goto(`${site.url}/admin/comments/2/`);
     expect(await page.locator("blockquote").first().innerText()).toContain("Xqerase");
     await page.getByRole("link", { name: "Erase response FFFFF-66662" }).click();
-    expect(await page.locator("h1").innerText()).toBe("Erase response FFFFF-66662?");
+    await expect.poll(() => page.locator("h1").innerText()).toBe("Erase response FFFFF-66662?");
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Erase it for good" }).press("Enter");
     expect(await page.locator(".error-summary").innerText()).toContain("Enter why the response is being erased");
