@@ -211,6 +211,15 @@ describe("the draft's pages, prerendered and free of JavaScript, with the live s
       const checker = await newPage(browser);
       await checker.goto(`${closed.url}/draft/streets/`);
       expect(await axeViolations(checker)).toEqual([]);
+      // A comment page offers no form after the close, so it asks for nothing the form would need.
+      const scripts: string[] = [];
+      checker.on("request", (request) => void (request.resourceType() === "script" && scripts.push(new URL(request.url()).pathname)));
+      for (const path of ["/comment/streets-2", "/comment/general", "/es/comment/streets-2"]) {
+        await checker.goto(`${closed.url}${path}`);
+        expect(await checker.locator("main [data-status=closed]").count(), path).toBe(1);
+        expect(await checker.locator("textarea").count(), path).toBe(0);
+      }
+      expect(scripts).toEqual([]);
       await checker.context().close();
     } finally {
       await closed.stop();
