@@ -445,7 +445,10 @@ describe("a response the server refuses for good", () => {
     await page.emulateMedia({ media: "screen" });
 
     // Sending again with the clock still wrong is refused again, and the words stay.
+    const shownBefore = await entry.elementHandle();
     await page.getByRole("button", { name: `Try sending again: Reference ${reference}` }).click();
+    // The list is drawn again once the server has answered: the entry seen so far is the one from before the retry.
+    await expect.poll(() => shownBefore!.evaluate((element) => element.isConnected)).toBe(false);
     await expect.poll(() => entry.count()).toBe(1);
     await expect.poll(() => page.locator("[data-refused-list]").textContent()).toContain("Words the server will not take.");
 
