@@ -44,6 +44,9 @@ export default defineConfig(async () => {
             // Two files at once measured fastest here (three contend for the two cores). Run after the e2e
             // project's files: projects with different numbers of workers run as groups, one after the other.
             maxWorkers: 2,
+            // Files run one after another in the same workerd, which then transforms and loads the code once
+            // instead of for every file; test/api/setup.ts gives each file the database the migrations leave.
+            isolate: false,
             sequence: { groupOrder: 1 },
             include: ["test/api/**/*.test.ts", "test/store/**/*.test.ts", "test/unit/**/*.test.ts", "test/reliability/**/*.workers.test.ts"],
             setupFiles: ["./test/api/setup.ts"],

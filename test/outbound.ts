@@ -3,7 +3,8 @@
  * (`answerOutbound`) runs in Node as the pool's outboundService; the client
  * half runs in the tests, inside workerd: a test says what a URL answers,
  * then asks how often it was called and with what bodies. Control requests
- * go to http://outbound.test/.
+ * go to http://outbound.test/. Its answers are shared by every test file
+ * running at the same moment, so each file asks about addresses of its own.
  */
 const answers = new Map<string, { status: number; body: string }>();
 const calls = new Map<string, string[]>();

@@ -1,8 +1,26 @@
 /** Test signing keys and JWTs shaped like Cloudflare Access's, made fresh in each test run. */
-export const TEAM_DOMAIN = "eastbrook.cloudflareaccess.com";
-export const ISSUER = `https://${TEAM_DOMAIN}`;
 export const AUDIENCE = "3f1c0a9e5b7d4c2e8a6f0b1d9c7e5a3f";
-export const CERTS_URL = `${ISSUER}/cdn-cgi/access/certs`;
+
+/**
+ * An Access team: its domain, the issuer its tokens name, where its keys are
+ * published, and claims as it signs them. The outbound fake answers every
+ * test file running at the same moment, so each file that serves keys uses a
+ * team of its own, and one file's keys never answer another's request.
+ */
+export function accessTeam(teamDomain: string) {
+  const issuer = `https://${teamDomain}`;
+  return {
+    TEAM_DOMAIN: teamDomain,
+    ISSUER: issuer,
+    CERTS_URL: `${issuer}/cdn-cgi/access/certs`,
+    claims(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+      const now = Math.floor(Date.now() / 1000);
+      return { aud: [AUDIENCE], email: "officer@eastbrook.example", iss: issuer, sub: "7b0c1d", iat: now - 60, nbf: now - 60, exp: now + 600, type: "app", ...overrides };
+    },
+  };
+}
+
+export const { TEAM_DOMAIN, ISSUER, CERTS_URL, claims } = accessTeam("eastbrook.cloudflareaccess.com");
 
 export interface TestKey {
   kid: string;
@@ -23,10 +41,6 @@ export async function generateKey(kid: string): Promise<TestKey> {
 const base64Url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 const encodePart = (part: object) => base64Url(new TextEncoder().encode(JSON.stringify(part)));
 
-export function claims(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  const now = Math.floor(Date.now() / 1000);
-  return { aud: [AUDIENCE], email: "officer@eastbrook.example", iss: ISSUER, sub: "7b0c1d", iat: now - 60, nbf: now - 60, exp: now + 600, type: "app", ...overrides };
-}
 
 /** A JWT signed with `key`, claiming to be from key `kid` (the key's own unless given). */
 export async function signJwt(key: TestKey, payload: Record<string, unknown>, header: Record<string, unknown> = {}): Promise<string> {

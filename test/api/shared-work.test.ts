@@ -6,10 +6,12 @@ import { forgetAccessKeys } from "../../functions/officers/auth/access.ts";
 import { createSession, SESSION_COOKIE } from "../../functions/officers/auth/session.ts";
 import { forgetRememberedOfficers } from "../../functions/officers/team.ts";
 import { answerWith, forgetOutbound } from "../outbound.ts";
-import { AUDIENCE, CERTS_URL, TEAM_DOMAIN, claims, generateKey, signJwt, type TestKey } from "./admin-access-keys.ts";
+import { AUDIENCE, accessTeam, generateKey, signJwt, type TestKey } from "./admin-access-keys.ts";
 import { ADMIN_TOKEN, addResponse } from "./admin-fixtures.ts";
 import { snapshot } from "./whole-schema.ts";
 
+/** A team of this file's own: the outbound fake is shared with every file running beside this one. */
+const { TEAM_DOMAIN, CERTS_URL, claims } = accessTeam("northfield.cloudflareaccess.com");
 const vars = { ...env, ADMIN_TOKEN };
 
 /** A request to the officers' API as the named officer (a Bearer token with the name beside it, as a local script sends it). */
