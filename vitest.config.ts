@@ -73,8 +73,10 @@ export default defineConfig(async () => {
             environment: "node",
             testTimeout: 60_000,
             hookTimeout: 120_000,
-            // Each file serves its own site on its own port and database, and drives its own browser.
+            // Each file serves its own site on its own port and database. Files run one after another in
+            // each of three processes, which keep one browser for all of their files (test/e2e/harness.ts).
             maxWorkers: 3,
+            isolate: false,
             sequence: { groupOrder: 0 },
           },
         },

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { axeViolations, launchBrowser, newPage, officerPage, startSite, type Site } from "./harness.ts";
+import { axeViolations, releaseBrowser, sharedBrowser, newPage, officerPage, startSite, type Site } from "./harness.ts";
 import { executeSql, seedCommentsSql } from "./admin-seed.ts";
 
 const ADMIN_TOKEN = "e2e-officer-token-5d1c";
@@ -19,11 +19,11 @@ beforeAll(async () => {
       { reference: "CCCCC33333", paragraph: "early-help-service", text: "My name is Jo Bloggs, call 07700 900123 about the hostel." },
     ]),
   );
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await site?.stop();
 });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { REQUEST_BYTES } from "../../functions/limits.ts";
 import { formatReference, newReference } from "../../functions/responses/reference.ts";
-import { axeViolations, launchBrowser, newPage, startSite, type Site } from "./harness.ts";
+import { axeViolations, releaseBrowser, sharedBrowser, newPage, startSite, type Site } from "./harness.ts";
 import { executeSql, seedCommentsSql } from "./admin-seed.ts";
 
 let site: Site;
@@ -11,11 +11,11 @@ let browser: Browser;
 
 beforeAll(async () => {
   site = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2099-12-18T23:59:59+00:00", RATE_LIMITS: "off" });
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await site?.stop();
 });
 

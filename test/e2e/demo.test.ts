@@ -9,7 +9,7 @@ import type { Browser } from "playwright-core";
 import { loadContent } from "../../functions/consultation/content.ts";
 import { readContentSources } from "../../functions/consultation/read-content.ts";
 import { OUT_DIR } from "../../scripts/local-server.ts";
-import { axeViolations, launchBrowser, newPage, startSite, type Site } from "./harness.ts";
+import { axeViolations, releaseBrowser, sharedBrowser, newPage, startSite, type Site } from "./harness.ts";
 
 const demo = loadContent(readContentSources("."));
 
@@ -18,11 +18,11 @@ let browser: Browser;
 
 beforeAll(async () => {
   site = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2099-12-18T23:59:59+00:00" }, OUT_DIR);
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await site?.stop();
 });
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { getDocumentProxy, extractText } from "unpdf";
-import { axeViolations, launchBrowser, newPage, officerPage, pageBasics, RESULTS_PUBLISHED, startSite, type Site } from "./harness.ts";
+import { axeViolations, releaseBrowser, sharedBrowser, newPage, officerPage, pageBasics, RESULTS_PUBLISHED, startSite, type Site } from "./harness.ts";
 import { executeSql, seedCommentsSql } from "./admin-seed.ts";
 import { formatReference, newReference } from "../../functions/responses/reference.ts";
 
@@ -42,11 +42,11 @@ beforeAll(async () => {
   ids.winter = (await officerApi("/api/admin/feedback", { ...base, title: "Single rooms in winter", outcome: "changed", paragraphs: ["winter-beds"], references: [refs.winter] })).id;
   ids.homes = (await officerApi("/api/admin/feedback", { ...base, title: "More council homes", outcome: "not_changed", paragraphs: ["homes-1"], references: [refs.homes] })).id;
   ids.draft = (await officerApi("/api/admin/feedback", { ...base, title: "Secret draft entry", outcome: "partly", paragraphs: ["general"], references: [refs.general], status: "draft" })).id;
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await site?.stop();
 });
 

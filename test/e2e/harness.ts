@@ -19,7 +19,26 @@ import {
 } from "../../scripts/local-server.ts";
 import { launchBrowser } from "../../scripts/browser.ts";
 
-export { launchBrowser };
+let shared: Promise<Browser> | undefined;
+
+/**
+ * One Chromium for every test file a test process runs, one file after
+ * another: launching a browser for each file cost more than some files'
+ * tests. Each test still opens contexts of its own, and `releaseBrowser`
+ * closes whatever a file left open.
+ */
+export function sharedBrowser(): Promise<Browser> {
+  shared ??= launchBrowser().then((browser) => {
+    browser.on("disconnected", () => (shared = undefined));
+    return browser;
+  });
+  return shared;
+}
+
+/** Closes every context a file left open in the shared browser, which stays up for the next file. */
+export async function releaseBrowser(browser: Browser | undefined): Promise<void> {
+  await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
+}
 
 export interface Site extends LocalServer {
   stateDirectory: string;
@@ -121,16 +140,16 @@ export const OPEN_NOW = { OPENS_AT: "2020-01-01T00:00:00Z", CLOSES_AT: "2090-12-
 /** The consultation closed long ago and its outcome published, for pages that show the final strategy and what changed. */
 export const RESULTS_PUBLISHED = { OPENS_AT: "2020-01-01T00:00:00Z", CLOSES_AT: "2020-02-01T00:00:00Z", RESULTS_PUBLISHED_AT: "2020-03-02T09:00:00Z" } as const;
 
-/** A served site and a browser for one test file: started before its tests, stopped after them. */
+/** A served site for one test file, started before its tests and stopped after them, and the shared browser. */
 export function siteAndBrowserForFile(vars: Parameters<typeof startSite>[0]): { site: () => Site; browser: () => Browser } {
   let site: Site | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     site = await startSite(vars);
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
+    await releaseBrowser(browser);
     await site?.stop();
   });
   return { site: () => site!, browser: () => browser! };

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newPage, startSite, type Site } from "./harness.ts";
+import { releaseBrowser, sharedBrowser, newPage, startSite, type Site } from "./harness.ts";
 import { executeSql, seedCommentsSql } from "./admin-seed.ts";
 
 const ADMIN_TOKEN = "layout-officer-token-77";
@@ -41,11 +41,11 @@ beforeAll(async () => {
     });
     if (sent.status !== 201) throw new Error(`the campaign's copy was not stored: ${sent.status}`);
   }
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await Promise.all([site?.stop(), closed?.stop()]);
 });
 

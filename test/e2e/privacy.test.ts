@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { axeViolations, launchBrowser, newPage, officerPage, OPEN_NOW, startSite, type Site } from "./harness.ts";
+import { axeViolations, releaseBrowser, sharedBrowser, newPage, officerPage, OPEN_NOW, startSite, type Site } from "./harness.ts";
 import { executeSql, seedCommentsSql } from "./admin-seed.ts";
 
 const ADMIN_TOKEN = "e2e-privacy-token-8c2e";
@@ -18,11 +18,11 @@ beforeAll(async () => {
       { reference: "FFFFF66662", paragraph: "general", text: "Xqerase: please remove my words later." },
     ]),
   );
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await site?.stop();
 });
 

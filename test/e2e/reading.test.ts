@@ -5,7 +5,7 @@ import { pageWeight, SECTION_BUDGET_GZIP } from "../../bench/page-weight.ts";
 import { FIXTURE_OUT_DIR } from "../../scripts/local-server.ts";
 import { loadContent } from "../../functions/consultation/content.ts";
 import { readContentSources } from "../../functions/consultation/read-content.ts";
-import { axeViolations, launchBrowser, newPage, pageBasics, startSite, type Site } from "./harness.ts";
+import { axeViolations, releaseBrowser, sharedBrowser, newPage, pageBasics, startSite, type Site } from "./harness.ts";
 
 /** The fixture consultation this site was built from (npm run build:fixture). */
 const fixture = loadContent(readContentSources("test/fixtures"));
@@ -17,7 +17,7 @@ let sectionPaths: string[];
 beforeAll(async () => {
   // 18 December 2099 is a Friday, like the content's closing date.
   site = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2099-12-18T23:59:59+00:00" });
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
   const page = await newPage(browser);
   await page.goto(`${site.url}/draft/`);
   sectionPaths = await page.locator("ol.contents a").evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await site?.stop();
 });
 

@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { axeViolations, launchBrowser, newPage, startSite, type Site } from "./harness.ts";
+import { axeViolations, releaseBrowser, sharedBrowser, newPage, startSite, type Site } from "./harness.ts";
 
 /** A closing time before the fixture consultation opens (7 October 2030). */
 const CLOSED_BEFORE_OPENING = { CLOSES_AT: "2020-01-01T00:00:00Z" };
@@ -49,11 +49,11 @@ describe("a Worker running with wrong dates anyway", () => {
 
   beforeAll(async () => {
     site = await startSite(CLOSED_BEFORE_OPENING, undefined, { checkSettings: false });
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await releaseBrowser(browser);
     await site?.stop();
   });
 
