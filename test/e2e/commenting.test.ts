@@ -604,8 +604,8 @@ describe("after the closing date", () => {
 describe("sending just after the close", () => {
   it("shows the words back, says what happened and the other ways to send them, inline and on the plain form", { timeout: 120_000 }, async ({ expect }) => {
     // The consultation closes some seconds after the pages are open, as it does for someone writing at 11:59pm
-    // (time enough for the server to start and the pages to open on a busy machine).
-    const closesAt = new Date(Math.ceil((Date.now() + 45_000) / 1000) * 1000);
+    // (time enough for the server to start and the pages to open on a busy machine: a few seconds each).
+    const closesAt = new Date(Math.ceil((Date.now() + 20_000) / 1000) * 1000);
     const closing = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: closesAt.toISOString() });
     try {
       const plain = await pageWithoutSiteScript();
@@ -622,6 +622,7 @@ describe("sending just after the close", () => {
       await inline.waitForFunction(() => document.documentElement.dataset.inlineComments === "ready");
       await inline.getByRole("link", { name: "Comment on paragraph 5.1" }).click();
       await inline.getByLabel("Your comment on paragraph 5.1").fill("Sent from the draft page, just too late.");
+      expect(Date.now(), "both pages were open and filled in before the close").toBeLessThan(closesAt.getTime());
 
       await new Promise((resolve) => setTimeout(resolve, closesAt.getTime() + 1500 - Date.now()));
 
