@@ -60,7 +60,9 @@ export default defineConfig(async () => {
             environment: "node",
             testTimeout: 600_000,
             hookTimeout: 120_000,
-            fileParallelism: false,
+            // Its two files side by side: each serves its own site, and neither keeps both cores busy alone.
+            fileParallelism: true,
+            maxWorkers: 2,
           },
         },
         {
