@@ -158,6 +158,8 @@ describe("reading the draft", () => {
     for (const path of sectionPaths) {
       const weight = await pageWeight(site.url, path);
       expect(weight.css.bytes, `${path} has its stylesheet`).toBeGreaterThan(0);
+      // The commenting script counts, though the page asks for it only once painted.
+      expect(weight.js.bytes, `${path} has its commenting script`).toBeGreaterThan(0);
       expect(weight.total.gzip, path).toBeLessThanOrEqual(SECTION_BUDGET_GZIP);
     }
   });
