@@ -125,6 +125,22 @@ describe("reading the draft", () => {
     }
   });
 
+  it("still enhances the forms in a browser that reports no paints, once it has drawn a frame", async ({ expect }) => {
+    const page = await newPage(browser);
+    await page.addInitScript(() => {
+      // As a browser without paint timing: it lists no paint entries and never reports one.
+      Object.defineProperty(PerformanceObserver, "supportedEntryTypes", { get: () => [] });
+      const observe = PerformanceObserver.prototype.observe;
+      PerformanceObserver.prototype.observe = function (options) {
+        if (options?.type !== "paint") observe.call(this, options);
+      };
+    });
+    await page.goto(`${site.url}/comment/general`);
+    await commentingEnhanced(page);
+    expect(await page.locator("#comment-count").innerText()).toBe("You have 5,000 characters remaining");
+    await page.context().close();
+  });
+
   it("asks for no script at all with JavaScript off, where the forms work without it", async ({ expect }) => {
     const page = await newPage(browser, { javaScriptEnabled: false });
     const requests: string[] = [];
