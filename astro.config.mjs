@@ -9,6 +9,7 @@ import { periodProblem } from "./functions/consultation/period.ts";
 import { readContentSources } from "./functions/consultation/read-content.ts";
 import { securityHeaderValues } from "./functions/api/middleware/security-headers.ts";
 import { inlineStylesPlugin, readInlineStyles } from "./scripts/inline-styles.ts";
+import { inlineScriptsPlugin, readInlineScripts } from "./scripts/inline-scripts.ts";
 import { DEFAULT_LANGUAGE, LANGUAGE_CODES } from "./functions/i18n/index.ts";
 import { localizedRoutes } from "./src/i18n/localized-routes.ts";
 
@@ -20,6 +21,8 @@ const contentRoot = resolve(process.env.PORTAL_CONTENT_ROOT ?? ".");
 
 /** The stylesheets every page carries inline, and their hashes, read once for the pages, the Worker and _headers. */
 const inlineStyles = readInlineStyles(fileURLToPath(new URL("./src/styles", import.meta.url)));
+/** The commenting script's loader, which pages carry inline, and its hash, read once likewise. */
+const inlineScripts = readInlineScripts(fileURLToPath(new URL("./public", import.meta.url)));
 
 /**
  * Fails the build, naming the file and the problem, when content/ is invalid,
@@ -54,7 +57,11 @@ function staticSecurityHeaders() {
         const file = fileURLToPath(new URL("_headers", dir));
         const existing = existsSync(file) ? readFileSync(file, "utf8") : "";
         // The draft pages are static, so they can show the inline form's Turnstile check only if the build knows it is on.
-        const headers = securityHeaderValues({ turnstile: Boolean(process.env.TURNSTILE_SITE_KEY), styleHashes: inlineStyles.hashes });
+        const headers = securityHeaderValues({
+          turnstile: Boolean(process.env.TURNSTILE_SITE_KEY),
+          styleHashes: inlineStyles.hashes,
+          scriptHashes: inlineScripts.hashes,
+        });
         const block = ["/*", ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join("\n");
         writeFileSync(file, `${block}\n\n${existing}`);
       },
@@ -79,6 +86,9 @@ export default defineConfig({
   build: { format: "directory", inlineStylesheets: "never" },
   devToolbar: { enabled: false },
   // The consultation the site is built from, imported as @content/….
-  // The stylesheets, inline in every page, as `virtual:inline-styles`.
-  vite: { resolve: { alias: { "@content": resolve(contentRoot, "content") } }, plugins: [inlineStylesPlugin(inlineStyles)] },
+  // The stylesheets, inline in every page, as `virtual:inline-styles`; the commenting script's loader as `virtual:inline-scripts`.
+  vite: {
+    resolve: { alias: { "@content": resolve(contentRoot, "content") } },
+    plugins: [inlineStylesPlugin(inlineStyles), inlineScriptsPlugin(inlineScripts)],
+  },
 });

@@ -35,7 +35,11 @@ export async function pageWeight(baseUrl: string, path: string) {
   const html = new Uint8Array(await (await fetch(`${baseUrl}${path}`)).arrayBuffer());
   const text = new TextDecoder().decode(html);
   const css = [...text.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="(\/[^"]+)"/g)].map((m) => m[1]!);
-  const js = [...text.matchAll(/<script[^>]+src="(\/[^"]+)"/g)].map((m) => m[1]!);
+  const js = [
+    ...[...text.matchAll(/<script[^>]+src="(\/[^"]+)"/g)].map((m) => m[1]!),
+    // Scripts an inline script asks for by their address: the commenting script's loader (scripts/inline-scripts.ts).
+    ...[...text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].flatMap((m) => [...m[1]!.matchAll(/"(\/[\w./-]+\.js)"/g)].map((n) => n[1]!)),
+  ];
   const total = async (urls: string[]) => {
     let weight = { bytes: 0, gzip: 0 };
     const fetched = new Set<string>();

@@ -286,3 +286,6 @@ async function enhanceDraftPage() {
 for (const form of document.querySelectorAll("form.comment-form")) enhanceForm(form);
 /** @type {HTMLElement | null} */ (document.querySelector("[data-error-summary]"))?.focus();
 if (template) enhanceDraftPage();
+// The script comes after the first paint, maybe after the load event: this says the forms are enhanced now
+// (the draft pages' inline forms say so themselves once offered, as data-inline-comments).
+document.documentElement.dataset.enhanced = "ready";

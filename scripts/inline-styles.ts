@@ -27,8 +27,9 @@ export function compactCss(text: string): string {
     .trim();
 }
 
-export function styleHash(css: string): string {
-  return `'sha256-${createHash("sha256").update(css, "utf8").digest("base64")}'`;
+/** `'sha256-…'` for an inline text, as the security policy lists it. */
+export function sourceHash(text: string): string {
+  return `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 }
 
 export function readInlineStyles(directory: string): InlineStyles {
@@ -38,7 +39,7 @@ export function readInlineStyles(directory: string): InlineStyles {
       .sort()
       .map((name) => [name.slice(0, -".css".length), compactCss(readFileSync(join(directory, name), "utf8"))]),
   );
-  return { css, hashes: Object.values(css).map(styleHash) };
+  return { css, hashes: Object.values(css).map(sourceHash) };
 }
 
 const VIRTUAL_ID = "virtual:inline-styles";

@@ -4,6 +4,12 @@ declare module "virtual:inline-styles" {
   export const hashes: readonly string[];
 }
 
+/** The commenting script's loader, which pages carry inline, and its hash for the security policy (scripts/inline-scripts.ts). */
+declare module "virtual:inline-scripts" {
+  export const commentLoader: string;
+  export const hashes: readonly string[];
+}
+
 declare namespace App {
   interface Locals {
     /** Set by src/server/form-again.ts when a plain form post was refused: the form is shown again with the person's words. */

@@ -8,6 +8,7 @@ import { Hono } from "hono";
 import { astro, getFetchState } from "astro/hono";
 import { env } from "cloudflare:workers";
 import { hashes as styleHashes } from "virtual:inline-styles";
+import { hashes as scriptHashes } from "virtual:inline-scripts";
 import api from "../functions/api/index.ts";
 import { securityHeaders } from "../functions/api/middleware/security-headers.ts";
 import { LANGUAGE_CODES } from "../functions/i18n/index.ts";
@@ -21,7 +22,7 @@ const app = new Hono();
 // Inside this file Hono's c.env is not set, so the API is given the Worker's env directly.
 const callApi = async (request: Request) => api.fetch(request, env);
 
-app.use(securityHeaders({ turnstile: turnstileEnabled(env), styleHashes }));
+app.use(securityHeaders({ turnstile: turnstileEnabled(env), styleHashes, scriptHashes }));
 // Pages are small: each is rendered whole before it is sent, so a failure anywhere becomes the error page, never half a page.
 app.use(async (c, next) => {
   getFetchState(c).streaming = false;

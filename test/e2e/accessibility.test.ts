@@ -7,7 +7,7 @@
 import { beforeAll, describe, it } from "vitest";
 import type { Page } from "playwright-core";
 import { languages, LANGUAGE_CODES, translator } from "../../functions/i18n/index.ts";
-import { axeViolations, kioskSetupCode, OPEN_NOW, siteAndBrowserForFile } from "./harness.ts";
+import { axeViolations, commentingEnhanced, kioskSetupCode, OPEN_NOW, siteAndBrowserForFile } from "./harness.ts";
 
 const ADMIN_TOKEN = "e2e-officer-token-accessibility";
 const { site, browser } = siteAndBrowserForFile({ ...OPEN_NOW, ADMIN_TOKEN, RATE_LIMITS: "off" });
@@ -20,11 +20,15 @@ const PAGE_TYPES: Record<string, (page: Page, code: string) => Promise<unknown>>
   contents: (page, code) => page.goto(`${site().url}${prefix(code)}/draft/`),
   "translated section": (page, code) => page.goto(`${site().url}${prefix(code)}/draft/streets/`),
   "section in English": (page, code) => page.goto(`${site().url}${prefix(code)}/draft/care/`),
-  "comment form": (page, code) => page.goto(`${site().url}${prefix(code)}/comment/streets-2`),
+  "comment form": async (page, code) => {
+    await page.goto(`${site().url}${prefix(code)}/comment/streets-2`);
+    await commentingEnhanced(page);
+  },
   "comment form shown again with errors": async (page, code) => {
     await page.goto(`${site().url}${prefix(code)}/comment/general`);
     await page.locator("button[type=submit]").click();
     await page.locator(".error-summary").waitFor();
+    await commentingEnhanced(page);
   },
   confirmation: async (page, code) => {
     await page.goto(`${site().url}${prefix(code)}/comment/general`);

@@ -123,6 +123,16 @@ export async function pageBasics(browser: Browser, url: string): Promise<{ lang:
   }
 }
 
+/**
+ * Waits until comment.js has enhanced the page (live character counts, the
+ * error summary focused): pages ask for it only after their first paint
+ * (scripts/inline-scripts.ts), which may come after the load event that
+ * page.goto waits for.
+ */
+export async function commentingEnhanced(page: Page): Promise<void> {
+  await page.locator("html[data-enhanced=ready]").waitFor({ state: "attached" });
+}
+
 /** A page signed in to the officer area with ADMIN_TOKEN through the sign-in form, as an officer would (named `name`). */
 export async function officerPage(browser: Browser, site: Pick<Site, "url">, token: string, options: BrowserContextOptions = {}, name = "Sam Patel"): Promise<Page> {
   const page = await newPage(browser, options);

@@ -2,11 +2,13 @@
  * The stylesheets come inline in each page (scripts/inline-styles.ts): the
  * security policy must allow every one of them by its hash, on static pages
  * (through _headers) and on pages the Worker renders alike, and the page must
- * make no request for a stylesheet.
+ * make no request for a stylesheet. So must the one inline script, the
+ * commenting script's loader (scripts/inline-scripts.ts).
  */
+import { createHash } from "node:crypto";
 import { describe, it } from "vitest";
 import type { Page } from "playwright-core";
-import { newPage, officerPage, OPEN_NOW, siteAndBrowserForFile } from "./harness.ts";
+import { commentingEnhanced, newPage, officerPage, OPEN_NOW, siteAndBrowserForFile } from "./harness.ts";
 
 const ADMIN_TOKEN = "e2e-officer-token-inline-styles";
 const { site, browser } = siteAndBrowserForFile({ ...OPEN_NOW, ADMIN_TOKEN });
@@ -96,6 +98,63 @@ describe("inline stylesheets", () => {
       });
       expect(seen.directive).toMatch(/^style-src/);
       expect(seen.margin).toBe("0px");
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+/** The sources a policy's directive lists, from a Content-Security-Policy header. */
+function directive(policy: string, name: string): string[] {
+  const found = policy.split(";").map((part) => part.trim().split(/\s+/)).find(([first]) => first === name);
+  return found?.slice(1) ?? [];
+}
+
+describe("the commenting script's inline loader", () => {
+  const PAGES = [
+    ["a section page", "/draft/streets/"],
+    ["a section page in Spanish", "/es/draft/streets/"],
+    ["a comment page", "/comment/streets-2"],
+    ["a comment page in Italian", "/it/comment/streets-2"],
+  ] as const;
+
+  for (const [name, path] of PAGES) {
+    it(`is allowed by the hash of its exact text on ${name}, and runs there without a security policy violation`, async ({ expect }) => {
+      const response = await fetch(`${site().url}${path}`);
+      const html = await response.text();
+      const inline = [...html.matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]!);
+      expect(inline).toHaveLength(1);
+      const scriptSources = directive(response.headers.get("Content-Security-Policy") ?? "", "script-src");
+      expect(scriptSources).toEqual(["'self'", `'sha256-${createHash("sha256").update(inline[0]!, "utf8").digest("base64")}'`]);
+
+      const page = await newPage(browser());
+      try {
+        const violations = await watchViolations(page);
+        await page.goto(`${site().url}${path}`);
+        // The loader ran, asked for comment.js, and comment.js enhanced the page.
+        await commentingEnhanced(page);
+        expect(await violations()).toEqual([]);
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
+
+  it("is the only inline script allowed: its own text with a line added is refused, so the check above can fail", async ({ expect }) => {
+    const page = await newPage(browser());
+    try {
+      await page.goto(`${site().url}/comment/streets-2`);
+      await commentingEnhanced(page);
+      const seen = await page.evaluate(async () => {
+        const refused = new Promise<string>((resolve) => document.addEventListener("securitypolicyviolation", (event) => resolve(event.violatedDirective)));
+        const loader = document.querySelector("script[data-commenting]")!;
+        const script = document.createElement("script");
+        script.type = "module";
+        script.textContent = `${loader.textContent}\nconsole.log("again");`;
+        document.head.appendChild(script);
+        return await refused;
+      });
+      expect(seen).toMatch(/^script-src/);
     } finally {
       await page.context().close();
     }

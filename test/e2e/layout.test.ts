@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { releaseBrowser, sharedBrowser, newPage, startSite, type Site } from "./harness.ts";
+import { commentingEnhanced, releaseBrowser, sharedBrowser, newPage, startSite, type Site } from "./harness.ts";
 import { executeSql, seedCommentsSql } from "./admin-seed.ts";
 
 const ADMIN_TOKEN = "layout-officer-token-77";
@@ -90,10 +90,17 @@ const JOURNEYS: Record<string, (page: Page) => Promise<unknown>> = {
   home: (page) => page.goto(`${site.url}/`),
   contents: (page) => page.goto(`${site.url}/draft/`),
   section: (page) => page.goto(`${site.url}/draft/streets/`),
-  "comment form": (page) => page.goto(`${site.url}/comment/streets-2`),
-  "comment on the whole strategy": (page) => page.goto(`${site.url}/comment/general`),
+  "comment form": async (page) => {
+    await page.goto(`${site.url}/comment/streets-2`);
+    await commentingEnhanced(page);
+  },
+  "comment on the whole strategy": async (page) => {
+    await page.goto(`${site.url}/comment/general`);
+    await commentingEnhanced(page);
+  },
   "comment form with the other paragraphs open": async (page) => {
     await page.goto(`${site.url}/comment/streets-2`);
+    await commentingEnhanced(page);
     await page.getByText("Comment on other paragraphs in the same response (optional)").click();
   },
   "comment form shown again with errors": async (page) => {
@@ -102,6 +109,7 @@ const JOURNEYS: Record<string, (page: Page) => Promise<unknown>> = {
     await page.getByRole("group", { name: "Another paragraph (1 of 3)" }).getByLabel("Your comment on that paragraph").fill("Which one?");
     await page.getByRole("button", { name: "Send comment" }).click();
     await page.locator(".error-summary").waitFor();
+    await commentingEnhanced(page);
   },
   confirmation: async (page) => {
     await page.goto(`${site.url}/comment/streets-2`);

@@ -5,7 +5,7 @@ import { pageWeight, SECTION_BUDGET_GZIP } from "../../bench/page-weight.ts";
 import { FIXTURE_OUT_DIR } from "../../scripts/local-server.ts";
 import { loadContent } from "../../functions/consultation/content.ts";
 import { readContentSources } from "../../functions/consultation/read-content.ts";
-import { axeViolations, releaseBrowser, sharedBrowser, newPage, pageBasics, startSite, type Site } from "./harness.ts";
+import { axeViolations, commentingEnhanced, releaseBrowser, sharedBrowser, newPage, pageBasics, startSite, type Site } from "./harness.ts";
 
 /** The fixture consultation this site was built from (npm run build:fixture). */
 const fixture = loadContent(readContentSources("test/fixtures"));
@@ -104,30 +104,65 @@ describe("reading the draft", () => {
     await page.context().close();
   });
 
-  it("asks for the commenting script and each module it imports at once and at low priority, so the first paint waits for none of them", async ({ expect }) => {
+  it("asks for the commenting script and the modules it imports only once the page has painted its content, all at once", async ({ expect }) => {
     for (const path of ["/comment/general", sectionPaths[0]!]) {
       const page = await newPage(browser);
-      // The priority each request is made at, as the browser itself records it.
-      const cdp = await page.context().newCDPSession(page);
-      const scripts: { path: string; priority: string; byParser: boolean }[] = [];
-      cdp.on("Network.requestWillBeSent", ({ request, type, initiator }) => {
-        if (type === "Script") scripts.push({ path: new URL(request.url).pathname, priority: request.initialPriority, byParser: initiator.type === "parser" });
-      });
-      await cdp.send("Network.enable");
       await page.goto(`${site.url}${path}`);
-      await page.waitForLoadState("networkidle");
+      await commentingEnhanced(page);
+      // When each was asked for and arrived, as the browser itself records it, on the same clock as the first paint.
+      const { firstPaint, scripts } = await page.evaluate(() => ({
+        firstPaint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN,
+        scripts: (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+          .filter((entry) => new URL(entry.name).pathname.endsWith(".js"))
+          .map((entry) => ({ path: new URL(entry.name).pathname, startTime: entry.startTime, responseEnd: entry.responseEnd })),
+      }));
       expect(scripts.map((script) => script.path).sort(), path).toEqual(["/comment.js", "/plural-rules.js", "/text-rules.js"]);
-      // Each is asked for by the page itself, none only once the script that imports it has arrived.
-      expect(scripts.filter((script) => script.priority !== "Low" || !script.byParser), path).toEqual([]);
+      expect(scripts.filter((script) => !(script.startTime >= firstPaint)), `${path}: asked for before the first paint at ${firstPaint} ms`).toEqual([]);
+      // Each module is asked for beside the script, none only once the script that imports it has arrived.
+      const commentScript = scripts.find((script) => script.path === "/comment.js")!;
+      expect(scripts.filter((script) => script.startTime >= commentScript.responseEnd), path).toEqual([]);
       await page.context().close();
     }
+  });
+
+  it("still enhances the forms in a browser that reports no paints, once it has drawn a frame", async ({ expect }) => {
+    const page = await newPage(browser);
+    await page.addInitScript(() => {
+      // As a browser without paint timing: it lists no paint entries and never reports one.
+      Object.defineProperty(PerformanceObserver, "supportedEntryTypes", { get: () => [] });
+      const observe = PerformanceObserver.prototype.observe;
+      PerformanceObserver.prototype.observe = function (options) {
+        if (options?.type !== "paint") observe.call(this, options);
+      };
+    });
+    await page.goto(`${site.url}/comment/general`);
+    await commentingEnhanced(page);
+    expect(await page.locator("#comment-count").innerText()).toBe("You have 5,000 characters remaining");
+    await page.context().close();
+  });
+
+  it("asks for no script at all with JavaScript off, where the forms work without it", async ({ expect }) => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    const requests: string[] = [];
+    page.on("request", (request) => void requests.push(new URL(request.url()).pathname));
+    for (const path of ["/comment/general", "/es/comment/streets-2", ...sectionPaths]) {
+      await page.goto(`${site.url}${path}`);
+      await page.waitForLoadState("networkidle");
+    }
+    expect(requests.filter((request) => request.endsWith(".js"))).toEqual([]);
+    await page.context().close();
   });
 
   it("loads no web font and nothing from another origin; the only scripts are the optional commenting one and the text and plural rules it shares with the server", async ({ expect }) => {
     const page = await newPage(browser);
     const requests: { url: string; type: string }[] = [];
     page.on("request", (request) => requests.push({ url: request.url(), type: request.resourceType() }));
-    for (const path of ["/", "/draft/", ...sectionPaths]) await page.goto(`${site.url}${path}`);
+    for (const path of ["/", "/draft/"]) await page.goto(`${site.url}${path}`);
+    for (const path of sectionPaths) {
+      await page.goto(`${site.url}${path}`);
+      // The commenting script comes after the first paint, which may be after the load event.
+      await commentingEnhanced(page);
+    }
     expect(requests.filter((r) => !r.url.startsWith(site.url) && !r.url.startsWith("data:"))).toEqual([]);
     expect(requests.filter((r) => r.type === "font")).toEqual([]);
     const scripts = new Set(requests.filter((r) => r.type === "script").map((r) => new URL(r.url).pathname));
@@ -139,6 +174,8 @@ describe("reading the draft", () => {
     for (const path of sectionPaths) {
       const weight = await pageWeight(site.url, path);
       expect(weight.css.bytes, `${path} has its stylesheet`).toBeGreaterThan(0);
+      // The commenting script counts, though the page asks for it only once painted.
+      expect(weight.js.bytes, `${path} has its commenting script`).toBeGreaterThan(0);
       expect(weight.total.gzip, path).toBeLessThanOrEqual(SECTION_BUDGET_GZIP);
     }
   });
@@ -218,6 +255,8 @@ describe("the draft's pages, prerendered and free of JavaScript, with the live s
         await checker.goto(`${closed.url}${path}`);
         expect(await checker.locator("main [data-status=closed]").count(), path).toBe(1);
         expect(await checker.locator("textarea").count(), path).toBe(0);
+        // Not even the few lines that would ask for the script once the page has painted.
+        expect(await checker.locator("script").count(), path).toBe(0);
       }
       expect(scripts).toEqual([]);
       await checker.context().close();

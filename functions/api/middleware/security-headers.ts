@@ -14,15 +14,20 @@ export interface SecurityOptions {
    * by the build (scripts/inline-styles.ts); nothing else inline may style a page.
    */
   styleHashes?: readonly string[];
+  /**
+   * The `'sha256-…'` hashes of the scripts pages carry inline (the commenting
+   * script's loader, scripts/inline-scripts.ts); nothing else inline may run.
+   */
+  scriptHashes?: readonly string[];
 }
 
 export function contentSecurityPolicy(options: SecurityOptions = {}): string {
   const third = options.turnstile ? ` ${TURNSTILE_ORIGIN}` : "";
-  const styles = (options.styleHashes ?? []).map((hash) => ` ${hash}`).join("");
+  const listed = (hashes: readonly string[] = []) => hashes.map((hash) => ` ${hash}`).join("");
   return [
     "default-src 'self'",
-    `script-src 'self'${third}`,
-    `style-src 'self'${styles}`,
+    `script-src 'self'${third}${listed(options.scriptHashes)}`,
+    `style-src 'self'${listed(options.styleHashes)}`,
     "img-src 'self' data:",
     "font-src 'none'",
     `connect-src 'self'`,
