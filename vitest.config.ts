@@ -42,7 +42,8 @@ export default defineConfig(async () => {
           test: {
             name: "workers",
             // Two files at once measured fastest here (three contend for the two cores). Run after the e2e
-            // project's files: projects with different numbers of workers run as groups, one after the other.
+            // project's files, beside the reliability files: projects with different numbers of workers run as
+            // groups, one after the other, and neither of these keeps both cores busy alone.
             maxWorkers: 2,
             // Files run one after another in the same workerd, which then transforms and loads the code once
             // instead of for every file; test/api/setup.ts gives each file the database the migrations leave.
@@ -60,9 +61,10 @@ export default defineConfig(async () => {
             environment: "node",
             testTimeout: 600_000,
             hookTimeout: 120_000,
-            // Its two files side by side: each serves its own site, and neither keeps both cores busy alone.
+            // Its two files side by side, each serving its own site, and beside the workers project's files.
             fileParallelism: true,
             maxWorkers: 2,
+            sequence: { groupOrder: 1 },
           },
         },
         {
