@@ -117,6 +117,8 @@ describe("commenting without JavaScript", () => {
     await second.getByLabel("Your comment on that paragraph").fill("Forgot to choose.");
     await page.getByRole("button", { name: "Send comment" }).click();
     const summary = page.locator(".error-summary");
+    // The form comes back as a new page: read it once it is there, not the page being left.
+    await summary.waitFor();
     expect(await summary.getByRole("link").allInnerTexts()).toEqual(["Enter your comment.", "Say which paragraph the comment is about."]);
     expect(await page.locator("details.more-comments").getAttribute("open")).not.toBeNull();
     expect(await page.locator("#alsoComment2").inputValue()).toBe("Forgot to choose.");
