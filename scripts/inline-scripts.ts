@@ -12,7 +12,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { sourceHash } from "./inline-styles.ts";
+import { sourceHash, virtualModulePlugin } from "./inline-styles.ts";
 
 export interface InlineScripts {
   /** The loader's text, as a page carries it. */
@@ -58,14 +58,6 @@ export function readInlineScripts(publicDirectory: string): InlineScripts {
   return { commentLoader, hashes: [sourceHash(commentLoader)] };
 }
 
-const VIRTUAL_ID = "virtual:inline-scripts";
-
 /** A Vite plugin serving `virtual:inline-scripts`: `commentLoader` and `hashes` from one reading. */
-export function inlineScriptsPlugin(scripts: InlineScripts) {
-  return {
-    name: "inline-scripts",
-    resolveId: (id: string) => (id === VIRTUAL_ID ? `\0${VIRTUAL_ID}` : undefined),
-    load: (id: string) =>
-      id === `\0${VIRTUAL_ID}` ? `export const commentLoader = ${JSON.stringify(scripts.commentLoader)};\nexport const hashes = ${JSON.stringify(scripts.hashes)};\n` : undefined,
-  };
-}
+export const inlineScriptsPlugin = (scripts: InlineScripts) =>
+  virtualModulePlugin("inline-scripts", { commentLoader: scripts.commentLoader, hashes: scripts.hashes });

@@ -42,14 +42,16 @@ export function readInlineStyles(directory: string): InlineStyles {
   return { css, hashes: Object.values(css).map(sourceHash) };
 }
 
-const VIRTUAL_ID = "virtual:inline-styles";
-
-/** A Vite plugin serving `virtual:inline-styles`: `css` and `hashes` from one reading. */
-export function inlineStylesPlugin(styles: InlineStyles) {
+/** A Vite plugin serving `virtual:<name>`, a module whose exports are `values`, each written as JSON. */
+export function virtualModulePlugin(name: string, values: Record<string, unknown>) {
+  const id = `virtual:${name}`;
   return {
-    name: "inline-styles",
-    resolveId: (id: string) => (id === VIRTUAL_ID ? `\0${VIRTUAL_ID}` : undefined),
-    load: (id: string) =>
-      id === `\0${VIRTUAL_ID}` ? `export const css = ${JSON.stringify(styles.css)};\nexport const hashes = ${JSON.stringify(styles.hashes)};\n` : undefined,
+    name,
+    resolveId: (requested: string) => (requested === id ? `\0${id}` : undefined),
+    load: (requested: string) =>
+      requested === `\0${id}` ? Object.entries(values).map(([key, value]) => `export const ${key} = ${JSON.stringify(value)};\n`).join("") : undefined,
   };
 }
+
+/** A Vite plugin serving `virtual:inline-styles`: `css` and `hashes` from one reading. */
+export const inlineStylesPlugin = (styles: InlineStyles) => virtualModulePlugin("inline-styles", { css: styles.css, hashes: styles.hashes });
