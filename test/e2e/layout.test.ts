@@ -128,6 +128,7 @@ const JOURNEYS: Record<string, (page: Page) => Promise<unknown>> = {
     await page.goto(`${site.url}/track`);
     await page.getByLabel("Your reference").fill("AAAAA-AAAAA");
     await page.getByRole("button", { name: "Look up" }).click();
+    await page.locator(".error-summary").waitFor();
   },
   "accessibility statement": (page) => page.goto(`${site.url}/accessibility/`),
   "easy read": (page) => page.goto(`${site.url}/easy-read/`),
