@@ -21,6 +21,9 @@ export const idempotencyKey = z
   .min(LIMITS.idempotencyKeyMin, message("validation.idempotencyKey"))
   .max(LIMITS.idempotencyKeyMax, message("validation.idempotencyKey"));
 
+/** The key as an Idempotency-Key header: a header sent twice reaches the Worker as one value joined by ", ", which is refused rather than taken as one odd key. */
+export const idempotencyKeyHeader = idempotencyKey.refine((key) => !key.includes(","), message("validation.idempotencyKeyRepeated"));
+
 const commentText = z
   .string(message("validation.textRequired"))
   .transform(normaliseText)

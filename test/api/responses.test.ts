@@ -128,6 +128,19 @@ describe("idempotency: nothing is stored twice", () => {
     expect(await storedCounts()).toEqual(before);
   });
 
+  it("refuses an Idempotency-Key header sent twice, which arrives as one value joined by a comma, storing nothing", async ({ expect }) => {
+    const before = await storedCounts();
+    const twice = new Headers();
+    twice.append("Idempotency-Key", newKey());
+    twice.append("Idempotency-Key", newKey());
+    const response = await postJson(comment("Keyed twice"), { headers: { "Idempotency-Key": twice.get("Idempotency-Key")! } });
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as ErrorBody;
+    expect(Object.keys(body.error.fields ?? {})).toEqual(["Idempotency-Key"]);
+    expect(body.error.fields?.["Idempotency-Key"]).toBe("Send one Idempotency-Key header, not several (a key cannot contain a comma).");
+    expect(await storedCounts()).toEqual(before);
+  });
+
   it("refuses an empty or too short key, from a header or a form, instead of sharing it", async ({ expect }) => {
     const before = await storedCounts();
     for (const key of ["", " ", "k"]) {

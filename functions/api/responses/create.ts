@@ -13,7 +13,7 @@ import { currentPeriod } from "../../consultation/index.ts";
 import { confirmationCookie } from "../../responses/confirmation.ts";
 import { FORM_FIELDS } from "../../responses/form.ts";
 import { formatReference } from "../../responses/reference.ts";
-import { idempotencyKey } from "../../responses/schema.ts";
+import { idempotencyKeyHeader } from "../../responses/schema.ts";
 import { wasIssued } from "../../responses/issued.ts";
 import { createResponse, type CreateResult, type Receipt } from "../../responses/store.ts";
 import { passesTurnstile } from "../../responses/turnstile.ts";
@@ -34,7 +34,7 @@ export const postResponse = publicEndpoint.createHandlers(
   closedBeforeInvalid,
   responseSizeLimit,
   accepts([JSON_TYPE, FORM_TYPE]),
-  validate("header", z.object({ "Idempotency-Key": idempotencyKey.optional() })),
+  validate("header", z.object({ "Idempotency-Key": idempotencyKeyHeader.optional() })),
   submissionValidator,
   async (c) => {
     const { response, isForm } = validSubmission(c);

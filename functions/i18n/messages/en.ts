@@ -356,6 +356,7 @@ export default {
     "validation.organisationWithoutType": "Only give an organisation’s name if you are responding for an organisation.",
     "validation.idempotencyKey": "The idempotency key must be {minKey} to {maxKey} characters.",
     "validation.idempotencyKeyConflict": "The Idempotency-Key header and the idempotencyKey field must be the same key.",
+    "validation.idempotencyKeyRepeated": "Send one Idempotency-Key header, not several (a key cannot contain a comma).",
     "validation.repeated": "This field was sent more than once. Send it once.",
     "validation.honeypot": "Leave this field empty.",
     "validation.turnstile": "Complete the check that you are a person.",

@@ -358,6 +358,7 @@ export default {
     "validation.organisationWithoutType": "Escriba el nombre de una organización solo si responde en nombre de una organización.",
     "validation.idempotencyKey": "La clave de idempotencia debe tener entre {minKey} y {maxKey} caracteres.",
     "validation.idempotencyKeyConflict": "La cabecera Idempotency-Key y el campo idempotencyKey deben llevar la misma clave.",
+    "validation.idempotencyKeyRepeated": "Envíe una sola cabecera Idempotency-Key, no varias (una clave no puede llevar comas).",
     "validation.repeated": "Este campo se envió más de una vez. Envíelo una sola vez.",
     "validation.honeypot": "Deje este campo en blanco.",
     "validation.turnstile": "Complete la comprobación para confirmar que es una persona.",

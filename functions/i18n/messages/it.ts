@@ -358,6 +358,7 @@ export default {
     "validation.organisationWithoutType": "Indichi il nome di un'organizzazione solo se risponde per conto di un'organizzazione.",
     "validation.idempotencyKey": "La chiave di idempotenza deve avere da {minKey} a {maxKey} caratteri.",
     "validation.idempotencyKeyConflict": "L'intestazione Idempotency-Key e il campo idempotencyKey devono contenere la stessa chiave.",
+    "validation.idempotencyKeyRepeated": "Invii una sola intestazione Idempotency-Key, non più di una (una chiave non può contenere virgole).",
     "validation.repeated": "Questo campo è stato inviato più di una volta. Lo invii una sola volta.",
     "validation.honeypot": "Lasci vuoto questo campo.",
     "validation.turnstile": "Completi il controllo per confermare di essere una persona.",
