@@ -70,6 +70,19 @@ describe("officers told apart", () => {
     const answer = await app.request("/api/admin/session", { headers: { Cookie: cookie } }, vars);
     expect(await answer.json()).toEqual({ officer: { name: "Carla Nunes", via: "session" } });
   });
+
+  it("names a script by its Officer-Name, and refuses one that is not a name instead of writing as someone else", async ({ expect }) => {
+    expect(await (await as("Dev Script", "/api/admin/session")).json()).toEqual({ officer: { name: "Dev Script", via: "token" } });
+    const before = await snapshot(env.DB);
+    for (const name of ["", "   ", "Sam\u0007Patel", "x".repeat(500)]) {
+      const answer = await as(name, `/api/admin/comments/${comments[0]}/assignment`, { method: "PUT", json: { officer: "Ana Ruiz" } });
+      expect(answer.status, JSON.stringify(name)).toBe(422);
+      const body = (await answer.json()) as { error: { code: string; fields?: Record<string, string> } };
+      expect(body.error.code).toBe("invalid");
+      expect(body.error.fields?.["Officer-Name"]).toMatch(/^Enter a name of up to \d+ characters, on one line\.$/);
+    }
+    expect(await snapshot(env.DB)).toEqual(before);
+  });
 });
 
 describe("assigning work", () => {

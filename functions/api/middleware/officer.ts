@@ -16,6 +16,9 @@ export const requireOfficer = createMiddleware<OfficerEnv>(async (c, next) => {
   if (check.kind === "locked_out") {
     throw new ApiError(429, "rate_limited", "admin.error.lockedOut", { headers: { "Retry-After": String(check.retryAfter) } });
   }
+  if (check.kind === "bad_name") {
+    throw new ApiError(422, "invalid", "error.invalid", { fieldKeys: { "Officer-Name": "admin.error.officerName" } });
+  }
   if (check.kind !== "officer") {
     throw new ApiError(401, "unauthorized", signInConfigured(c.env) ? "admin.error.unauthorized" : "admin.error.notConfigured", {
       headers: { "WWW-Authenticate": 'Bearer realm="officers"' },

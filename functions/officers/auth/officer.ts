@@ -51,7 +51,9 @@ export type OfficerCheck =
   | { kind: "officer"; officer: Officer }
   | { kind: "nobody" }
   | { kind: "refused" }
-  | { kind: "locked_out"; retryAfter: number };
+  | { kind: "locked_out"; retryAfter: number }
+  /** The right token, beside an Officer-Name header that is not a name: refused, never counted as someone else. */
+  | { kind: "bad_name" };
 
 /**
  * Who the request's credentials name, and whether they could be guessed.
@@ -71,8 +73,10 @@ async function identify(request: Request, env: OfficerSettings): Promise<{ check
   if (authorization) {
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
     const right = Boolean(bearer) && (await sameSecret(bearer!, env.ADMIN_TOKEN));
-    const name = officerName(headers.get(OFFICER_NAME_HEADER)) ?? LOCAL_OFFICER;
-    return { check: right ? { kind: "officer", officer: { name, via: "token" } } : { kind: "refused" }, guessable: true };
+    if (!right) return { check: { kind: "refused" }, guessable: true };
+    const typed = headers.get(OFFICER_NAME_HEADER);
+    const name = typed === null ? LOCAL_OFFICER : officerName(typed);
+    return { check: name ? { kind: "officer", officer: { name, via: "token" } } : { kind: "bad_name" }, guessable: true };
   }
   const session = cookieValue(headers.get("Cookie"), SESSION_COOKIE);
   if (session) {
