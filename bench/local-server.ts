@@ -1,8 +1,9 @@
 /**
  * How close `npm start`'s server comes to workerd itself. A hello-world
  * Worker is served by the workerd binary alone (a config of its own, nothing
- * in front) and through Miniflare, as `npm start` runs the portal; the portal
- * as `npm start` serves it answers its trivial route (GET /api/consultation:
+ * in front) and through Miniflare's own entry (what `npm start`'s socket now
+ * skips, scripts/local-front.js); the portal as `npm start` serves it answers
+ * its trivial route (GET /api/consultation:
  * the Worker's whole path, no D1), a static file, and GET /api/health (a D1
  * write read back). Same tool, same concurrency, same run.
  */
@@ -26,7 +27,7 @@ export interface LocalServerFigures {
   ratio: number;
   /** The same for a route that writes to D1 and reads it back. */
   healthRatio: number;
-  /** Miniflare's hello world as a share of workerd's: what the layer `npm start` runs on costs by itself. */
+  /** Miniflare's hello world through its own entry, as a share of workerd's: what that entry costs by itself. */
   miniflareRatio: number;
 }
 
@@ -69,13 +70,13 @@ export async function measureLocalServer(portalUrl: string, staticPath: string):
     const miniflareUrl = (await helloWorld.ready).href;
     const routes = [
       { url: workerd.url, route: "hello world, workerd itself" },
-      { url: miniflareUrl, route: "hello world, workerd through Miniflare" },
+      { url: miniflareUrl, route: "hello world, workerd through Miniflare's entry" },
       { url: `${portalUrl}/api/consultation`, route: "GET /api/consultation (trivial), npm start's server" },
       { url: `${portalUrl}${staticPath}`, route: `GET ${staticPath} (a static file), npm start's server` },
       { url: `${portalUrl}/api/health`, route: "GET /api/health (D1 written and read), npm start's server" },
     ];
-    // Warm every one so none pays for start-up.
-    for (const { url } of routes) await load({ url, route: "warm", clients: 4, amount: 500 });
+    // Warm every one, long enough for V8 to optimise the Worker's hot path, so none pays for start-up.
+    for (const { url } of routes) await load({ url, route: "warm", clients: CLIENTS, amount: 3_000 });
     const rows: LoadFigures[] = [];
     for (const { url, route } of routes) rows.push(await load({ url, route, clients: CLIENTS, amount: REQUESTS }));
     const [itself, miniflare, trivial, , health] = rows as [LoadFigures, LoadFigures, LoadFigures, LoadFigures, LoadFigures];

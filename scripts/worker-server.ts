@@ -9,9 +9,11 @@
  *
  *   node scripts/worker-server.ts '{"config":"dist/server/wrangler.json","persistTo":".wrangler/state","port":8787,"vars":{}}'
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Log, LogLevel, Miniflare, convertV4MiniflareOptions } from "miniflare";
+import { assetRoot } from "./local-front.js";
 
 export interface WorkerServerOptions {
   /** The wrangler.json the build wrote beside the Worker. */
@@ -28,15 +30,25 @@ export interface WorkerServerOptions {
 
 /** The name under which the wrapper below is the Worker's main module. */
 const LOCAL_ENTRY = "__local-entry.mjs";
+/** The name under which scripts/local-front.js is one of its modules. */
+const LOCAL_FRONT = "__local-front.mjs";
+const LOCAL_FRONT_SOURCE = fileURLToPath(new URL("./local-front.js", import.meta.url));
+/** The Worker's name here, which its binding to its own static-file router names. */
+const WORKER_NAME = "consultation-portal";
 
 /**
  * Wraps the built entry: `/__scheduled?cron=…` runs its scheduled handler;
  * everything else goes to it unchanged. A request body the Worker did not
  * read is read to its end afterwards, as wrangler dev does, or workerd would
  * reset the connection of a client still sending it (a refused post).
+ * `LocalFront` is what the server's socket serves (scripts/local-front.js):
+ * it reaches the Worker either directly or, through the `__ROUTER` binding,
+ * by way of Cloudflare's static-file router, which calls the default export.
  */
-function localEntry(main: string): string {
+function localEntry(main: string, roots: string[] | null, logRequests: boolean): string {
   return `import worker from "./${main}";
+import { WorkerEntrypoint } from "cloudflare:workers";
+import { serveFront } from "./${LOCAL_FRONT}";
 async function drain(request) {
   try {
     if (request.body !== null && !request.bodyUsed) {
@@ -47,24 +59,44 @@ async function drain(request) {
     console.error("Failed to read the rest of an unread request body", error);
   }
 }
-export default {
-  ...worker,
-  async fetch(request, env, context) {
-    const url = new URL(request.url);
-    if (url.pathname !== "/__scheduled") {
-      try {
-        return await worker.fetch(request, env, context);
-      } finally {
-        await drain(request);
-      }
+async function fetch(request, env, context) {
+  const url = new URL(request.url);
+  if (url.pathname !== "/__scheduled") {
+    try {
+      return await worker.fetch(request, env, context);
+    } finally {
+      await drain(request);
     }
-    if (typeof worker.scheduled !== "function") return new Response("The Worker has no scheduled handler", { status: 404 });
-    const cron = url.searchParams.get("cron") ?? "";
-    await worker.scheduled({ cron, scheduledTime: Date.now(), type: "scheduled", noRetry() {} }, env, context);
-    return new Response("Ran scheduled event");
-  },
-};
+  }
+  if (typeof worker.scheduled !== "function") return new Response("The Worker has no scheduled handler", { status: 404 });
+  const cron = url.searchParams.get("cron") ?? "";
+  await worker.scheduled({ cron, scheduledTime: Date.now(), type: "scheduled", noRetry() {} }, env, context);
+  return new Response("Ran scheduled event");
+}
+export default { ...worker, fetch };
+const roots = ${roots === null ? "null" : `new Set(${JSON.stringify(roots)})`};
+export class LocalFront extends WorkerEntrypoint {
+  fetch(request) {
+    return serveFront(request, {
+      worker: (forwarded) => fetch(forwarded, this.env, this.ctx),
+      router: (forwarded) => this.env.__ROUTER.fetch(forwarded),
+      roots,
+      logRequests: ${logRequests},
+    });
+  }
+}
 `;
+}
+
+/**
+ * The roots (scripts/local-front.js) of every file in the static-file folder,
+ * or null when Cloudflare could answer any address from it: a _redirects file
+ * or a not-found page.
+ */
+function staticRoots(directory: string, notFoundHandling: string | undefined): string[] | null {
+  if (existsSync(join(directory, "_redirects")) || (notFoundHandling !== undefined && notFoundHandling !== "none")) return null;
+  const files = readdirSync(directory, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  return [...new Set(files.map((entry) => assetRoot(`/${relative(directory, join(entry.parentPath, entry.name)).split(sep).join("/")}`)))];
 }
 
 /** Every JavaScript module the build wrote beside its entry (the build is not bundled into one file). */
@@ -95,11 +127,16 @@ interface BuildConfig {
 export function miniflareOptions(options: WorkerServerOptions) {
   const config = JSON.parse(readFileSync(options.config, "utf8")) as BuildConfig;
   const root = dirname(resolve(options.config));
+  const assets = config.assets && resolve(root, config.assets.directory);
+  // With no static files, every address is the Worker's.
+  const roots = assets ? staticRoots(assets, config.assets?.not_found_handling) : [];
   const modules = [
-    { type: "ESModule" as const, path: join(root, LOCAL_ENTRY), contents: localEntry(config.main) },
+    { type: "ESModule" as const, path: join(root, LOCAL_ENTRY), contents: localEntry(config.main, roots, options.logRequests ?? false) },
+    { type: "ESModule" as const, path: join(root, LOCAL_FRONT), contents: readFileSync(LOCAL_FRONT_SOURCE, "utf8") },
     ...moduleFiles(root).map((path) => ({ type: "ESModule" as const, path })),
   ];
   return convertV4MiniflareOptions({
+    name: WORKER_NAME,
     modules,
     modulesRoot: root,
     compatibilityDate: config.compatibility_date,
@@ -107,9 +144,11 @@ export function miniflareOptions(options: WorkerServerOptions) {
     bindings: { ...config.vars, ...options.vars },
     d1Databases: Object.fromEntries((config.d1_databases ?? []).map((database) => [database.binding, database.database_id])),
     ratelimits: Object.fromEntries((config.ratelimits ?? []).map((limit) => [limit.name, { namespace_id: limit.namespace_id, simple: limit.simple }])),
+    // The Worker bound to itself by name reaches its static-file router (Miniflare routes it so).
+    ...(assets && { serviceBindings: { __ROUTER: WORKER_NAME } }),
     ...(config.assets && {
       assets: {
-        directory: resolve(root, config.assets.directory),
+        directory: assets,
         binding: config.assets.binding,
         // Which addresses go to the Worker before the files (wrangler.toml's run_worker_first), as Miniflare reads them.
         run_worker_first: config.assets.run_worker_first,
@@ -117,13 +156,14 @@ export function miniflareOptions(options: WorkerServerOptions) {
         assetConfig: { html_handling: config.assets.html_handling, not_found_handling: config.assets.not_found_handling },
       },
     }),
-    host: options.host ?? "127.0.0.1",
-    port: options.port,
+    // The server's address is LocalFront's own socket; Miniflare's entry listens on a port of its own, unused.
+    host: "127.0.0.1",
+    port: 0,
+    unsafeDirectSockets: [{ host: options.host ?? "127.0.0.1", port: options.port, entrypoint: "LocalFront" }],
     resourcePersistencePath: resolve(options.persistTo, "v3"),
     // Cloudflare's request metadata is a placeholder: nothing is fetched from the network.
     cf: false,
     log: new Log(LogLevel.WARN),
-    logRequests: options.logRequests ?? false,
   } as Parameters<typeof convertV4MiniflareOptions>[0]);
 }
 

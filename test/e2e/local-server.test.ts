@@ -2,13 +2,17 @@
  * The local server (`npm start`, and every end-to-end test) runs the built
  * Worker in workerd through Miniflare: its D1 lives where `wrangler d1 …
  * --local --persist-to` reads it, the rate limiters are bound, and
- * `/__scheduled?cron=…` runs a Worker's scheduled handler.
+ * `/__scheduled?cron=…` runs a Worker's scheduled handler. Its socket is
+ * served by scripts/local-front.js, which must answer every address as
+ * Miniflare's own entry and Cloudflare's static-file router do.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "vitest";
-import { FIXTURE_CONTENT_ROOT, FIXTURE_OUT_DIR, migrateLocalDatabase, startLocalServer } from "../../scripts/local-server.ts";
+import { Miniflare } from "miniflare";
+import { FIXTURE_CONTENT_ROOT, FIXTURE_OUT_DIR, freePort, freshMigratedDatabase, migrateLocalDatabase, startLocalServer } from "../../scripts/local-server.ts";
+import { miniflareOptions } from "../../scripts/worker-server.ts";
 import { OPEN_NOW } from "./harness.ts";
 
 describe("the local server", () => {
@@ -68,6 +72,54 @@ export default {
     } finally {
       await server.stop();
       rmSync(build, { recursive: true, force: true });
+    }
+  });
+
+  it("answers every address, method and encoding as Miniflare's own entry and Cloudflare's static-file router do", { timeout: 120_000 }, async ({ expect }) => {
+    const state = mkdtempSync(join(".wrangler", "front-"));
+    freshMigratedDatabase(state);
+    const port = await freePort();
+    const miniflare = new Miniflare(miniflareOptions({ config: `${FIXTURE_OUT_DIR}/server/wrangler.json`, persistTo: state, port, vars: OPEN_NOW }));
+    try {
+      // Miniflare's own entry still listens, in front of the same router and Worker: the answer to match.
+      const reference = (await miniflare.ready).origin;
+      const front = `http://127.0.0.1:${port}`;
+      const asked: { path: string; method?: string; encoding?: string }[] = [
+        ...["/", "/index.html", "/index", "/draft", "/draft/", "/draft/index", "/draft/index.html", "/draft/homes", "/draft/homes/"].map((path) => ({ path })),
+        ...["/draft/homes/index.html", "/draft/homes.html", "/es/draft/homes", "/es/draft/homes/index", "/kiosk", "/kiosk/", "/kiosk/index.html"].map((path) => ({ path })),
+        ...["/kiosk/page.js", "/kiosk/page", "/kiosk-sw.js", "/comment.js", "/comment.js/", "/_headers", "/.assetsignore", "//draft//homes/"].map((path) => ({ path })),
+        ...["/%64raft/homes/", "/draft/%68omes/", "/draft/homes%2Findex.html", "/%E0%A4%A/", "/kiosk%2F", "/accessibility", "/accessibility/"].map((path) => ({ path })),
+        ...["/api/consultation", "/api/nope", "/nope", "/nope/", "/nope/index.html", "/comment/homes-1", "/admin/", "/admin", "/_image?href=//elsewhere.example/x.png"].map((path) => ({ path })),
+        ...["/cdn-cgi/x", "/draft\\homes/", "/es", "/es/", "/it/kiosk"].map((path) => ({ path })),
+        { path: "/kiosk/page.js", method: "POST" },
+        { path: "/draft/homes/", method: "POST" },
+        { path: "/api/consultation", method: "HEAD" },
+        { path: "/kiosk/page.js", method: "HEAD" },
+        ...["gzip", "br", "identity", "gzip;q=0, br", "deflate", "*;q=0", "identity;q=0", "gzip;q=0.5, br;q=0.9", ""].flatMap((encoding) => [
+          { path: "/draft/homes/", encoding },
+          { path: "/api/consultation", encoding },
+          { path: "/kiosk/page.js", encoding },
+        ]),
+      ];
+      const answer = async (origin: string, { path, method = "GET", encoding }: (typeof asked)[number]) => {
+        const response = await fetch(`${origin}${path}`, {
+          method,
+          redirect: "manual",
+          headers: { ...(encoding !== undefined && { "Accept-Encoding": encoding }), ...(method === "POST" && { "Content-Type": "text/plain", Origin: origin }) },
+          ...(method === "POST" && { body: "words" }),
+        });
+        const headers = ["content-type", "content-encoding", "cache-control", "content-security-policy", "etag", "x-frame-options"].map((name) => `${name}: ${response.headers.get(name)}`);
+        const location = response.headers.get("location")?.replace(origin, "ORIGIN") ?? null;
+        // Each form carries a fresh idempotency key.
+        const body = (await response.text()).replaceAll(origin, "ORIGIN").replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "KEY");
+        return { status: response.status, location, headers, body };
+      };
+      for (const request of asked) {
+        expect(await answer(front, request), JSON.stringify(request)).toEqual(await answer(reference, request));
+      }
+    } finally {
+      await miniflare.dispose();
+      rmSync(state, { recursive: true, force: true });
     }
   });
 });
