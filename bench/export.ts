@@ -187,7 +187,7 @@ export async function measureExport(content: ConsultationContent, count = EXPORT
     const figures: ExportFigures[] = [];
     let withinLimit = true;
     try {
-      const pids = workerdPids(server.process.pid!);
+      const pids = workerdPids(server.process!.pid!);
       // The first export also pulls the database into D1's cache, in the same workerd process:
       // it is shown apart, and the warm runs show what streaming itself costs.
       const runs = [

@@ -59,7 +59,7 @@ export async function measureRetention(content: ConsultationContent, count = EXP
     const vars = { ADMIN_TOKEN: TOKEN, OPENS_AT: "2020-01-01T00:00:00Z", CLOSES_AT: "2020-02-01T00:00:00Z", RETENTION_DAYS: "30", RATE_LIMITS: "off" };
     const server = await startLocalServer({ persistTo: stateDirectory, vars });
     try {
-      const pids = workerdPids(server.process.pid!);
+      const pids = workerdPids(server.process!.pid!);
       const overview = async () =>
         (await (await fetch(`${server.url}/api/admin/overview`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json()) as {
           retention: { pending: { comments: number }; deleted: { comments: number } };

@@ -56,6 +56,13 @@ export interface LocalServerOptions {
   /** The folder holding the content/ the build was made from, whose dates the settings are checked against. */
   contentRoot?: string;
   /**
+   * Run workerd from this process rather than from a process of its own:
+   * what the end-to-end tests do, since starting Node and loading Miniflare
+   * again for each of their sites cost more than a second each. A server
+   * started so cannot be killed as a crash would kill it.
+   */
+  inProcess?: boolean;
+  /**
    * Check the settings before starting (the default). Turned off only to see
    * how the Worker answers with wrong settings, as it must in production,
    * where Cloudflare holds the variables and nothing checks them first.
@@ -94,7 +101,8 @@ export function checkLocalSettings(outDir: string, contentRoot: string, vars: Re
 export interface LocalServer {
   url: string;
   port: number;
-  process: ChildProcess;
+  /** The server's own process; none when it runs in this one (`inProcess`). */
+  process?: ChildProcess;
   /** What the server has printed so far (empty when its output goes to the terminal). */
   output(): string;
   /** SIGTERM for a clean stop; SIGKILL to pull the plug, as a crash would. */
@@ -168,10 +176,12 @@ function healthStatus(url: string): Promise<number> {
   });
 }
 
-async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
+/** Waits until the server answers its health check; `ended` says why it never will, once it has stopped. */
+async function waitForHealth(url: string, ended: () => string | undefined, output: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the local server exited with ${child.exitCode}:\n${output()}`);
+    const why = ended();
+    if (why !== undefined) throw new Error(`the local server ${why}:\n${output()}`);
     try {
       if ((await healthStatus(url)) === 200) return;
     } catch {
@@ -195,6 +205,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     vars: { SCHEDULED_ON_DEMAND: "on", ...vars },
     logRequests: options.inheritOutput,
   };
+  if (options.inProcess) return serveInThisProcess(serverOptions);
   const child = spawn(process.execPath, [WORKER_SERVER, JSON.stringify(serverOptions)], {
     env: quietEnv,
     stdio: options.inheritOutput ? "inherit" : "pipe",
@@ -223,12 +234,34 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     if (!stopped) killGroup("SIGKILL");
   };
   try {
-    await waitForHealth(url, child, () => log);
+    await waitForHealth(url, () => (child.exitCode === null ? undefined : `exited with ${child.exitCode}`), () => log);
   } catch (error) {
     await stop();
     throw error;
   }
   return { url, port, process: child, output: () => log, stop };
+}
+
+/** The same server, with workerd started from this process (`inProcess`). */
+async function serveInThisProcess(serverOptions: WorkerServerOptions): Promise<LocalServer> {
+  const [{ Miniflare }, { miniflareOptions }] = await Promise.all([import("miniflare"), import("./worker-server.ts")]);
+  let log = "";
+  const miniflare = new Miniflare(miniflareOptions(serverOptions, (text) => (log += text)));
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await miniflare.dispose();
+  };
+  const url = `http://127.0.0.1:${serverOptions.port}`;
+  try {
+    await miniflare.ready;
+    await waitForHealth(url, () => (stopped ? "stopped" : undefined), () => log);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, port: serverOptions.port, output: () => log, stop };
 }
 
 /** The settings given in the environment, as Worker variables. */

@@ -20,4 +20,4 @@ console.log(`\nThe consultation portal is running at http://localhost:${port}\n`
 const shutdown = () => void server.stop().then(() => process.exit(0));
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);
-server.process.on("exit", (code) => process.exit(code ?? 0));
+server.process?.on("exit", (code) => process.exit(code ?? 0));

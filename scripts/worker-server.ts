@@ -119,12 +119,25 @@ interface BuildConfig {
   assets?: { directory: string; binding?: string; run_worker_first?: string[] | boolean; html_handling?: string; not_found_handling?: string };
 }
 
+/** Miniflare's own messages, written where `write` says instead of to the console. */
+class WrittenLog extends Log {
+  readonly write: (text: string) => void;
+  constructor(write: (text: string) => void) {
+    super(LogLevel.WARN);
+    this.write = write;
+  }
+  protected override log(message: string): void {
+    this.write(`${message}\n`);
+  }
+}
+
 /**
  * Miniflare's options for the build's wrangler.json, read here rather than
  * through wrangler (whose start-up alone takes seconds), in Miniflare 4's
- * shape, which Miniflare 5 converts.
+ * shape, which Miniflare 5 converts. What the Worker and Miniflare print goes
+ * to `write` when it is given, and to this process's output otherwise.
  */
-export function miniflareOptions(options: WorkerServerOptions) {
+export function miniflareOptions(options: WorkerServerOptions, write?: (text: string) => void) {
   const config = JSON.parse(readFileSync(options.config, "utf8")) as BuildConfig;
   const root = dirname(resolve(options.config));
   const assets = config.assets && resolve(root, config.assets.directory);
@@ -163,7 +176,8 @@ export function miniflareOptions(options: WorkerServerOptions) {
     resourcePersistencePath: resolve(options.persistTo, "v3"),
     // Cloudflare's request metadata is a placeholder: nothing is fetched from the network.
     cf: false,
-    log: new Log(LogLevel.WARN),
+    log: write ? new WrittenLog(write) : new Log(LogLevel.WARN),
+    ...(write && { handleStructuredLogs: ({ message }: { message: string }) => write(`${message}\n`) }),
   } as Parameters<typeof convertV4MiniflareOptions>[0]);
 }
 

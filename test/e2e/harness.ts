@@ -42,7 +42,10 @@ export async function releaseBrowser(browser: Browser | undefined): Promise<void
 
 export interface Site extends LocalServer {
   stateDirectory: string;
-  /** Kills the server at once, as a crash would, and starts it again on the same port and database. */
+  /**
+   * Kills the server at once, as a crash would, and starts it again on the
+   * same port and database: only for a site started with `ownProcess`.
+   */
   crashAndRestart(): Promise<void>;
 }
 
@@ -50,18 +53,19 @@ export interface Site extends LocalServer {
  * Serves a build on a free port with its own, freshly migrated D1: the site
  * built from the fixture consultation (test/fixtures/content) unless another
  * build is named. Every setting is given explicitly, so a developer's
- * .dev.vars changes nothing.
+ * .dev.vars changes nothing. workerd is started from the test's own process,
+ * unless the test needs a server it can kill (`ownProcess`).
  */
 export async function startSite(
   vars: Partial<Record<(typeof SETTING_NAMES)[number], string>> = {},
   outDir: string = FIXTURE_OUT_DIR,
-  options: { checkSettings?: boolean } = {},
+  options: { checkSettings?: boolean; ownProcess?: boolean } = {},
 ): Promise<Site> {
   if (!existsSync(`${outDir}/server/wrangler.json`)) throw new Error(`${outDir}/ is missing: run \`npm test\`, which builds it`);
   const settings = { ...Object.fromEntries(SETTING_NAMES.map((name) => [name, ""])), ...vars };
   // Fixture builds (dist-fixture, dist-turnstile-fixture…) are made from the fixture consultation.
   const contentRoot = outDir.endsWith("-fixture") ? FIXTURE_CONTENT_ROOT : CONTENT_ROOT;
-  const serverOptions = { outDir, vars: settings, contentRoot, checkSettings: options.checkSettings };
+  const serverOptions = { outDir, vars: settings, contentRoot, checkSettings: options.checkSettings, inProcess: !options.ownProcess };
   const stateDirectory = mkdtempSync(join(".wrangler", "e2e-"));
   freshMigratedDatabase(stateDirectory);
   let server = await startLocalServer({ ...serverOptions, persistTo: stateDirectory }).catch((error: unknown) => {
@@ -73,6 +77,7 @@ export async function startSite(
     stateDirectory,
     output: () => server.output(),
     crashAndRestart: async () => {
+      if (!options.ownProcess) throw new Error("only a site started with { ownProcess: true } can be killed as a crash would");
       await server.stop("SIGKILL");
       server = await startLocalServer({ ...serverOptions, port: server.port, persistTo: stateDirectory });
     },

@@ -41,7 +41,8 @@ describe("under load", () => {
   });
 
   it("loses nothing and doubles nothing when the server is killed in the middle and started again", { timeout: 600_000 }, async ({ expect }) => {
-    site = await startSite(OPEN);
+    // A server in a process of its own, so it can be killed as a crash would.
+    site = await startSite(OPEN, undefined, { ownProcess: true });
     const all = jobs(2000, "crash");
     let crashed: Promise<void> | undefined;
     await sendAll(site, all, CLIENTS, (sent) => {
