@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "vitest";
 import { Miniflare } from "miniflare";
-import { FIXTURE_CONTENT_ROOT, FIXTURE_OUT_DIR, freePort, freshMigratedDatabase, migrateLocalDatabase, startLocalServer } from "../../scripts/local-server.ts";
+import { FIXTURE_CONTENT_ROOT, FIXTURE_OUT_DIR, freePort, freshMigratedDatabase, startLocalServer } from "../../scripts/local-server.ts";
 import { miniflareOptions } from "../../scripts/worker-server.ts";
 import { OPEN_NOW } from "./harness.ts";
 
@@ -19,7 +19,8 @@ describe("the local server", () => {
   it("keeps what people send in the local D1 that wrangler d1 reads, and limits lookups", { timeout: 180_000 }, async ({ expect }) => {
     const state = mkdtempSync(join(".wrangler", "local-d1-"));
     try {
-      migrateLocalDatabase(state);
+      // A copy of a database wrangler migrated (scripts/local-server.ts), as every test site starts from.
+      freshMigratedDatabase(state);
       const server = await startLocalServer({ outDir: FIXTURE_OUT_DIR, contentRoot: FIXTURE_CONTENT_ROOT, persistTo: state, vars: OPEN_NOW });
       try {
         const sent = await fetch(`${server.url}/api/responses`, {
