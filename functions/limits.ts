@@ -72,8 +72,20 @@ export const REQUEST_BYTES = LIMITS.commentsPerResponse * LIMITS.commentLength *
 /** Seconds a limited client is asked to wait: the rate limiter counts in windows of this length. */
 export const RETRY_AFTER_SECONDS = 60;
 
+/** limitParams' answers so far, one per locale: the limits never change, and formatting them cost a fifth of a simple request's time. */
+const formattedLimits = new Map<string, Readonly<Record<string, string>>>();
+
 /** The limits as message placeholders, formatted for the reader's locale. */
-export function limitParams(locale: string): Record<string, string> {
+export function limitParams(locale: string): Readonly<Record<string, string>> {
+  let params = formattedLimits.get(locale);
+  if (params === undefined) {
+    params = Object.freeze(formatLimits(locale));
+    formattedLimits.set(locale, params);
+  }
+  return params;
+}
+
+function formatLimits(locale: string): Record<string, string> {
   const number = new Intl.NumberFormat(locale);
   return {
     maxLength: number.format(LIMITS.commentLength),
