@@ -92,3 +92,17 @@ export const isolated = (words: string): string => `\u2068${words.replace(/[\u20
 export function pluralData(t: Translate, name: string, key: PluralKey): Record<string, string> {
   return Object.fromEntries(Object.entries(pluralTemplates(t, key)).map(([form, text]) => [`data-${name}-${form}`, text]));
 }
+
+/** paragraphOpening's answers so far: the draft's paragraphs never change while the Worker runs. */
+const openings = new Map<string, string>();
+
+/** A paragraph's first nine words, without Markdown's marks: how a list of paragraphs to choose from names each. */
+export function paragraphOpening(markdown: string): string {
+  let opening = openings.get(markdown);
+  if (opening === undefined) {
+    const words = markdown.replace(/[*_`]/g, "").split(/\s+/);
+    opening = words.length > 9 ? `${words.slice(0, 9).join(" ")}…` : words.join(" ");
+    openings.set(markdown, opening);
+  }
+  return opening;
+}

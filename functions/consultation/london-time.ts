@@ -102,10 +102,23 @@ export function londonLocalTime(isoInstant: string): string {
   return new Date(millis + londonOffset(millis)).toISOString().slice(0, 19).replace("T", " ");
 }
 
+/** The London formatters made so far, one per language and set of parts: making one costs far more than using it. */
+const londonFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function londonFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let formatter = londonFormatters.get(key);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat(locale, { timeZone: TIMEZONE, ...options });
+    londonFormatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** A formatter of an instant's London parts in the reader's language. */
 function londonParts(instant: Date, t: Translate) {
   return (options: Intl.DateTimeFormatOptions) => {
-    const found = new Intl.DateTimeFormat(t("format.locale"), { timeZone: TIMEZONE, ...options }).formatToParts(instant);
+    const found = londonFormatter(t("format.locale"), options).formatToParts(instant);
     return (type: Intl.DateTimeFormatPartTypes) => found.find((part) => part.type === type)?.value ?? "";
   };
 }
