@@ -73,10 +73,10 @@ export const REQUEST_BYTES = LIMITS.commentsPerResponse * LIMITS.commentLength *
 export const RETRY_AFTER_SECONDS = 60;
 
 /** limitParams' answers so far, one per locale: the limits never change, and formatting them cost a fifth of a simple request's time. */
-const formattedLimits = new Map<string, Readonly<Record<string, string>>>();
+const formattedLimits = new Map<string, Readonly<LimitParams>>();
 
 /** The limits as message placeholders, formatted for the reader's locale. */
-export function limitParams(locale: string): Readonly<Record<string, string>> {
+export function limitParams(locale: string): Readonly<LimitParams> {
   let params = formattedLimits.get(locale);
   if (params === undefined) {
     params = Object.freeze(formatLimits(locale));
@@ -85,7 +85,10 @@ export function limitParams(locale: string): Readonly<Record<string, string>> {
   return params;
 }
 
-function formatLimits(locale: string): Record<string, string> {
+/** Each limit by the name messages give it, formatted. */
+export type LimitParams = ReturnType<typeof formatLimits>;
+
+function formatLimits(locale: string) {
   const number = new Intl.NumberFormat(locale);
   return {
     maxLength: number.format(LIMITS.commentLength),
