@@ -8,6 +8,12 @@
  * same file serves both.
  */
 
+/** Intl's rules and number formats made so far, one per locale: making one costs far more than using it, and counts are shown often. */
+/** @type {Map<string, Intl.PluralRules>} */
+const pluralRules = new Map();
+/** @type {Map<string, Intl.NumberFormat>} */
+const numberFormats = new Map();
+
 /**
  * The plural form of `count` in `locale` that has words, "other" when the form Intl.PluralRules picks has none.
  * @param {string} locale
@@ -16,8 +22,28 @@
  * @returns {string}
  */
 export function pluralForm(locale, count, hasWords) {
-  const form = new Intl.PluralRules(locale).select(count);
+  let rules = pluralRules.get(locale);
+  if (rules === undefined) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  const form = rules.select(count);
   return hasWords(form) ? form : "other";
+}
+
+/**
+ * `count` as the reader's locale writes numbers ("5,000", "5.000").
+ * @param {string} locale
+ * @param {number} count
+ * @returns {string}
+ */
+export function formatCount(locale, count) {
+  let format = numberFormats.get(locale);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, format);
+  }
+  return format.format(count);
 }
 
 /**
@@ -33,5 +59,5 @@ export function countInWords(dataset, name, count, locale) {
   /** @param {string} form */
   const attribute = (form) => `${name}${form[0]?.toUpperCase()}${form.slice(1)}`;
   const template = dataset[attribute(pluralForm(locale, count, (form) => dataset[attribute(form)] !== undefined))] ?? "";
-  return template.replace("{count}", new Intl.NumberFormat(locale).format(count));
+  return template.replace("{count}", formatCount(locale, count));
 }

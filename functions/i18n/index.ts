@@ -9,7 +9,7 @@ import english from "./messages/en.ts";
 import officers from "./officers.ts";
 import { limitParams } from "../limits.ts";
 import { DEFAULT_LANGUAGE } from "./default-language.ts";
-import { pluralForm } from "../../public/plural-rules.js";
+import { formatCount, pluralForm } from "../../public/plural-rules.js";
 
 /** Words the public sees, in every language. */
 export type PublicMessageKey = keyof typeof english.messages;
@@ -83,7 +83,7 @@ export type PluralKey = { [K in MessageKey]: K extends `${infer Base}.other` ? B
 export function plural(t: Translate, key: PluralKey, count: number, params: Record<string, string | number> = {}): string {
   const locale = t("format.locale");
   const form = pluralForm(locale, count, (name) => isMessageKey(`${key}.${name}`));
-  return t(`${key}.${form}` as MessageKey, { ...params, count: new Intl.NumberFormat(locale).format(count) });
+  return t(`${key}.${form}` as MessageKey, { ...params, count: formatCount(locale, count) });
 }
 
 const PLURAL_FORMS = ["zero", "one", "two", "few", "many", "other"] as const;
@@ -97,7 +97,16 @@ export function pluralTemplates(t: Translate, key: PluralKey): Record<string, st
   return Object.fromEntries(forms.map((form) => [form.slice(key.length + 1), t(form)]));
 }
 
+/** The list formats made so far, one per locale. */
+const listFormats = new Map<string, Intl.ListFormat>();
+
 /** "3.2, 3.3 and 4.1", in the reader's language. */
 export function listOf(t: Translate, items: string[]): string {
-  return new Intl.ListFormat(t("format.locale"), { type: "conjunction" }).format(items);
+  const locale = t("format.locale");
+  let format = listFormats.get(locale);
+  if (format === undefined) {
+    format = new Intl.ListFormat(locale, { type: "conjunction" });
+    listFormats.set(locale, format);
+  }
+  return format.format(items);
 }

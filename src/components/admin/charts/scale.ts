@@ -1,4 +1,5 @@
 import type { Translate } from "../../../../functions/i18n/index.ts";
+import { formatCount as countIn } from "../../../../public/plural-rules.js";
 
 /** The little arithmetic the server-drawn charts share: a round top for the value axis, and where a value falls on it. */
 
@@ -12,8 +13,8 @@ export function niceCeiling(max: number): number {
 /** A value's length along an axis `length` units long that ends at `top`. */
 export const scaled = (value: number, top: number, length: number): number => (top > 0 ? (value / top) * length : 0);
 
-/** Numbers as officers read them: "1,204". */
-export const formatCount = (count: number, locale: string): string => new Intl.NumberFormat(locale).format(count);
+/** Numbers as officers read them: "1,204" (one format per locale, as every count on the site). */
+export const formatCount = (count: number, locale: string): string => countIn(locale, count);
 
 /** "20 Nov": a London date (YYYY-MM-DD) as a short axis or table label. */
 export const formatDay = (day: string, locale: string, options: Intl.DateTimeFormatOptions = { day: "numeric", month: "short" }): string =>
