@@ -51,6 +51,8 @@ export default defineConfig(async () => {
             sequence: { groupOrder: 1 },
             include: ["test/api/**/*.test.ts", "test/store/**/*.test.ts", "test/unit/**/*.test.ts", "test/reliability/**/*.workers.test.ts"],
             setupFiles: ["./test/api/setup.ts"],
+            // A test counting requests to a rate limit may first wait up to 10 s for a new window (test/rate-windows.ts).
+            testTimeout: 30_000,
           },
         },
         {

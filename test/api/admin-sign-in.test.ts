@@ -6,6 +6,7 @@ import { LOCAL_OFFICER } from "../../functions/officers/auth/officer.ts";
 import { createSession, endSession, SESSION_COOKIE } from "../../functions/officers/auth/session.ts";
 import { answerWith, callsTo, forgetOutbound } from "../outbound.ts";
 import { AUDIENCE, CERTS_URL, TEAM_DOMAIN, claims, generateKey, signJwt, unsignedJwt, type TestKey } from "./admin-access-keys.ts";
+import { awayFromRateWindowEdge } from "../rate-windows.ts";
 
 const ADMIN_TOKEN = "correct-horse-battery-staple";
 const ACCESS = { ACCESS_TEAM_DOMAIN: TEAM_DOMAIN, ACCESS_AUD: AUDIENCE };
@@ -74,6 +75,7 @@ describe("officer sign-in with Cloudflare Access", () => {
 
   it("never shuts out an officer Access vouches for because strangers at the same address sent bad assertions", async ({ expect }) => {
     const council = "203.0.113.61";
+    await awayFromRateWindowEdge();
     for (let guess = 0; guess < 30; guess++) await session({ "Cf-Access-Jwt-Assertion": `not.a.jwt${guess}` }, ACCESS, council);
     expect((await session({ "Cf-Access-Jwt-Assertion": "not.a.jwt" }, ACCESS, council)).status).toBe(429);
     expect((await session({ "Cf-Access-Jwt-Assertion": await signJwt(teamKey, claims()) }, ACCESS, council)).status).toBe(200);
@@ -153,6 +155,7 @@ describe("officer sign-in with ADMIN_TOKEN", () => {
 
   it("slows guessing: after 30 wrong credentials from one address, that address is refused for a while", async ({ expect }) => {
     const guesser = "203.0.113.99";
+    await awayFromRateWindowEdge();
     for (let guess = 0; guess < 30; guess++) expect((await session({ Authorization: `Bearer guess-${guess}` }, { ADMIN_TOKEN }, guesser)).status).toBe(401);
     const limited = await session({ Authorization: "Bearer one-more" }, { ADMIN_TOKEN }, guesser);
     expect(limited.status).toBe(429);
@@ -165,6 +168,7 @@ describe("officer sign-in with ADMIN_TOKEN", () => {
   it("never shuts out a signed-in officer because strangers at the same address guessed wrong", async ({ expect }) => {
     const dayCentre = "203.0.113.60";
     const cookie = `${SESSION_COOKIE}=${await createSession(withToken(ADMIN_TOKEN), LOCAL_OFFICER)}`;
+    await awayFromRateWindowEdge();
     for (let guess = 0; guess < 30; guess++) await session({ Authorization: `Bearer guess-${guess}` }, { ADMIN_TOKEN }, dayCentre);
     expect((await session({ Authorization: "Bearer one-more" }, { ADMIN_TOKEN }, dayCentre)).status).toBe(429);
     const signedIn = await session({ Cookie: cookie }, { ADMIN_TOKEN }, dayCentre);
