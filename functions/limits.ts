@@ -3,6 +3,7 @@
  * pages use them for `maxlength`, and messages quote them through the
  * placeholders of the same names (see `limitParams`).
  */
+import { remembered } from "./lib/remembered.ts";
 export const LIMITS = {
   /** Characters in one comment, counted as people count them. */
   commentLength: 5000,
@@ -72,18 +73,12 @@ export const REQUEST_BYTES = LIMITS.commentsPerResponse * LIMITS.commentLength *
 /** Seconds a limited client is asked to wait: the rate limiter counts in windows of this length. */
 export const RETRY_AFTER_SECONDS = 60;
 
-/** limitParams' answers so far, one per locale: the limits never change, and formatting them cost a fifth of a simple request's time. */
-const formattedLimits = new Map<string, Readonly<LimitParams>>();
-
-/** The limits as message placeholders, formatted for the reader's locale. */
-export function limitParams(locale: string): Readonly<LimitParams> {
-  let params = formattedLimits.get(locale);
-  if (params === undefined) {
-    params = Object.freeze(formatLimits(locale));
-    formattedLimits.set(locale, params);
-  }
-  return params;
-}
+/**
+ * The limits as message placeholders, formatted for the reader's locale:
+ * once per locale, since formatting them for every request cost a fifth of a
+ * simple request's time.
+ */
+export const limitParams: (locale: string) => Readonly<LimitParams> = remembered((locale: string) => Object.freeze(formatLimits(locale)));
 
 /** Each limit by the name messages give it, formatted. */
 export type LimitParams = ReturnType<typeof formatLimits>;

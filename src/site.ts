@@ -4,6 +4,7 @@ import { translations } from "../functions/consultation/index.ts";
 import { translatedSection } from "../functions/consultation/translations.ts";
 import { pluralTemplates, translator, DEFAULT_LANGUAGE, LANGUAGE_CODES, type PluralKey, type Translate } from "../functions/i18n/index.ts";
 import { languageOfPath, pathsIn } from "../functions/paths.ts";
+import { remembered } from "../functions/lib/remembered.ts";
 
 /** What a page or component knows of its request: Astro's global gives both. */
 interface PageContext {
@@ -93,16 +94,12 @@ export function pluralData(t: Translate, name: string, key: PluralKey): Record<s
   return Object.fromEntries(Object.entries(pluralTemplates(t, key)).map(([form, text]) => [`data-${name}-${form}`, text]));
 }
 
-/** paragraphOpening's answers so far: the draft's paragraphs never change while the Worker runs. */
-const openings = new Map<string, string>();
-
-/** A paragraph's first nine words, without Markdown's marks: how a list of paragraphs to choose from names each. */
-export function paragraphOpening(markdown: string): string {
-  let opening = openings.get(markdown);
-  if (opening === undefined) {
-    const words = markdown.replace(/[*_`]/g, "").split(/\s+/);
-    opening = words.length > 9 ? `${words.slice(0, 9).join(" ")}…` : words.join(" ");
-    openings.set(markdown, opening);
-  }
-  return opening;
-}
+/**
+ * A paragraph's first nine words, without Markdown's marks: how a list of
+ * paragraphs to choose from names each. Worked out once per paragraph, as
+ * the draft never changes while the Worker runs.
+ */
+export const paragraphOpening: (markdown: string) => string = remembered((markdown: string) => {
+  const words = markdown.replace(/[*_`]/g, "").split(/\s+/);
+  return words.length > 9 ? `${words.slice(0, 9).join(" ")}…` : words.join(" ");
+});

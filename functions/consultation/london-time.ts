@@ -5,6 +5,7 @@
  */
 import type { Translate } from "../i18n/index.ts";
 import { existsOnCalendar, utcMillis, type WallClock } from "./calendar.ts";
+import { remembered } from "../lib/remembered.ts";
 
 export const TIMEZONE = "Europe/London";
 
@@ -102,18 +103,11 @@ export function londonLocalTime(isoInstant: string): string {
   return new Date(millis + londonOffset(millis)).toISOString().slice(0, 19).replace("T", " ");
 }
 
-/** The London formatters made so far, one per language and set of parts: making one costs far more than using it. */
-const londonFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function londonFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale} ${JSON.stringify(options)}`;
-  let formatter = londonFormatters.get(key);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat(locale, { timeZone: TIMEZONE, ...options });
-    londonFormatters.set(key, formatter);
-  }
-  return formatter;
-}
+/** One London formatter per language and set of parts: making one costs far more than using it. */
+const londonFormatter = remembered(
+  (locale: string, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone: TIMEZONE, ...options }),
+  (locale, options) => `${locale} ${JSON.stringify(options)}`,
+);
 
 /** A formatter of an instant's London parts in the reader's language. */
 function londonParts(instant: Date, t: Translate) {

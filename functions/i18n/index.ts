@@ -8,6 +8,7 @@
 import english from "./messages/en.ts";
 import officers from "./officers.ts";
 import { limitParams } from "../limits.ts";
+import { remembered } from "../lib/remembered.ts";
 import { DEFAULT_LANGUAGE } from "./default-language.ts";
 import { formatCount, pluralForm } from "../../public/plural-rules.js";
 
@@ -97,16 +98,9 @@ export function pluralTemplates(t: Translate, key: PluralKey): Record<string, st
   return Object.fromEntries(forms.map((form) => [form.slice(key.length + 1), t(form)]));
 }
 
-/** The list formats made so far, one per locale. */
-const listFormats = new Map<string, Intl.ListFormat>();
+const listFormat = remembered((locale: string) => new Intl.ListFormat(locale, { type: "conjunction" }));
 
 /** "3.2, 3.3 and 4.1", in the reader's language. */
 export function listOf(t: Translate, items: string[]): string {
-  const locale = t("format.locale");
-  let format = listFormats.get(locale);
-  if (format === undefined) {
-    format = new Intl.ListFormat(locale, { type: "conjunction" });
-    listFormats.set(locale, format);
-  }
-  return format.format(items);
+  return listFormat(t("format.locale")).format(items);
 }
