@@ -8,11 +8,23 @@
  * same file serves both.
  */
 
-/** Intl's rules and number formats made so far, one per locale: making one costs far more than using it, and counts are shown often. */
-/** @type {Map<string, Intl.PluralRules>} */
-const pluralRules = new Map();
-/** @type {Map<string, Intl.NumberFormat>} */
-const numberFormats = new Map();
+/**
+ * `make` for each locale once: making Intl's rules and formats costs far more
+ * than using them, and counts are shown often (the kiosk's on every key press).
+ * @template T
+ * @param {(locale: string) => T} make
+ * @returns {(locale: string) => T}
+ */
+function perLocale(make) {
+  /** @type {Map<string, T>} */
+  const made = new Map();
+  return (locale) => {
+    if (!made.has(locale)) made.set(locale, make(locale));
+    return /** @type {T} */ (made.get(locale));
+  };
+}
+const pluralRules = perLocale((locale) => new Intl.PluralRules(locale));
+const numberFormat = perLocale((locale) => new Intl.NumberFormat(locale));
 
 /**
  * The plural form of `count` in `locale` that has words, "other" when the form Intl.PluralRules picks has none.
@@ -22,12 +34,7 @@ const numberFormats = new Map();
  * @returns {string}
  */
 export function pluralForm(locale, count, hasWords) {
-  let rules = pluralRules.get(locale);
-  if (rules === undefined) {
-    rules = new Intl.PluralRules(locale);
-    pluralRules.set(locale, rules);
-  }
-  const form = rules.select(count);
+  const form = pluralRules(locale).select(count);
   return hasWords(form) ? form : "other";
 }
 
@@ -38,12 +45,7 @@ export function pluralForm(locale, count, hasWords) {
  * @returns {string}
  */
 export function formatCount(locale, count) {
-  let format = numberFormats.get(locale);
-  if (format === undefined) {
-    format = new Intl.NumberFormat(locale);
-    numberFormats.set(locale, format);
-  }
-  return format.format(count);
+  return numberFormat(locale).format(count);
 }
 
 /**
