@@ -59,7 +59,7 @@ const ROUTER_PATHS = /^\/(?:_image|_next\/image|cdn-cgi\/)/;
  * @param {Set<string> | null} roots the roots of every file in the build, or null when every address must go through the router
  */
 export function mayBeStatic(url, roots) {
-  if (roots === null || ROUTER_PATHS.test(url.pathname) || url.pathname.includes("\\")) return true;
+  if (roots === null || ROUTER_PATHS.test(url.pathname)) return true;
   return roots.has(assetRoot(decodedPath(url.pathname)));
 }
 
