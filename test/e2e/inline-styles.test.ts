@@ -44,15 +44,16 @@ async function visit(page: Page, url: string) {
   };
 }
 
+/** The pages that carry the commenting script's loader, in two languages besides English. */
+const COMMENTING_PAGES = [
+  ["a section page", "/draft/streets/"],
+  ["a section page in Spanish", "/es/draft/streets/"],
+  ["a comment page", "/comment/streets-2"],
+  ["a comment page in Italian", "/it/comment/streets-2"],
+] as const;
+
 describe("inline stylesheets", () => {
-  const PAGES = [
-    ["a section page", "/draft/streets/"],
-    ["a section page in Spanish", "/es/draft/streets/"],
-    ["a comment page", "/comment/streets-2"],
-    ["a comment page in Italian", "/it/comment/streets-2"],
-    ["the kiosk", "/kiosk/"],
-    ["the paper form", "/print/"],
-  ] as const;
+  const PAGES = [...COMMENTING_PAGES, ["the kiosk", "/kiosk/"], ["the paper form", "/print/"]] as const;
 
   for (const [name, path] of PAGES) {
     it(`are allowed by the security policy and applied on ${name}`, async ({ expect }) => {
@@ -111,14 +112,7 @@ function directive(policy: string, name: string): string[] {
 }
 
 describe("the commenting script's inline loader", () => {
-  const PAGES = [
-    ["a section page", "/draft/streets/"],
-    ["a section page in Spanish", "/es/draft/streets/"],
-    ["a comment page", "/comment/streets-2"],
-    ["a comment page in Italian", "/it/comment/streets-2"],
-  ] as const;
-
-  for (const [name, path] of PAGES) {
+  for (const [name, path] of COMMENTING_PAGES) {
     it(`is allowed by the hash of its exact text on ${name}, and runs there without a security policy violation`, async ({ expect }) => {
       const response = await fetch(`${site().url}${path}`);
       const html = await response.text();
