@@ -2,11 +2,20 @@ import { fileURLToPath } from "node:url";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { answerOutbound } from "./test/outbound.ts";
+import SuiteSequencer from "./test/sequencer.ts";
+
+/**
+ * Files running at once, across all three projects, which share these slots
+ * (test/sequencer.ts). Three measured fastest on two cores: the end-to-end
+ * files wait on a browser and a server as much as they compute.
+ */
+const SLOTS = 3;
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("./migrations");
   return {
     test: {
+      sequence: { sequencer: SuiteSequencer },
       projects: [
         {
           // The API and the shared rules, inside workerd against a migrated local D1,
@@ -41,14 +50,10 @@ export default defineConfig(async () => {
           ],
           test: {
             name: "workers",
-            // Two files at once measured fastest here (three contend for the two cores). Run after the e2e
-            // project's files, beside the reliability files: projects with different numbers of workers run as
-            // groups, one after the other, and neither of these keeps both cores busy alone.
-            maxWorkers: 2,
+            maxWorkers: SLOTS,
             // Files run one after another in the same workerd, which then transforms and loads the code once
             // instead of for every file; test/api/setup.ts gives each file the database the migrations leave.
             isolate: false,
-            sequence: { groupOrder: 1 },
             include: ["test/api/**/*.test.ts", "test/store/**/*.test.ts", "test/unit/**/*.test.ts", "test/reliability/**/*.workers.test.ts"],
             setupFiles: ["./test/api/setup.ts"],
             // A test counting requests to a rate limit may first wait up to 10 s for a new window (test/rate-windows.ts).
@@ -63,10 +68,9 @@ export default defineConfig(async () => {
             environment: "node",
             testTimeout: 600_000,
             hookTimeout: 120_000,
-            // Its two files side by side, each serving its own site, and beside the workers project's files.
+            // Its two files side by side, each serving its own site, and beside the other projects' files.
             fileParallelism: true,
-            maxWorkers: 2,
-            sequence: { groupOrder: 1 },
+            maxWorkers: SLOTS,
           },
         },
         {
@@ -80,10 +84,9 @@ export default defineConfig(async () => {
             testTimeout: 60_000,
             hookTimeout: 120_000,
             // Each file serves its own site on its own port and database. Files run one after another in
-            // each of three processes, which keep one browser for all of their files (test/e2e/harness.ts).
-            maxWorkers: 3,
+            // each process, which keeps one browser for all of its files (test/e2e/harness.ts).
+            maxWorkers: SLOTS,
             isolate: false,
-            sequence: { groupOrder: 0 },
           },
         },
       ],
