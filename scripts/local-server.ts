@@ -39,6 +39,8 @@ export const SETTING_NAMES = [
 export const OUT_DIR = process.env.PORTAL_OUT_DIR ?? "dist";
 /** The same site built from the tests' fixture consultation (`npm run build:fixture`). */
 export const FIXTURE_OUT_DIR = `${OUT_DIR}-fixture`;
+/** What a build made by `npm test` printed, kept inside the build's folder (scripts/test-builds.ts). */
+export const BUILD_OUTPUT_FILE = "build-output.log";
 /** The folder holding the content/ a build is made from: PORTAL_CONTENT_ROOT (as the build reads it) or this repository. */
 export const CONTENT_ROOT = process.env.PORTAL_CONTENT_ROOT ?? ".";
 /** The folder holding the tests' fixture consultation. */
