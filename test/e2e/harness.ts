@@ -23,13 +23,21 @@ import { launchBrowser } from "../../scripts/browser.ts";
 let shared: Promise<Browser> | undefined;
 
 /**
+ * The tests' pages run little script, and most of it once (axe, parsed afresh
+ * on each page), so V8's optimising compilers cost more than they save: a
+ * page's work measured about a fifth cheaper without them. The benchmarks'
+ * browsers keep them, as people's browsers do.
+ */
+const TEST_BROWSER_ARGS = ["--js-flags=--no-opt --no-maglev"];
+
+/**
  * One Chromium for every test file a test process runs, one file after
  * another: launching a browser for each file cost more than some files'
  * tests. Each test still opens contexts of its own, and `releaseBrowser`
  * closes whatever a file left open.
  */
 export function sharedBrowser(): Promise<Browser> {
-  shared ??= launchBrowser().then((browser) => {
+  shared ??= launchBrowser({ args: TEST_BROWSER_ARGS }).then((browser) => {
     browser.on("disconnected", () => (shared = undefined));
     return browser;
   });
