@@ -3,7 +3,7 @@
 // the links lead to a plain form page, and that form posts without JavaScript.
 
 import { countInWords } from "./plural-rules.js";
-import { textLength } from "./text-rules.js";
+import { charactersLeft } from "./text-rules.js";
 
 const LIVE_COUNT_DELAY = 400;
 
@@ -18,18 +18,24 @@ function enhanceCharacterCount(textarea) {
   const max = Number(textarea.dataset.max);
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
+  /** @param {string} text @param {boolean} over */
+  const show = (text, over) => {
+    count.textContent = text;
+    count.classList.toggle("character-count-over", over);
+  };
   const update = () => {
-    const left = max - textLength(textarea.value);
+    const { name, count: left } = charactersLeft(max, textarea.value);
     // The page gives every form its language has (data-remaining-one, data-remaining-other…); the language's own rules pick one.
-    count.textContent = countInWords(textarea.dataset, left >= 0 ? "remaining" : "over", Math.abs(left), textarea.dataset.locale);
-    count.classList.toggle("character-count-over", left < 0);
+    show(countInWords(textarea.dataset, name, left, textarea.dataset.locale), name === "over");
   };
   // Screen readers hear the count when typing pauses, not at every key.
   textarea.addEventListener("input", () => {
     clearTimeout(timer);
     timer = setTimeout(update, LIVE_COUNT_DELAY);
   });
-  update();
+  // The page wrote the count for the words it came with; words the browser put back (going back to the page) are counted here.
+  if (textarea.dataset.countNow !== undefined && textarea.value === textarea.defaultValue) show(textarea.dataset.countNow, textarea.dataset.countNowOver !== undefined);
+  else update();
 }
 
 /** Shows the organisation's name only when "for an organisation" is chosen. */

@@ -40,3 +40,15 @@ export function textLength(value) {
 export function hasVisibleText(value) {
   return VISIBLE.test(value);
 }
+
+/**
+ * What the count under a comment box says of `value`: the characters left before `max`, or how many it is over.
+ * The page shows it for the words it was sent with (src/components/CommentBox.astro), and comment.js as they change.
+ * @param {number} max
+ * @param {string} value
+ * @returns {{ name: "remaining" | "over", count: number }}
+ */
+export function charactersLeft(max, value) {
+  const left = max - textLength(value);
+  return left >= 0 ? { name: "remaining", count: left } : { name: "over", count: -left };
+}

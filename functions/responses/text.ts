@@ -3,4 +3,4 @@
  * plain JavaScript, because the browser loads the very same file for the live
  * character count: a count on the page and the server's decision never disagree.
  */
-export { hasVisibleText, normaliseText, textLength } from "../../public/text-rules.js";
+export { charactersLeft, hasVisibleText, normaliseText, textLength } from "../../public/text-rules.js";

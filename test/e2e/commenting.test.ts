@@ -344,6 +344,44 @@ describe("commenting inline with JavaScript", () => {
     }
   });
 
+  it("shows the count for the words a form comes back with, and makes no number format until the words change", async ({ expect }) => {
+    const page = await newPage(browser);
+    // Counts every number format the page makes: the first costs tens of milliseconds in a fresh page.
+    await page.addInitScript(() => {
+      const made = { count: 0 };
+      Object.defineProperty(window, "numberFormatsMade", { value: made });
+      Intl.NumberFormat = new Proxy(Intl.NumberFormat, {
+        construct(target, args) {
+          made.count += 1;
+          return Reflect.construct(target, args);
+        },
+      });
+    });
+    const formatsMade = () => page.evaluate(() => (window as unknown as { numberFormatsMade: { count: number } }).numberFormatsMade.count);
+    await page.goto(`${site.url}/comment/homes-1`);
+    await commentingEnhanced(page);
+    expect(await page.locator("#comment-count").innerText()).toBe("You have 5,000 characters remaining");
+    expect(await formatsMade()).toBe(0);
+
+    // Ten characters too many: the server refuses them and shows the form again with the words in the box.
+    await page.getByLabel("Your comment on paragraph 4.1").fill("x".repeat(5010));
+    await page.getByRole("button", { name: "Send comment" }).click();
+    await page.locator(".error-summary").waitFor();
+    await commentingEnhanced(page);
+    const count = page.locator("#comment-count");
+    expect(await count.innerText()).toBe("You have 10 characters too many");
+    expect(await count.getAttribute("class")).toContain("character-count-over");
+    expect(await formatsMade()).toBe(0);
+
+    // Taking eleven away counts live again, in the same words.
+    await page.getByLabel("Your comment on paragraph 4.1").fill("x".repeat(4999));
+    await page.waitForFunction(() => document.querySelector("#comment-count")?.textContent?.includes("remaining"));
+    expect(await count.innerText()).toBe("You have 1 character remaining");
+    expect(await count.getAttribute("class")).not.toContain("character-count-over");
+    expect(await formatsMade()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
   it("counts characters as the server does, so text that normalisation shortens is not called too long", async ({ expect }) => {
     const page = await newPage(browser);
     await page.goto(`${site.url}/comment/homes-1`);
