@@ -26,12 +26,6 @@ async function chromiumPath(): Promise<string> {
   return packaged.executablePath();
 }
 
-/** The desktop browser itself, for tools that expect it (Lighthouse): CHROME_PATH or a system Chromium or Chrome. */
-function fullBrowserPath(): string | undefined {
-  return [process.env.CHROME_PATH, ...SYSTEM_BROWSERS].find((path) => path && existsSync(path));
-}
-
-export async function launchBrowser(options: { fullBrowser?: boolean; args?: string[] } = {}): Promise<Browser> {
-  const executablePath = (options.fullBrowser && fullBrowserPath()) || (await chromiumPath());
-  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...(options.args ?? [])], headless: true });
+export async function launchBrowser(options: { args?: string[] } = {}): Promise<Browser> {
+  return chromium.launch({ executablePath: await chromiumPath(), args: [...CHROMIUM_ARGS, ...(options.args ?? [])], headless: true });
 }
