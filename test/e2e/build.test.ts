@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { describe, it } from "vitest";
 import { BUILD_OUTPUT_FILE, FIXTURE_OUT_DIR, OUT_DIR } from "../../scripts/local-server.ts";
 import { startSite } from "./harness.ts";
@@ -23,7 +24,8 @@ describe("building the site", () => {
     if (statSync(record).mtimeMs < statSync(join(outDir, "server", "wrangler.json")).mtimeMs) {
       throw new Error(`${record} is older than the build in ${outDir}/: run \`npm test\`, which builds again and keeps what it printed`);
     }
-    return readFileSync(record, "utf8")
+    // Colours, where the build chose them, are taken out: the words are what is read.
+    return stripVTControlCharacters(readFileSync(record, "utf8"))
       .split("\n")
       .filter((line) => !line.startsWith("npm warn"));
   }
