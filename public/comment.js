@@ -34,8 +34,9 @@ function enhanceCharacterCount(textarea) {
     timer = setTimeout(update, LIVE_COUNT_DELAY);
   });
   // The page wrote the count for the words it came with; words the browser put back (going back to the page) are counted here.
-  if (textarea.dataset.countNow !== undefined && textarea.value === textarea.defaultValue) show(textarea.dataset.countNow, textarea.dataset.countNowOver !== undefined);
-  else update();
+  if (textarea.dataset.countNow !== undefined && textarea.value === textarea.defaultValue) {
+    show(textarea.dataset.countNow, charactersLeft(max, textarea.value).name === "over");
+  } else update();
 }
 
 /** Shows the organisation's name only when "for an organisation" is chosen. */
