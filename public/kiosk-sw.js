@@ -36,7 +36,16 @@ const SCRIPTS = [
 const SHELL = [new URL(self.registration.scope).pathname, ...SCRIPTS];
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+  // What another language's worker kept already is left as it is: every load online refreshes what it fetches (below).
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then(async (cache) => {
+        const kept = await Promise.all(SHELL.map((path) => cache.match(path)));
+        await cache.addAll(SHELL.filter((_, index) => !kept[index]));
+      })
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener("activate", (event) => {

@@ -85,11 +85,14 @@ function start() {
   });
   if ("serviceWorker" in navigator) {
     // The kiosk in every language (/kiosk/, /es/kiosk/…) works offline, so the start screen's language choice does too.
-    const kiosks = [location.pathname, ...Array.from(document.querySelectorAll(".language-switcher a"), (link) => new URL(/** @type {HTMLAnchorElement} */ (link).href).pathname)];
-    for (const scope of kiosks) navigator.serviceWorker.register("/kiosk-sw.js", { scope }).catch(() => {});
-    // The pages and styles were fetched before the service worker was there to keep them: keep them now (it keeps the scripts itself).
-    const styles = Array.from(document.querySelectorAll('link[rel="stylesheet"]'), (link) => /** @type {HTMLLinkElement} */ (link).href);
-    caches.open("kiosk-v1").then((cache) => cache.addAll([...kiosks, ...styles])).catch(() => {});
+    // Each has a worker of its own. This kiosk's comes first and keeps its page and every script; the others, registered
+    // once it is ready, find the scripts kept and fetch only their own page.
+    const others = new Set(Array.from(document.querySelectorAll(".language-switcher a"), (link) => new URL(/** @type {HTMLAnchorElement} */ (link).href).pathname));
+    const register = (/** @type {string} */ scope) => navigator.serviceWorker.register("/kiosk-sw.js", { scope });
+    register(location.pathname)
+      .then(() => navigator.serviceWorker.ready)
+      .then(() => Promise.all(Array.from(others, register)))
+      .catch(() => {});
   }
 
   $("[data-read-screen]").hidden = !("speechSynthesis" in window);

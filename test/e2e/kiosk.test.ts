@@ -309,6 +309,26 @@ describe("a kiosk session", () => {
     await context.close();
   });
 
+  it("changes language offline, each language's kiosk kept from the set-up, and sends what was written in it when back online", async ({ expect }) => {
+    const { context, page } = await setUpKiosk();
+    // Each language's kiosk has a worker of its own, registered once this one's is ready.
+    await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistrations()).filter((registration) => registration.active).length === 3);
+    const before = await kioskComments();
+    await context.setOffline(true);
+    await page.getByRole("link", { name: "Español" }).click();
+    await page.getByRole("button", { name: "Doy mi propia opinión" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("es");
+    await page.getByRole("link", { name: "Italiano" }).click();
+    await page.getByRole("button", { name: "Do la mia opinione" }).waitFor();
+    await page.getByRole("link", { name: "English" }).click();
+    await sendAboutWholePlan(page, "Written offline after trying two other languages.");
+    await page.getByRole("heading", { name: "Thank you. Your response is saved on this kiosk." }).waitFor();
+    await context.setOffline(false);
+    await backOnline(page);
+    expect(await kioskComments()).toBe(before + 1);
+    await context.close();
+  });
+
   it("gives each of a busy day's people their own reference while offline, and sends every response under it", async ({ expect }) => {
     const { context, page } = await setUpKiosk();
     await page.evaluate(() => navigator.serviceWorker.ready);
