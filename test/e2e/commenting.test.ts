@@ -557,89 +557,83 @@ describe("what people write is only ever shown as text", () => {
 });
 
 describe("after the closing date", () => {
+  /** Closed on 6 February 2026, for every test here: none of them changes what the others find. */
+  let closed: Site;
+  beforeAll(async () => {
+    closed = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2026-02-06T17:00:00+00:00" });
+  });
+  afterAll(async () => {
+    await closed?.stop();
+  });
+
   it("offers no form anywhere, says when it closed, and the API refuses", async ({ expect }) => {
-    const closed = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2026-02-06T17:00:00+00:00" });
-    try {
-      const page = await newPage(browser);
-      await page.goto(`${closed.url}/draft/streets/`);
-      expect(await page.getByRole("link", { name: "Comment on paragraph 3.2" }).count()).toBe(0);
-      expect(await page.locator("form, template").count()).toBe(0);
-      // An address kept from before the close (a bookmark, a printed link) still says plainly why there is no form.
-      await page.goto(`${closed.url}/comment/streets-2`);
-      expect(await page.locator("form.comment-form").count()).toBe(0);
-      expect(await page.locator("main").innerText()).toContain("This consultation closed at 5:00pm on Friday 6 February 2026.");
+    const page = await newPage(browser);
+    await page.goto(`${closed.url}/draft/streets/`);
+    expect(await page.getByRole("link", { name: "Comment on paragraph 3.2" }).count()).toBe(0);
+    expect(await page.locator("form, template").count()).toBe(0);
+    // An address kept from before the close (a bookmark, a printed link) still says plainly why there is no form.
+    await page.goto(`${closed.url}/comment/streets-2`);
+    expect(await page.locator("form.comment-form").count()).toBe(0);
+    expect(await page.locator("main").innerText()).toContain("This consultation closed at 5:00pm on Friday 6 February 2026.");
+    await expectAccessible(page, expect);
+    // The look-up form and a page that is not there say it too.
+    for (const path of ["/track", "/no-such-page/"]) {
+      await page.goto(`${closed.url}${path}`);
+      expect(await page.locator("main").innerText(), path).toContain("This consultation closed at 5:00pm on Friday 6 February 2026.");
       await expectAccessible(page, expect);
-      // The look-up form and a page that is not there say it too.
-      for (const path of ["/track", "/no-such-page/"]) {
-        await page.goto(`${closed.url}${path}`);
-        expect(await page.locator("main").innerText(), path).toContain("This consultation closed at 5:00pm on Friday 6 February 2026.");
-        await expectAccessible(page, expect);
-      }
-      // Whoever prints paper forms now is told they would arrive too late, on screen only.
-      await page.goto(`${closed.url}/print/`);
-      expect(await page.getByRole("alert").innerText()).toBe(
-        "The consultation closed at 5:00pm on Friday 6 February 2026. Forms given to us now arrive too late to be counted, so please do not hand these out.",
-      );
-      await page.emulateMedia({ media: "print" });
-      expect(await page.getByRole("alert").isVisible()).toBe(false);
-      const refused = await fetch(`${closed.url}/api/responses`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ comments: [{ paragraph: "general", text: "Late" }] }),
-      });
-      expect(refused.status).toBe(403);
-      await page.context().close();
-    } finally {
-      await closed.stop();
     }
+    // Whoever prints paper forms now is told they would arrive too late, on screen only.
+    await page.goto(`${closed.url}/print/`);
+    expect(await page.getByRole("alert").innerText()).toBe(
+      "The consultation closed at 5:00pm on Friday 6 February 2026. Forms given to us now arrive too late to be counted, so please do not hand these out.",
+    );
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByRole("alert").isVisible()).toBe(false);
+    const refused = await fetch(`${closed.url}/api/responses`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ comments: [{ paragraph: "general", text: "Late" }] }),
+    });
+    expect(refused.status).toBe(403);
+    await page.context().close();
   });
 
   it("offers no comment links on a reading page reached by an address with a doubled slash, and keeps a post to one", async ({ expect }) => {
-    const closed = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2026-02-06T17:00:00+00:00" });
-    try {
-      const page = await newPage(browser);
-      for (const path of ["//draft/streets/", "/es//draft/", "/draft//streets/"]) {
-        await page.goto(`${closed.url}${path}`);
-        expect(await page.locator("a[href*='/comment/']").count(), path).toBe(0);
-        expect(await page.locator("[data-consultation-status]").innerText(), path).not.toBe("");
-      }
-      await page.context().close();
-      const post = await fetch(`${closed.url}/es//comment/streets-2`, {
-        method: "POST",
-        redirect: "manual",
-        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: closed.url },
-        body: new URLSearchParams({ paragraph: "streets-2", comment: "Mis palabras" }),
-      });
-      expect(post.status).toBe(308);
-      expect(post.headers.get("Location")).toBe(`${closed.url}/es/comment/streets-2`);
-    } finally {
-      await closed.stop();
+    const page = await newPage(browser);
+    for (const path of ["//draft/streets/", "/es//draft/", "/draft//streets/"]) {
+      await page.goto(`${closed.url}${path}`);
+      expect(await page.locator("a[href*='/comment/']").count(), path).toBe(0);
+      expect(await page.locator("[data-consultation-status]").innerText(), path).not.toBe("");
     }
+    await page.context().close();
+    const post = await fetch(`${closed.url}/es//comment/streets-2`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: closed.url },
+      body: new URLSearchParams({ paragraph: "streets-2", comment: "Mis palabras" }),
+    });
+    expect(post.status).toBe(308);
+    expect(post.headers.get("Location")).toBe(`${closed.url}/es/comment/streets-2`);
   });
 
   it("says on a look-up and a confirmation that the comments are being read now, not that they will be", async ({ expect }) => {
-    const closed = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2026-02-06T17:00:00+00:00" });
-    try {
-      executeSql(closed.stateDirectory, seedCommentsSql([{ reference: "KXSKT2222F", paragraph: "care-1", text: "Sent at a kiosk before the close.", channel: "kiosk" }]));
-      const page = await newPage(browser, { javaScriptEnabled: false });
-      await page.goto(`${closed.url}/track`);
-      await page.getByLabel("Your reference").fill("KXSKT-2222F");
-      await page.getByRole("button", { name: "Look up" }).click();
-      const result = await page.locator("main").innerText();
-      expect(result).toContain("Received. Council officers are reading every comment now.");
-      expect(result).toContain("We will add it here when we publish “You said, we did”.");
-      expect(result).not.toMatch(/when the consultation closes|after the consultation closes/);
+    executeSql(closed.stateDirectory, seedCommentsSql([{ reference: "KXSKT2222F", paragraph: "care-1", text: "Sent at a kiosk before the close.", channel: "kiosk" }]));
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${closed.url}/track`);
+    await page.getByLabel("Your reference").fill("KXSKT-2222F");
+    await page.getByRole("button", { name: "Look up" }).click();
+    const result = await page.locator("main").innerText();
+    expect(result).toContain("Received. Council officers are reading every comment now.");
+    expect(result).toContain("We will add it here when we publish “You said, we did”.");
+    expect(result).not.toMatch(/when the consultation closes|after the consultation closes/);
 
-      // A confirmation reached after the close (a kiosk's late answer, say) speaks of the close as past.
-      await page.context().addCookies([{ name: "confirmation", value: "KXSKT-2222F", url: `${closed.url}/confirmation` }]);
-      await page.goto(`${closed.url}/confirmation`);
-      const confirmation = await page.locator("main").innerText();
-      expect(confirmation).toContain("The consultation has now closed. Council officers are reading every comment.");
-      expect(confirmation).not.toContain("Comment on another paragraph");
-      await page.context().close();
-    } finally {
-      await closed.stop();
-    }
+    // A confirmation reached after the close (a kiosk's late answer, say) speaks of the close as past.
+    await page.context().addCookies([{ name: "confirmation", value: "KXSKT-2222F", url: `${closed.url}/confirmation` }]);
+    await page.goto(`${closed.url}/confirmation`);
+    const confirmation = await page.locator("main").innerText();
+    expect(confirmation).toContain("The consultation has now closed. Council officers are reading every comment.");
+    expect(confirmation).not.toContain("Comment on another paragraph");
+    await page.context().close();
   });
 });
 

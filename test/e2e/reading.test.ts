@@ -24,9 +24,13 @@ beforeAll(async () => {
   await page.context().close();
 });
 
+/** The same site closed on 6 February 2026: started by the first test that asks for it, and shared, since none of them changes it. */
+let closedSite: Promise<Site> | undefined;
+const closedOnSixthFebruary = () => (closedSite ??= startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2026-02-06T17:00:00+00:00" }));
+
 afterAll(async () => {
   await releaseBrowser(browser);
-  await site?.stop();
+  await Promise.all([site?.stop(), closedSite?.then((closed) => closed.stop())]);
 });
 
 describe("every page type passes axe with zero violations", () => {
@@ -195,24 +199,20 @@ describe("the home page", () => {
   });
 
   it("says plainly once the consultation has closed, and what happens next, with nothing inviting comments", async ({ expect }) => {
-    const closed = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2026-02-06T17:00:00+00:00" });
-    try {
-      const page = await newPage(browser, { javaScriptEnabled: false });
-      await page.goto(`${closed.url}/`);
-      const main = await page.locator("main").innerText();
-      expect(main).toContain("This consultation closed at 5:00pm on Friday 6 February 2026.");
-      expect(main).toContain("Council officers are now reading every comment.");
-      expect(await page.locator(".tag").innerText()).toBe("Consultation closed");
-      expect(await page.locator("h1").innerText()).toBe(`The consultation on the ${fixture.settings.title} has closed`);
-      for (const stale of ["Have your say", "Draft for consultation", "Ways to take part", "Comment on paragraph"]) expect(main).not.toContain(stale);
-      await page.context().close();
-      const checker = await newPage(browser);
-      await checker.goto(`${closed.url}/`);
-      expect(await axeViolations(checker)).toEqual([]);
-      await checker.context().close();
-    } finally {
-      await closed.stop();
-    }
+    const closed = await closedOnSixthFebruary();
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${closed.url}/`);
+    const main = await page.locator("main").innerText();
+    expect(main).toContain("This consultation closed at 5:00pm on Friday 6 February 2026.");
+    expect(main).toContain("Council officers are now reading every comment.");
+    expect(await page.locator(".tag").innerText()).toBe("Consultation closed");
+    expect(await page.locator("h1").innerText()).toBe(`The consultation on the ${fixture.settings.title} has closed`);
+    for (const stale of ["Have your say", "Draft for consultation", "Ways to take part", "Comment on paragraph"]) expect(main).not.toContain(stale);
+    await page.context().close();
+    const checker = await newPage(browser);
+    await checker.goto(`${closed.url}/`);
+    expect(await axeViolations(checker)).toEqual([]);
+    await checker.context().close();
   });
 });
 
@@ -227,42 +227,38 @@ describe("the draft's pages, prerendered and free of JavaScript, with the live s
     await page.context().close();
   });
 
-  // It starts a site of its own, which takes most of a minute on a busy machine.
+  // It may start the closed site, which takes most of a minute on a busy machine.
   it("after the close, say so and what happens next, offer no comment link or form, and load no script", { timeout: 240_000 }, async ({ expect }) => {
-    const closed = await startSite({ OPENS_AT: "2026-01-05T09:00:00+00:00", CLOSES_AT: "2026-02-06T17:00:00+00:00" });
-    try {
-      const page = await newPage(browser, { javaScriptEnabled: false });
-      for (const path of ["/draft/", ...sectionPaths, "/privacy/"]) {
-        const response = await page.goto(`${closed.url}${path}`);
-        expect(response!.headers()["cache-control"], path).toBe("no-cache");
-        const main = await page.locator("main").innerText();
-        expect(main, path).toContain("This consultation closed at 5:00pm on Friday 6 February 2026.");
-        expect(main, path).toContain("Council officers are now reading every comment.");
-        expect(await page.getByRole("link", { name: /^Comment on/ }).count(), path).toBe(0);
-        expect(await page.locator("script, template").count(), path).toBe(0);
-      }
-      // The words themselves are all still there, numbered.
-      await page.goto(`${closed.url}/draft/streets/`);
-      expect(await page.locator("[data-paragraph]").count()).toBe(fixture.draft.sections.find((section) => section.slug === "streets")!.paragraphs.length);
-      await page.context().close();
-      const checker = await newPage(browser);
-      await checker.goto(`${closed.url}/draft/streets/`);
-      expect(await axeViolations(checker)).toEqual([]);
-      // A comment page offers no form after the close, so it asks for nothing the form would need.
-      const scripts: string[] = [];
-      checker.on("request", (request) => void (request.resourceType() === "script" && scripts.push(new URL(request.url()).pathname)));
-      for (const path of ["/comment/streets-2", "/comment/general", "/es/comment/streets-2"]) {
-        await checker.goto(`${closed.url}${path}`);
-        expect(await checker.locator("main [data-status=closed]").count(), path).toBe(1);
-        expect(await checker.locator("textarea").count(), path).toBe(0);
-        // Not even the few lines that would ask for the script once the page has painted.
-        expect(await checker.locator("script").count(), path).toBe(0);
-      }
-      expect(scripts).toEqual([]);
-      await checker.context().close();
-    } finally {
-      await closed.stop();
+    const closed = await closedOnSixthFebruary();
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    for (const path of ["/draft/", ...sectionPaths, "/privacy/"]) {
+      const response = await page.goto(`${closed.url}${path}`);
+      expect(response!.headers()["cache-control"], path).toBe("no-cache");
+      const main = await page.locator("main").innerText();
+      expect(main, path).toContain("This consultation closed at 5:00pm on Friday 6 February 2026.");
+      expect(main, path).toContain("Council officers are now reading every comment.");
+      expect(await page.getByRole("link", { name: /^Comment on/ }).count(), path).toBe(0);
+      expect(await page.locator("script, template").count(), path).toBe(0);
     }
+    // The words themselves are all still there, numbered.
+    await page.goto(`${closed.url}/draft/streets/`);
+    expect(await page.locator("[data-paragraph]").count()).toBe(fixture.draft.sections.find((section) => section.slug === "streets")!.paragraphs.length);
+    await page.context().close();
+    const checker = await newPage(browser);
+    await checker.goto(`${closed.url}/draft/streets/`);
+    expect(await axeViolations(checker)).toEqual([]);
+    // A comment page offers no form after the close, so it asks for nothing the form would need.
+    const scripts: string[] = [];
+    checker.on("request", (request) => void (request.resourceType() === "script" && scripts.push(new URL(request.url()).pathname)));
+    for (const path of ["/comment/streets-2", "/comment/general", "/es/comment/streets-2"]) {
+      await checker.goto(`${closed.url}${path}`);
+      expect(await checker.locator("main [data-status=closed]").count(), path).toBe(1);
+      expect(await checker.locator("textarea").count(), path).toBe(0);
+      // Not even the few lines that would ask for the script once the page has painted.
+      expect(await checker.locator("script").count(), path).toBe(0);
+    }
+    expect(scripts).toEqual([]);
+    await checker.context().close();
   });
 
   it("are still the files the build wrote, with the status slot and comment links in them", async ({ expect }) => {
