@@ -149,14 +149,26 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 /**
  * The page `pageBasics` visits each address in, one per browser until its file releases it: a fresh
- * page costs a new renderer (about 0.2 CPU-s), and what a page's basics are needs none.
+ * page costs a new renderer (about 0.2 CPU-s), and what a page's basics are needs none. It keeps no
+ * HTTP cache, as a fresh page has none: a page cached for a minute is asked for again, not shown as
+ * it was before a test changed it.
  */
 const basicsPages = new WeakMap<Browser, Page>();
 
-/** What every page must get right, at `url` with no cookies: its language, one h1, and no axe violations. */
+async function basicsPage(browser: Browser): Promise<Page> {
+  const kept = basicsPages.get(browser);
+  if (kept && !kept.isClosed()) return kept;
+  const page = await newPage(browser);
+  const session = await page.context().newCDPSession(page);
+  await session.send("Network.enable");
+  await session.send("Network.setCacheDisabled", { cacheDisabled: true });
+  basicsPages.set(browser, page);
+  return page;
+}
+
+/** What every page must get right, at `url` with no cookies and no cache: its language, one h1, and no axe violations. */
 export async function pageBasics(browser: Browser, url: string): Promise<{ lang: string | null; h1: number; violations: string[] }> {
-  let page = basicsPages.get(browser);
-  if (!page || page.isClosed()) basicsPages.set(browser, (page = await newPage(browser)));
+  const page = await basicsPage(browser);
   // Signed out, and with no language or other choice remembered, as on a fresh page.
   await page.context().clearCookies();
   await page.goto(url);
