@@ -90,5 +90,8 @@ export default defineConfig({
   vite: {
     resolve: { alias: { "@content": resolve(contentRoot, "content") } },
     plugins: [inlineStylesPlugin(inlineStyles), inlineScriptsPlugin(inlineScripts)],
+    // The Worker minified: two fifths less code for Cloudflare to load at each cold start (and for workerd at
+    // each local start), its stack traces mapped back by the source maps wrangler uploads with it.
+    environments: { ssr: { build: { rolldownOptions: { output: { minify: true } } } } },
   },
 });
