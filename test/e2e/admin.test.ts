@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { axeViolations, releaseBrowser, sharedBrowser, newPage, officerPage, startSite, type Site } from "./harness.ts";
+import { axeViolations, releaseBrowser, sharedBrowser, newPage, officerPage, officerSessionCookie, startSite, type Site } from "./harness.ts";
 import { executeSql, seedCommentsSql } from "./admin-seed.ts";
 import { awayFromRateWindowEdge } from "../rate-windows.ts";
 
@@ -109,9 +109,7 @@ describe("posts the officer pages do not expect", () => {
   ];
   for (const [name, headers, body] of bodies) {
     it(`answer ${name} with a page, never a server error`, async ({ expect }) => {
-      const page = await signedInPage();
-      const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-      await page.context().close();
+      const cookie = await officerSessionCookie(site, ADMIN_TOKEN);
       for (const [path, withCookie] of [["/admin/sign-in/", false], ["/admin/themes/", true], ["/admin/comments/1/", true]] as const) {
         const response = await fetch(`${site.url}${path}`, {
           method: "POST",
@@ -126,9 +124,7 @@ describe("posts the officer pages do not expect", () => {
   }
 
   it("refuse a post from another site with the officer's cookie, changing nothing", async ({ expect }) => {
-    const page = await signedInPage();
-    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-    await page.context().close();
+    const cookie = await officerSessionCookie(site, ADMIN_TOKEN);
     const forged = await fetch(`${site.url}/admin/themes/`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://elsewhere.example", "Sec-Fetch-Site": "cross-site", Cookie: cookie },
@@ -152,15 +148,23 @@ describe("the officers' pages pass axe with zero violations", () => {
     "suggested groupings for a section that does not exist": "/admin/suggestions/?scope=section&section=nowhere",
     "audit log": "/admin/audit/",
   };
+  // One officer signed in for every page but the sign-in page, which is seen signed out.
+  let officer: Page;
+  beforeAll(async () => {
+    officer = await signedInPage();
+  });
+  afterAll(async () => {
+    await officer?.context().close();
+  });
   for (const [name, path] of Object.entries(pages)) {
     it(`${name} (${path})`, async ({ expect }) => {
-      const page = name === "sign-in" ? await newPage(browser) : await signedInPage();
+      const page = name === "sign-in" ? await newPage(browser) : officer;
       const response = await page.goto(`${site.url}${path}`);
       expect(response!.headers()["cache-control"]).toBe("no-store");
       expect(await page.locator("html").getAttribute("lang")).toBe("en");
       expect(await page.locator("h1").count()).toBe(1);
       expect(await axeViolations(page)).toEqual([]);
-      await page.context().close();
+      if (page !== officer) await page.context().close();
     });
   }
 });

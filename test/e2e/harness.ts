@@ -196,6 +196,22 @@ export async function officerPage(browser: Browser, site: Pick<Site, "url">, tok
   return page;
 }
 
+/**
+ * An officer's session cookie (`name=value`), from the sign-in form posted as a browser posts it: for
+ * tests that ask with a cookie themselves and need no page.
+ */
+export async function officerSessionCookie(site: Pick<Site, "url">, token: string, name = "Sam Patel"): Promise<string> {
+  const signedIn = await fetch(`${site.url}/admin/sign-in/`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: site.url },
+    body: new URLSearchParams({ name, token }),
+  });
+  const cookie = signedIn.headers.get("Set-Cookie")?.split(";")[0];
+  if (signedIn.status !== 303 || !cookie) throw new Error(`signing in answered ${signedIn.status} without a session cookie`);
+  return cookie;
+}
+
 /** The consultation open whatever today's date, for journeys that need it open now. */
 export const OPEN_NOW = { OPENS_AT: "2020-01-01T00:00:00Z", CLOSES_AT: "2090-12-31T23:59:59Z" } as const;
 

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import api from "../../functions/api/index.ts";
-import { startSite, type Site } from "./harness.ts";
+import { officerSessionCookie, startSite, type Site } from "./harness.ts";
 import { executeSql, seedCommentsSql } from "./admin-seed.ts";
 
 const ADMIN_TOKEN = "officer-gate-test-token-0123456789";
@@ -176,13 +176,7 @@ beforeAll(async () => {
   executeSql(site.stateDirectory, seedCommentsSql([{ reference: "K7M4Q-2XD9P", paragraph: "general", text: SECRET_COMMENT }]));
   await asOfficer("/api/admin/kiosks", { name: SECRET_KIOSK });
   // A session cookie as it was before its officer signed out.
-  const signedIn = await fetch(`${site.url}/admin/sign-in/`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: site.url },
-    body: new URLSearchParams({ name: "Sam Patel", token: ADMIN_TOKEN }),
-  });
-  signedOutCookie = signedIn.headers.get("Set-Cookie")!.split(";")[0]!;
+  signedOutCookie = await officerSessionCookie(site, ADMIN_TOKEN);
   await fetch(`${site.url}/admin/sign-out/`, { method: "POST", redirect: "manual", headers: { Cookie: signedOutCookie, Origin: site.url } });
 });
 afterAll(async () => {

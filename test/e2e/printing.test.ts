@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { formatReference, newReference } from "../../functions/responses/reference.ts";
 import { LIMITS } from "../../functions/limits.ts";
-import { startSite, type Site } from "./harness.ts";
+import { officerSessionCookie, startSite, type Site } from "./harness.ts";
 import { awayFromRateWindowEdge } from "../rate-windows.ts";
 
 const ADMIN_TOKEN = "e2e-officer-token-printing";
@@ -62,13 +62,7 @@ describe("printing forms with references", () => {
   });
 
   it("prints the batch the officers' paper page sends an officer to, signed in with the sign-in form", async ({ expect }) => {
-    const signIn = await fetch(`${site.url}/admin/sign-in/`, {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: site.url, "Sec-Fetch-Site": "same-origin" },
-      body: new URLSearchParams({ name: "Sam Patel", token: ADMIN_TOKEN }),
-      redirect: "manual",
-    });
-    const cookie = signIn.headers.get("Set-Cookie")!.split(";")[0]!;
+    const cookie = await officerSessionCookie(site, ADMIN_TOKEN);
     const batch = await fetch(`${site.url}/admin/paper/`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: site.url, "Sec-Fetch-Site": "same-origin", Cookie: cookie },
