@@ -26,12 +26,15 @@ const PAGE_TYPES: Record<string, (page: Page, code: string) => Promise<unknown>>
   },
   "comment form shown again with errors": async (page, code) => {
     await page.goto(`${site().url}${prefix(code)}/comment/general`);
+    // The script folds away the boxes a choice has not asked for, moving the button: it is pressed once that is done.
+    await commentingEnhanced(page);
     await page.locator("button[type=submit]").click();
     await page.locator(".error-summary").waitFor();
     await commentingEnhanced(page);
   },
   confirmation: async (page, code) => {
     await page.goto(`${site().url}${prefix(code)}/comment/general`);
+    await commentingEnhanced(page);
     await page.locator("#comment").fill("A plan with more night shelters.");
     await page.locator("button[type=submit]").click();
     await page.locator(".reference").waitFor();

@@ -105,6 +105,8 @@ const JOURNEYS: Record<string, (page: Page) => Promise<unknown>> = {
   },
   "comment form shown again with errors": async (page) => {
     await page.goto(`${site.url}/comment/streets-2`);
+    // The script folds away the boxes a choice has not asked for, moving what follows: the form is used once that is done.
+    await commentingEnhanced(page);
     await page.getByText("Comment on other paragraphs in the same response (optional)").click();
     await page.getByRole("group", { name: "Another paragraph (1 of 3)" }).getByLabel("Your comment on that paragraph").fill("Which one?");
     await page.getByRole("button", { name: "Send comment" }).click();
@@ -113,6 +115,7 @@ const JOURNEYS: Record<string, (page: Page) => Promise<unknown>> = {
   },
   confirmation: async (page) => {
     await page.goto(`${site.url}/comment/streets-2`);
+    await commentingEnhanced(page);
     await page.getByLabel("Your comment on paragraph 3.2").fill("Seen on a phone.");
     await page.getByRole("button", { name: "Send comment" }).click();
     await page.locator(".reference").waitFor();
