@@ -96,6 +96,22 @@ describe("commenting without JavaScript", () => {
     await page.context().close();
   });
 
+  it("shows the organisation's name box only once that choice is made, without JavaScript too, so the send button never moves under a finger", async ({ expect }) => {
+    for (const javaScriptEnabled of [false, true]) {
+      const page = await newPage(browser, { javaScriptEnabled });
+      await page.goto(`${site.url}/comment/general`);
+      const sendAt = (await page.getByRole("button", { name: "Send comment" }).boundingBox())!.y;
+      if (javaScriptEnabled) await commentingEnhanced(page);
+      expect(await page.getByLabel("Name of the organisation").isVisible(), `script ${javaScriptEnabled}`).toBe(false);
+      expect((await page.getByRole("button", { name: "Send comment" }).boundingBox())!.y, `script ${javaScriptEnabled}`).toBe(sendAt);
+      await page.getByLabel("For an organisation").check();
+      expect(await page.getByLabel("Name of the organisation").isVisible(), `script ${javaScriptEnabled}`).toBe(true);
+      await page.getByLabel("As an individual").check();
+      expect(await page.getByLabel("Name of the organisation").isVisible(), `script ${javaScriptEnabled}`).toBe(false);
+      await page.context().close();
+    }
+  });
+
   it("comments on several paragraphs in one response, under one reference", async ({ expect }) => {
     const page = await newPage(browser, { javaScriptEnabled: false });
     await page.goto(`${site.url}/comment/streets-2`);
