@@ -17,6 +17,8 @@ describe("the easy-read version", () => {
     await page.goto(`${site().url}/`);
     await page.getByRole("link", { name: "Read the easy read version, with pictures" }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe("/easy-read/");
+    // The address changes when the next page starts to arrive: it is read once it has loaded.
+    await page.waitForLoadState();
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("The fixture plan: easy read");
     expect(await page.getByRole("main").getByRole("heading", { level: 2 }).allTextContents()).toEqual(["Off the streets", "Health"]);
     expect(await page.getByRole("img").evaluateAll((images) => images.map((image) => image.getAttribute("aria-label")))).toEqual(
@@ -38,6 +40,7 @@ describe("the easy-read version", () => {
 
     await links.nth(1).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/easy-read/comment/${ideasAbout[1]}`);
+    await page.waitForLoadState();
     // The idea's own lines and picture, not the draft's dense paragraph.
     const main = (await page.getByRole("main").textContent())!;
     expect(main).not.toContain(draft.paragraphs.get(ideasAbout[1]!)!.markdown);
@@ -52,6 +55,7 @@ describe("the easy-read version", () => {
     await box.fill("More help at night, please.");
     await page.getByRole("button", { name: "Send" }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe("/confirmation");
+    await page.waitForLoadState();
     const sent = (await page.getByRole("main").textContent())!;
     const reference = /[0-9A-Z]{5}-[0-9A-Z]{5}/.exec(sent)![0];
     const stored = (await (await fetch(`${site().url}/api/responses/${reference}`)).json()) as { comments: { paragraph: string; text: string }[] };
@@ -64,6 +68,7 @@ describe("the easy-read version", () => {
     await page.goto(`${site().url}/easy-read/`);
     await page.getByRole("link", { name: "Tell us what you think about the whole plan" }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe("/easy-read/comment/general");
+    await page.waitForLoadState();
     expect(await page.getByText("This is about the whole plan.").count()).toBe(1);
     expect(await page.getByLabel("Write what you think here").count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
@@ -141,6 +146,7 @@ describe("the easy-read version and the accessibility statement in other languag
     await page.goto(`${site().url}/es/`);
     await page.getByRole("link", { name: "Leer la versión de lectura fácil, con dibujos" }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe("/es/easy-read/");
+    await page.waitForLoadState();
     expect(await page.locator("html").getAttribute("lang")).toBe("es");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(/^# (.+)$/m.exec(spanish)![1]);
     expect(await page.locator(".translation-note").count()).toBe(0);
