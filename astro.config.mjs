@@ -1,5 +1,4 @@
 // @ts-check
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
@@ -7,9 +6,9 @@ import cloudflare from "@astrojs/cloudflare";
 import { loadContent } from "./functions/consultation/content.ts";
 import { periodProblem } from "./functions/consultation/period.ts";
 import { readContentSources } from "./functions/consultation/read-content.ts";
-import { securityHeaderValues } from "./functions/api/middleware/security-headers.ts";
 import { inlineStylesPlugin, readInlineStyles } from "./scripts/inline-styles.ts";
 import { inlineScriptsPlugin, readInlineScripts } from "./scripts/inline-scripts.ts";
+import { writeStaticSecurityHeaders } from "./scripts/static-headers.ts";
 import { DEFAULT_LANGUAGE, LANGUAGE_CODES } from "./functions/i18n/index.ts";
 import { localizedRoutes } from "./src/i18n/localized-routes.ts";
 
@@ -47,24 +46,19 @@ function validateContent() {
   };
 }
 
-/** Static files bypass the Worker, so they get the Worker's security headers through _headers. */
+/** Static files bypass the Worker, so they get the Worker's security headers through _headers (scripts/static-headers.ts). */
 function staticSecurityHeaders() {
   return {
     name: "static-security-headers",
     hooks: {
       /** @param {{ dir: URL }} options */
-      "astro:build:done": ({ dir }) => {
-        const file = fileURLToPath(new URL("_headers", dir));
-        const existing = existsSync(file) ? readFileSync(file, "utf8") : "";
+      "astro:build:done": ({ dir }) =>
         // The draft pages are static, so they can show the inline form's Turnstile check only if the build knows it is on.
-        const headers = securityHeaderValues({
+        writeStaticSecurityHeaders(fileURLToPath(dir), {
           turnstile: Boolean(process.env.TURNSTILE_SITE_KEY),
           styleHashes: inlineStyles.hashes,
           scriptHashes: inlineScripts.hashes,
-        });
-        const block = ["/*", ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join("\n");
-        writeFileSync(file, `${block}\n\n${existing}`);
-      },
+        }),
     },
   };
 }

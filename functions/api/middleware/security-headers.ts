@@ -1,7 +1,8 @@
 /**
  * Security headers for every response the Worker makes. Static files get
- * the same policy through _headers, written from here at build time
- * (`securityHeaderValues`), so their Turnstile allowance follows the build's settings.
+ * the same policy through _headers, written from here when the build ends
+ * (`securityHeaderValues`, scripts/static-headers.ts), so their Turnstile
+ * allowance follows the build's settings.
  */
 import { createMiddleware } from "hono/factory";
 
