@@ -191,7 +191,7 @@ export async function commentingEnhanced(page: Page): Promise<void> {
  * A page signed in to the officer area with ADMIN_TOKEN (named `name`), on the officers' home page. Its
  * session is the one the sign-in form gives (`officerSessionCookie`), set as the browser keeps it: the
  * form itself, in a browser, is tested in test/e2e/admin.test.ts, and a page and a locator fewer for
- * each of the sixty or so signed-in pages the tests open save about a quarter of a CPU-second each.
+ * each of the sixty or so signed-in pages the tests open save about a fifth of a CPU-second each.
  */
 export async function officerPage(browser: Browser, site: Pick<Site, "url">, token: string, options: BrowserContextOptions = {}, name = "Sam Patel"): Promise<Page> {
   const [page, cookie] = await Promise.all([newPage(browser, options), officerSessionCookie(site, token, name)]);

@@ -311,7 +311,7 @@ describe("a kiosk session", () => {
 
   // About one run in ten on a loaded machine, the first offline visit to another language's kiosk ends on the browser's
   // own offline error page, though that kiosk's worker has finished activating with the page kept (waited for below).
-  // The cause is not found yet; a second attempt, with a fresh kiosk, has passed each time.
+  // The cause is not found yet, so the test is tried again, with a fresh kiosk, up to twice.
   it("changes language offline, each language's kiosk kept from the set-up, and sends what was written in it when back online", { retry: 2 }, async ({ expect }) => {
     const { context, page } = await setUpKiosk();
     // Each language's kiosk has a worker of its own, registered once this one's is ready: the set-up is done once all
